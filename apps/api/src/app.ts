@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hashPassword, verifyPassword, type Database } from '@portal/db';
+import type { Mailer, MailMessage } from '@portal/mail';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './infra/clock.ts';
+import { createOutboxWorker } from './infra/outbox.worker.ts';
+import authPlugin from './plugins/auth.ts';
+import errorsPlugin, { sendProblem } from './plugins/errors.ts';
+import authRoutes from './modules/auth/auth.routes.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import companiesRoutes from './modules/companies/companies.routes.ts';
+import { createCompaniesService } from './modules/companies/companies.service.ts';
+import healthRoutes from './modules/health/health.routes.ts';
+import notificationsRoutes from './modules/notifications/notifications.routes.ts';
+import { createInvitationService } from './modules/users/invitations.service.ts';
+import usersRoutes from './modules/users/users.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+
+export const version = '0.1.0';
+
+export type AppOptions = {
+  config: Config;
+  db: Database;
+  mailer: Mailer;
+  clock?: Clock;
+  /** Pino logger options; tests pass false. */
+  logger?: boolean | object;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    workers: { mail: ReturnType<typeof createOutboxWorker> };
+  }
+}
+
+/** Builds the portal: infrastructure plugins first, then the feature modules under /api, then the SPA. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db, mailer } = options;
+  const clock = options.clock ?? systemClock;
+  const prisma = db.prisma;
+  const passwords = { hash: hashPassword, verify: verifyPassword };
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // ── Infrastructure
+  await app.register(errorsPlugin);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authPlugin, { prisma, jwtSecret: config.jwtSecret, cookieSecure: config.cookieSecure });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Harbour Homeware buyer portal API', version, description: 'Every route, its roles and its schemas. Errors are problem+json (RFC 9457).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portal_access' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // ── Services, wired by hand
+  const auth = createAuthService({ prisma, clock, passwords, publicUrl: config.publicUrl });
+  const invitations = createInvitationService({ prisma, clock, passwords, publicUrl: config.publicUrl });
+  const users = createUsersService({ prisma, clock, passwords });
+  const companies = createCompaniesService({ prisma, clock, publicUrl: config.publicUrl });
+
+  // ── Feature modules
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { prisma, databaseKind: db.kind, mailer, version });
+      await api.register(authRoutes, { auth, invitations, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
+      await api.register(companiesRoutes, { companies });
+      await api.register(usersRoutes, { users, invitations });
+      await api.register(notificationsRoutes, { prisma, clock });
+    },
+    { prefix: '/api' },
+  );
+
+  // ── Outbox delivery (started by server.ts, driven directly in tests)
+  app.decorate('workers', {
+    mail: createOutboxWorker({
+      db: prisma,
+      channel: 'mail',
+      clock,
+      log: app.log,
+      handle: async (_topic, payload) => {
+        await mailer.send(payload as MailMessage);
+      },
+    }),
+  });
+
+  // ── The SPA: built files, and index.html for every other GET so client routes deep-link.
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1y', immutable: true, allowedPath: (p) => p.startsWith('/assets/') || /^\/[\w.-]+\.(svg|png|ico|txt|webmanifest)$/.test(p) });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (hasWeb && request.method === 'GET' && !url.startsWith('/api') && !url.startsWith('/assets/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDist, { maxAge: 0, immutable: false });
+    }
+    return sendProblem(reply, request, 404, 'NOT_FOUND', `no route ${request.method} ${url}`);
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { Prisma } from '@portal/db';
+import type { Db } from '../../infra/tx.ts';
+
+const detailSelect = {
+  id: true, name: true, country: true, city: true, status: true, defaultCurrency: true, createdAt: true,
+  addressLine1: true, addressLine2: true, postalCode: true, taxId: true, website: true, phone: true,
+  creditTermsDays: true, creditLimit: true, creditLimitCurrency: true, statusReason: true, reviewedAt: true, kind: true,
+  reviewedBy: { select: { name: true } },
+  _count: { select: { users: true } },
+} as const;
+
+export type CompanyRow = NonNullable<Awaited<ReturnType<typeof findCompany>>>;
+
+export function findCompany(db: Db, id: string) {
+  return db.company.findUnique({ where: { id }, select: detailSelect });
+}
+
+export async function listBuyerCompanies(db: Db, filter: { status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED'; q?: string }, page: number, pageSize: number) {
+  const where: Prisma.CompanyWhereInput = {
+    kind: 'BUYER',
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' } } : {}),
+  };
+  const [items, total] = await Promise.all([
+    db.company.findMany({
+      where,
+      select: { id: true, name: true, country: true, city: true, status: true, defaultCurrency: true, createdAt: true, _count: { select: { users: true } } },
+      // Pending companies wait longest first; the rest newest first.
+      orderBy: filter.status === 'PENDING' ? { createdAt: 'asc' } : { createdAt: 'desc' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db.company.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export function setCompanyStatus(db: Db, id: string, data: { status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED'; statusReason: string | null; reviewedAt: Date; reviewedById: string; creditTermsDays?: number | null }) {
+  return db.company.update({ where: { id }, data, select: { id: true } });
+}
+
+export function updateCompany(db: Db, id: string, data: Prisma.CompanyUpdateInput) {
+  return db.company.update({ where: { id }, data, select: { id: true } });
+}
+
+export function findCompanyContacts(db: Db, companyId: string) {
+  return db.user.findMany({ where: { companyId, status: 'ACTIVE' }, select: { id: true, email: true, name: true, isCompanyAdmin: true } });
+}

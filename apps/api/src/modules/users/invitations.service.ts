@@ -1,0 +1,104 @@
+import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/contracts';
+import { DomainError, assertCanManageCompanyUsers, type Actor } from '@portal/domain';
+import type { PrismaClient } from '@portal/db';
+import { renderMail } from '@portal/mail';
+import type { Clock } from '../../infra/clock.ts';
+import { recordAudit } from '../../infra/audit.repository.ts';
+import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
+import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
+import * as authRepo from '../auth/auth.repository.ts';
+import { toSessionUser } from '../auth/auth.service.ts';
+import * as repo from './users.repository.ts';
+import { toPendingInvitation } from './users.mappers.ts';
+
+type Meta = { ip?: string; userAgent?: string; requestId?: string };
+const INVITATION_DAYS = 7;
+
+/** Buyer company admins invite colleagues by email; the colleague sets a name and password. */
+export function createInvitationService(deps: { prisma: PrismaClient; clock: Clock; passwords: { hash(p: string): Promise<string> }; publicUrl: string }) {
+  const { prisma, clock } = deps;
+
+  async function findUsable(token: string) {
+    const invitation = await repo.findInvitationByTokenHash(prisma, hashToken(token));
+    if (!invitation || invitation.revokedAt) throw new DomainError('NOT_FOUND', 'this invitation does not exist or was withdrawn');
+    if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'this invitation was already accepted; sign in instead');
+    if (invitation.expiresAt <= clock.now()) throw new DomainError('CONFLICT', 'this invitation has expired; ask for a new one');
+    return invitation;
+  }
+
+  return {
+    async invite(actor: Actor, companyId: string, email: string, meta: Meta): Promise<PendingInvitation> {
+      assertCanManageCompanyUsers(actor, companyId);
+      const company = await repo.findCompanyForUsers(prisma, companyId);
+      if (!company || company.kind !== 'BUYER') throw new DomainError('NOT_FOUND', 'company not found');
+      if (await repo.findUserByEmail(prisma, email)) {
+        throw new DomainError('ALREADY_EXISTS', 'this person already has an account', [{ field: 'body.email', message: 'already has an account' }]);
+      }
+      const token = newOpaqueToken();
+      const now = clock.now();
+      return prisma.$transaction(async (tx) => {
+        // A new invitation replaces an open one to the same address.
+        await repo.revokeOpenInvitations(tx, companyId, email, now);
+        const invitation = await repo.createInvitation(tx, {
+          companyId, email, tokenHash: hashToken(token), invitedById: actor.userId,
+          expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+        });
+        await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.invite', entityType: 'Invitation', entityId: invitation.id, changes: { email }, requestId: meta.requestId });
+        await enqueueMail(tx, 'company.user.invited', renderMail({
+          to: email,
+          subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `${invitation.invitedBy.name} invited you to join ${company.name} on the buyer portal of Ningbo Harbour Homeware, where you can search products, request quotes and follow your orders.`,
+            `The invitation is valid for ${INVITATION_DAYS} days.`,
+          ],
+          action: { label: 'Accept the invitation', url: `${deps.publicUrl}/invite/${token}` },
+        }));
+        return toPendingInvitation(invitation);
+      });
+    },
+
+    async revoke(actor: Actor, companyId: string, invitationId: string, meta: Meta): Promise<void> {
+      assertCanManageCompanyUsers(actor, companyId);
+      const invitation = await repo.findInvitation(prisma, companyId, invitationId);
+      if (!invitation) throw new DomainError('NOT_FOUND', 'invitation not found');
+      if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'this invitation was already accepted');
+      if (invitation.revokedAt) return;
+      await prisma.$transaction(async (tx) => {
+        await repo.revokeInvitation(tx, invitationId, clock.now());
+        await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.invite.revoke', entityType: 'Invitation', entityId: invitationId, requestId: meta.requestId });
+      });
+    },
+
+    async preview(token: string): Promise<InvitationPreview> {
+      const i = await findUsable(token);
+      return { email: i.email, companyName: i.company.name, invitedBy: i.invitedBy.name, expiresAt: i.expiresAt.toISOString() };
+    },
+
+    /** Creates the colleague's account exactly once, even when the link is submitted twice. */
+    async accept(body: AcceptInvitationBody & { locale: string }, meta: Meta): Promise<{ user: SessionUser; refreshToken: string; passwordVersion: number }> {
+      const invitation = await findUsable(body.token);
+      if (await repo.findUserByEmail(prisma, invitation.email)) throw new DomainError('CONFLICT', 'an account with this email already exists; sign in instead');
+      const passwordHash = await deps.passwords.hash(body.password);
+      const now = clock.now();
+      const { userId, refreshToken } = await prisma.$transaction(async (tx) => {
+        if (!(await repo.markInvitationAccepted(tx, invitation.id, now))) {
+          throw new DomainError('CONFLICT', 'this invitation was already accepted; sign in instead');
+        }
+        const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale });
+        await recordAudit(tx, { actorId: user.id, companyId: invitation.companyId, action: 'company.user.join', entityType: 'User', entityId: user.id, changes: { invitationId: invitation.id }, ip: meta.ip, requestId: meta.requestId });
+        const admins = await repo.findCompanyAdmins(tx, invitation.companyId);
+        await notifyUsers(tx, admins.map((a) => a.id), {
+          kind: 'company.user.joined', title: `${body.name} joined ${invitation.company.name}`, body: `${body.name} (${invitation.email}) accepted your invitation.`, link: '/portal/company',
+        });
+        const refreshToken = newOpaqueToken();
+        await authRepo.createRefreshToken(tx, { userId: user.id, tokenHash: hashToken(refreshToken), expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000), userAgent: meta.userAgent, ip: meta.ip });
+        return { userId: user.id, refreshToken };
+      });
+      const user = (await authRepo.findUserById(prisma, userId))!;
+      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime() };
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;

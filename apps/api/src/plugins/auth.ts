@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import { DomainError, type Actor, type Role } from '@portal/domain';
+import type { PrismaClient } from '@portal/db';
+
+/** Who may call a route: 'public' (no session), 'authenticated' (any signed-in user) or a list of roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string; role: Role; pwv: number };
+    user: { sub: string; role: Role; pwv: number };
+  }
+}
+
+export const ACCESS_COOKIE = 'portal_access';
+export const REFRESH_COOKIE = 'portal_refresh';
+export const ACCESS_TTL_SECONDS = 15 * 60;
+export const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newOpaqueToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+type AuthOptions = { prisma: PrismaClient; jwtSecret: string; cookieSecure: boolean };
+
+/** Actor of the current request, or 401. Use in handlers of routes that are not public. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'sign in to continue');
+  return request.actor;
+}
+
+/**
+ * Sessions: a short-lived JWT in an httpOnly SameSite cookie, checked on every request against the
+ * user's current state (so disabling a user or changing a password takes effect at once), and a
+ * revocable refresh token. Every route must declare `config.access`; the app refuses to start otherwise.
+ */
+export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
+  await app.register(fastifyCookie);
+  await app.register(fastifyJwt, {
+    secret: opts.jwtSecret,
+    cookie: { cookieName: ACCESS_COOKIE, signed: false },
+    sign: { expiresIn: ACCESS_TTL_SECONDS },
+  });
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} does not declare config.access (who may call it)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const actor = await authenticate(request, opts.prisma);
+    request.actor = actor;
+    if (access === 'public') return;
+    if (!actor) throw new DomainError('UNAUTHENTICATED', 'sign in to continue');
+    if (access !== 'authenticated' && !access.includes(actor.role)) {
+      throw new DomainError('FORBIDDEN', `this needs one of the roles: ${access.join(', ').toLowerCase()}`);
+    }
+  });
+});
+
+async function authenticate(request: FastifyRequest, prisma: PrismaClient): Promise<Actor | null> {
+  if (!request.cookies[ACCESS_COOKIE]) return null;
+  let claims: { sub: string; pwv: number };
+  try {
+    claims = await request.jwtVerify();
+  } catch {
+    return null;
+  }
+  const user = await prisma.user.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true },
+  });
+  if (!user || user.status !== 'ACTIVE') return null;
+  // A token signed before the last password change carries an older version and is void.
+  if (claims.pwv !== user.passwordChangedAt.getTime()) return null;
+  return { userId: user.id, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin };
+}
+
+/** Sets the two session cookies. */
+export function setSessionCookies(reply: FastifyReply, accessToken: string, refreshToken: string, secure: boolean) {
+  reply.setCookie(ACCESS_COOKIE, accessToken, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ACCESS_TTL_SECONDS });
+  reply.setCookie(REFRESH_COOKIE, refreshToken, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure, maxAge: REFRESH_TTL_SECONDS });
+}
+
+export function clearSessionCookies(reply: FastifyReply, secure: boolean) {
+  reply.clearCookie(ACCESS_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure });
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+export { z };
+
+/** A record id (UUIDv7). */
+export const Id = z.uuid().describe('Record id (UUID)');
+
+/** The problem+json body of every error answer (RFC 9457). */
+export const Problem = z
+  .object({
+    type: z.string().describe('A URI naming the kind of problem'),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().describe('Stable machine-readable code, e.g. VALIDATION, NOT_FOUND'),
+    detail: z.string().describe('What went wrong, for a person'),
+    requestId: z.string(),
+    errors: z
+      .array(z.object({ field: z.string().describe('Dotted path, e.g. body.company.name'), message: z.string() }))
+      .optional()
+      .describe('One entry per invalid field'),
+  })
+  .describe('Problem details (RFC 9457)');
+export type Problem = z.infer<typeof Problem>;
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be a valid email address' }))
+  .describe('Email address (compared case-insensitively)');
+
+export const Password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'must be at most 200 characters')
+  .regex(/[A-Za-z]/, 'must contain letters and digits')
+  .regex(/\d/, 'must contain letters and digits')
+  .describe('At least 10 characters with letters and digits');
+
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 two-letter country code')
+  .describe('ISO 3166-1 alpha-2 country code');
+
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 three-letter currency code')
+  .describe('ISO 4217 currency code');
+
+/** A decimal amount on the wire: a string, never a binary float. */
+export const DecimalString = z
+  .string()
+  .regex(/^-?\d{1,14}(\.\d{1,4})?$/, 'must be a decimal number written as a string, e.g. "1250.00"')
+  .describe('Decimal number as a string');
+
+export const Money = z.object({ amount: DecimalString, currency: CurrencyCode }).describe('An amount with its currency');
+
+/** Trimmed text with a length limit; empty strings are refused. */
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Optional trimmed text; an empty string counts as absent. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const Timestamp = z.string().describe('ISO 8601 instant in UTC');
+
+export const Paging = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

@@ -1,0 +1,67 @@
+import { CompanyStatus } from './auth.ts';
+import { CountryCode, CurrencyCode, DecimalString, Id, Paging, Timestamp, optionalText, pageOf, text, z } from './common.ts';
+
+export const CompanySummary = z.object({
+  id: Id,
+  name: z.string(),
+  country: z.string(),
+  city: z.string(),
+  status: CompanyStatus,
+  defaultCurrency: z.string(),
+  userCount: z.number().int(),
+  createdAt: Timestamp,
+});
+export type CompanySummary = z.infer<typeof CompanySummary>;
+
+export const CompanyDetail = CompanySummary.extend({
+  addressLine1: z.string(),
+  addressLine2: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  taxId: z.string().nullable(),
+  website: z.string().nullable(),
+  phone: z.string().nullable(),
+  creditTermsDays: z.number().int().nullable(),
+  creditLimit: z.object({ amount: DecimalString, currency: z.string() }).nullable(),
+  statusReason: z.string().nullable(),
+  reviewedAt: Timestamp.nullable(),
+  reviewedBy: z.string().nullable().describe('Name of the manager who decided'),
+});
+export type CompanyDetail = z.infer<typeof CompanyDetail>;
+
+export const CompanyListQuery = Paging.extend({
+  status: CompanyStatus.optional(),
+  q: z.string().trim().max(100).optional().describe('Part of the company name'),
+});
+export type CompanyListQuery = z.input<typeof CompanyListQuery>;
+
+export const CompanyPage = pageOf(CompanySummary);
+export type CompanyPage = z.infer<typeof CompanyPage>;
+
+export const CompanyDecision = z.enum(['APPROVE', 'REJECT', 'SUSPEND', 'REINSTATE']);
+
+export const ReviewCompanyBody = z
+  .strictObject({
+    decision: CompanyDecision,
+    reason: optionalText(500).describe('Shown to the buyer; required to reject or suspend'),
+    creditTermsDays: z.number().int().min(0).max(365).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.decision === 'REJECT' || v.decision === 'SUSPEND') && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to reject or suspend a company' });
+    }
+  });
+export type ReviewCompanyBody = z.input<typeof ReviewCompanyBody>;
+
+export const UpdateCompanyBody = z.strictObject({
+  name: text(200).optional(),
+  addressLine1: text(200).optional(),
+  addressLine2: optionalText(200),
+  city: text(100).optional(),
+  postalCode: optionalText(20),
+  country: CountryCode.optional(),
+  taxId: optionalText(50),
+  website: optionalText(200),
+  phone: optionalText(50),
+  defaultCurrency: CurrencyCode.optional(),
+});
+export type UpdateCompanyBody = z.input<typeof UpdateCompanyBody>;

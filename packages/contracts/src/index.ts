@@ -1,0 +1,6 @@
+export * from './auth.ts';
+export * from './common.ts';
+export * from './companies.ts';
+export * from './health.ts';
+export * from './notifications.ts';
+export * from './users.ts';

@@ -1,0 +1,227 @@
+import type { PrismaClient } from './generated/client.ts';
+import type { Incoterm } from './generated/enums.ts';
+import { hashPassword } from './passwords.ts';
+
+/** The password of every demo user (demo mode only; listed in the README). */
+export const demoPassword = 'demo-Passw0rd';
+
+const ports: [code: string, name: string, country: string][] = [
+  ['CNNGB', 'Ningbo', 'CN'], ['CNSHA', 'Shanghai', 'CN'], ['CNSZX', 'Shenzhen', 'CN'], ['CNTAO', 'Qingdao', 'CN'],
+  ['CNXMN', 'Xiamen', 'CN'], ['CNTXG', 'Tianjin Xingang', 'CN'], ['CNCAN', 'Guangzhou', 'CN'],
+  ['GBFXT', 'Felixstowe', 'GB'], ['GBSOU', 'Southampton', 'GB'], ['DEHAM', 'Hamburg', 'DE'], ['NLRTM', 'Rotterdam', 'NL'],
+  ['BEANR', 'Antwerp', 'BE'], ['FRLEH', 'Le Havre', 'FR'], ['ESVLC', 'Valencia', 'ES'], ['ESBCN', 'Barcelona', 'ES'],
+  ['ITGOA', 'Genoa', 'IT'], ['PLGDN', 'Gdansk', 'PL'], ['USLAX', 'Los Angeles', 'US'], ['USLGB', 'Long Beach', 'US'],
+  ['USNYC', 'New York', 'US'], ['USSAV', 'Savannah', 'US'], ['CAVAN', 'Vancouver', 'CA'], ['AUSYD', 'Sydney', 'AU'],
+  ['AUMEL', 'Melbourne', 'AU'], ['AEJEA', 'Jebel Ali', 'AE'], ['SAJED', 'Jeddah', 'SA'], ['SGSIN', 'Singapore', 'SG'],
+  ['JPTYO', 'Tokyo', 'JP'], ['KRPUS', 'Busan', 'KR'], ['BRSSZ', 'Santos', 'BR'], ['MXZLO', 'Manzanillo', 'MX'],
+  ['ZADUR', 'Durban', 'ZA'], ['INNSA', 'Nhava Sheva', 'IN'], ['CLSAI', 'San Antonio', 'CL'],
+];
+
+// Bank buying rates (CNY per unit of foreign currency) at which export income is converted.
+const buyingRates: [currency: string, rate: string][] = [
+  ['USD', '7.1050'], ['EUR', '7.7320'], ['GBP', '9.0210'], ['AUD', '4.6380'], ['CAD', '5.1240'], ['JPY', '0.047310'],
+];
+
+/** Reference data and the exporter itself: needed in every installation, demo or not. Idempotent. */
+export async function seedEssentials(prisma: PrismaClient): Promise<{ exporterId: string }> {
+  for (const [code, name, country] of ports) {
+    await prisma.port.upsert({ where: { code }, create: { code, name, country }, update: {} });
+  }
+  const validOn = new Date(Date.UTC(2026, 10, 2));
+  for (const [currency, rate] of buyingRates) {
+    const key = { base: currency, quote: 'CNY', kind: 'BUYING' as const, validOn };
+    await prisma.exchangeRate.upsert({
+      where: { base_quote_kind_validOn: key },
+      create: { ...key, rate, source: 'Bank of China buying rate (seed)' },
+      update: {},
+    });
+  }
+  const settings: [string, unknown][] = [
+    ['inquiry.responseTargetHours', 24],
+    ['quote.marginFloorRate', '0.08'],
+    ['quote.defaultValidityDays', 30],
+  ];
+  for (const [key, value] of settings) {
+    await prisma.setting.upsert({ where: { key }, create: { key, value: value as never }, update: {} });
+  }
+  const existing = await prisma.company.findFirst({ where: { kind: 'EXPORTER' }, select: { id: true } });
+  if (existing) return { exporterId: existing.id };
+  const exporter = await prisma.company.create({
+    data: {
+      kind: 'EXPORTER',
+      name: 'Ningbo Harbour Homeware Co., Ltd.',
+      country: 'CN',
+      addressLine1: 'No. 88 Gangwan Road, Beilun District',
+      city: 'Ningbo',
+      postalCode: '315800',
+      taxId: '91330206MA2CH8XXXX',
+      website: 'https://harbour-homeware.example',
+      phone: '+86 574 8688 0000',
+      defaultCurrency: 'USD',
+      status: 'APPROVED',
+      supplierProfile: {
+        create: {
+          headline: 'Homeware, drinkware and cotton textiles, made and shipped from Ningbo since 2006',
+          description:
+            'Vertically integrated manufacturer and exporter of stainless steel drinkware, kitchen tools and cotton ' +
+            'textiles. Two factories (38,000 m²) in Beilun and Yuyao, in-house laser engraving, printing and ' +
+            'packing, 30 minutes from Ningbo-Zhoushan port.',
+          descriptionZh: '不锈钢水具、厨房用品和全棉纺织品的生产型出口企业，北仑、余姚两座工厂，距宁波舟山港30分钟。',
+          yearEstablished: 2006,
+          employees: 420,
+          factoryAreaM2: 38000,
+          productionCapacity: '1.2 million drinkware units and 600,000 garments per month',
+          markets: ['Western Europe', 'United Kingdom', 'North America', 'Australia', 'Middle East'],
+          certifications: ['ISO 9001:2015', 'BSCI', 'LFGB', 'FDA', 'OEKO-TEX Standard 100', 'GOTS'],
+          productLines: ['Drinkware', 'Kitchen tools', 'Cotton apparel', 'Home textiles'],
+          mainPortCode: 'CNNGB',
+        },
+      },
+    },
+    select: { id: true },
+  });
+  return { exporterId: exporter.id };
+}
+
+type DemoProduct = {
+  sku: string; category: string; nameEn: string; nameZh: string; material: string; unit: string; moq: number;
+  perCarton: number; carton: [number, number, number]; grossKg: number; hs: string; certs: string[]; lead: number;
+  tiers: [minQty: number, usd: string][]; specs: [string, string][];
+};
+
+const categories: [slug: string, parent: string | null, en: string, zh: string][] = [
+  ['drinkware', null, 'Drinkware', '水具'],
+  ['bottles', 'drinkware', 'Bottles & flasks', '水瓶与保温瓶'],
+  ['mugs', 'drinkware', 'Mugs & tumblers', '杯具'],
+  ['kitchen', null, 'Kitchen tools', '厨房用品'],
+  ['textiles', null, 'Textiles', '纺织品'],
+  ['apparel', 'textiles', 'Apparel', '服装'],
+  ['home-textiles', 'textiles', 'Home textiles', '家纺'],
+];
+
+const products: DemoProduct[] = [
+  { sku: 'DW-BTL-500', category: 'bottles', nameEn: 'Stainless steel vacuum bottle 500 ml', nameZh: '不锈钢真空保温瓶 500毫升', material: '18/8 stainless steel', unit: 'pc', moq: 1000, perCarton: 50, carton: [52, 42, 28], grossKg: 17.5, hs: '9617001100', certs: ['LFGB', 'FDA'], lead: 35, tiers: [[1000, '3.2000'], [5000, '2.9500'], [20000, '2.7800']], specs: [['Capacity', '500 ml'], ['Keeps hot', '12 h'], ['Keeps cold', '24 h'], ['Finish', 'Powder coated']] },
+  { sku: 'DW-BTL-750', category: 'bottles', nameEn: 'Stainless steel sports bottle 750 ml', nameZh: '不锈钢运动水瓶 750毫升', material: '18/8 stainless steel', unit: 'pc', moq: 1000, perCarton: 40, carton: [56, 46, 30], grossKg: 16.8, hs: '9617001100', certs: ['LFGB', 'FDA'], lead: 35, tiers: [[1000, '3.6500'], [5000, '3.3800']], specs: [['Capacity', '750 ml'], ['Lid', 'Leak-proof sport cap']] },
+  { sku: 'DW-FLK-1000', category: 'bottles', nameEn: 'Vacuum flask with cup lid 1 L', nameZh: '带杯盖真空保温壶 1升', material: '304 stainless steel', unit: 'pc', moq: 500, perCarton: 24, carton: [50, 34, 32], grossKg: 14.2, hs: '9617001900', certs: ['LFGB'], lead: 40, tiers: [[500, '5.4000'], [3000, '4.9500']], specs: [['Capacity', '1000 ml'], ['Cup lid', '150 ml']] },
+  { sku: 'DW-BTL-GL600', category: 'bottles', nameEn: 'Borosilicate glass water bottle 600 ml', nameZh: '高硼硅玻璃水瓶 600毫升', material: 'Borosilicate glass, bamboo lid', unit: 'pc', moq: 2000, perCarton: 48, carton: [48, 36, 26], grossKg: 15.1, hs: '7013370000', certs: ['LFGB'], lead: 30, tiers: [[2000, '1.8500'], [10000, '1.6400']], specs: [['Capacity', '600 ml'], ['Sleeve', 'Silicone']] },
+  { sku: 'DW-MUG-350', category: 'mugs', nameEn: 'Insulated coffee mug 350 ml', nameZh: '保温咖啡杯 350毫升', material: '304 stainless steel', unit: 'pc', moq: 1000, perCarton: 48, carton: [50, 38, 26], grossKg: 13.6, hs: '7323930000', certs: ['FDA'], lead: 30, tiers: [[1000, '2.7500'], [5000, '2.5200']], specs: [['Capacity', '350 ml'], ['Lid', 'Slide-lock']] },
+  { sku: 'DW-TMB-600', category: 'mugs', nameEn: 'Tumbler with straw 600 ml', nameZh: '带吸管随行杯 600毫升', material: '304 stainless steel', unit: 'pc', moq: 1000, perCarton: 36, carton: [52, 40, 30], grossKg: 14.9, hs: '7323930000', certs: ['FDA', 'LFGB'], lead: 30, tiers: [[1000, '3.1000'], [5000, '2.8600']], specs: [['Capacity', '600 ml'], ['Straw', 'Stainless + silicone tip']] },
+  { sku: 'DW-MUG-CER', category: 'mugs', nameEn: 'Ceramic mug 330 ml, custom print', nameZh: '陶瓷马克杯 330毫升 可定制印刷', material: 'Stoneware', unit: 'pc', moq: 3000, perCarton: 36, carton: [46, 31, 32], grossKg: 13.2, hs: '6912001000', certs: ['FDA'], lead: 28, tiers: [[3000, '0.9800'], [10000, '0.8600']], specs: [['Capacity', '330 ml'], ['Print', 'Decal, up to 4 colours']] },
+  { sku: 'KT-KNF-SET5', category: 'kitchen', nameEn: 'Kitchen knife set, 5 pieces', nameZh: '厨房刀具五件套', material: '3Cr13 stainless steel, PP handles', unit: 'set', moq: 500, perCarton: 10, carton: [44, 32, 28], grossKg: 9.8, hs: '8211100000', certs: ['LFGB'], lead: 45, tiers: [[500, '6.9000'], [2000, '6.3500']], specs: [['Pieces', 'Chef, bread, carving, utility, paring'], ['Block', 'Acacia wood']] },
+  { sku: 'KT-BRD-BMB', category: 'kitchen', nameEn: 'Bamboo cutting board 38 × 28 cm', nameZh: '竹制砧板 38×28厘米', material: 'Moso bamboo', unit: 'pc', moq: 1000, perCarton: 20, carton: [40, 30, 32], grossKg: 16.0, hs: '4419120000', certs: ['FDA', 'FSC'], lead: 30, tiers: [[1000, '2.4000'], [5000, '2.1500']], specs: [['Size', '38 × 28 × 1.8 cm'], ['Juice groove', 'Yes']] },
+  { sku: 'KT-UTN-SIL6', category: 'kitchen', nameEn: 'Silicone kitchen utensils, 6 pieces', nameZh: '硅胶厨具六件套', material: 'Food-grade silicone, wood handles', unit: 'set', moq: 1000, perCarton: 24, carton: [48, 36, 30], grossKg: 11.4, hs: '3924100000', certs: ['LFGB', 'FDA'], lead: 30, tiers: [[1000, '3.9000'], [5000, '3.5500']], specs: [['Heat resistance', '230 °C']] },
+  { sku: 'TX-TEE-180', category: 'apparel', nameEn: 'Cotton T-shirt, crew neck, 180 g/m²', nameZh: '全棉圆领T恤 180克', material: '100% combed cotton', unit: 'pc', moq: 2000, perCarton: 100, carton: [60, 40, 35], grossKg: 19.5, hs: '6109100021', certs: ['OEKO-TEX Standard 100', 'BSCI'], lead: 40, tiers: [[2000, '2.3500'], [10000, '2.1000'], [50000, '1.9200']], specs: [['Fabric', 'Single jersey 180 g/m²'], ['Sizes', 'XS–3XL'], ['Colours', '24 stock colours']] },
+  { sku: 'TX-TEE-ORG', category: 'apparel', nameEn: 'Organic cotton T-shirt, 160 g/m²', nameZh: '有机棉T恤 160克', material: '100% organic cotton', unit: 'pc', moq: 2000, perCarton: 100, carton: [60, 40, 32], grossKg: 17.8, hs: '6109100021', certs: ['GOTS', 'OEKO-TEX Standard 100'], lead: 45, tiers: [[2000, '2.9000'], [10000, '2.6500']], specs: [['Fabric', 'Single jersey 160 g/m²'], ['Sizes', 'S–2XL']] },
+  { sku: 'TX-POLO-220', category: 'apparel', nameEn: 'Cotton piqué polo shirt 220 g/m²', nameZh: '全棉珠地POLO衫 220克', material: '100% cotton piqué', unit: 'pc', moq: 1000, perCarton: 60, carton: [60, 40, 38], grossKg: 16.4, hs: '6105100000', certs: ['OEKO-TEX Standard 100', 'BSCI'], lead: 45, tiers: [[1000, '4.6000'], [5000, '4.1500']], specs: [['Fabric', 'Piqué 220 g/m²'], ['Collar', 'Flat knit']] },
+  { sku: 'TX-HOOD-320', category: 'apparel', nameEn: 'Cotton fleece hoodie 320 g/m²', nameZh: '全棉抓绒连帽卫衣 320克', material: '80% cotton / 20% polyester', unit: 'pc', moq: 500, perCarton: 30, carton: [60, 40, 40], grossKg: 18.6, hs: '6110209000', certs: ['OEKO-TEX Standard 100'], lead: 50, tiers: [[500, '8.9000'], [3000, '8.1000']], specs: [['Fabric', 'Brushed fleece 320 g/m²']] },
+  { sku: 'TX-TWL-BATH', category: 'home-textiles', nameEn: 'Cotton bath towel 70 × 140 cm, 500 g/m²', nameZh: '全棉浴巾 70×140厘米 500克', material: '100% cotton terry', unit: 'pc', moq: 1000, perCarton: 40, carton: [60, 40, 45], grossKg: 21.0, hs: '6302600000', certs: ['OEKO-TEX Standard 100'], lead: 40, tiers: [[1000, '3.8000'], [5000, '3.4500']], specs: [['Weight', '500 g/m²'], ['Size', '70 × 140 cm']] },
+  { sku: 'TX-APR-CNV', category: 'home-textiles', nameEn: 'Canvas kitchen apron', nameZh: '帆布厨房围裙', material: 'Cotton canvas 12 oz', unit: 'pc', moq: 1000, perCarton: 100, carton: [55, 40, 35], grossKg: 22.0, hs: '6211429000', certs: ['BSCI'], lead: 35, tiers: [[1000, '2.2000'], [5000, '1.9500']], specs: [['Pockets', '2 front'], ['Straps', 'Adjustable']] },
+  { sku: 'TX-BAG-TOTE', category: 'home-textiles', nameEn: 'Cotton tote bag 38 × 42 cm', nameZh: '全棉购物袋 38×42厘米', material: '100% cotton 140 g/m²', unit: 'pc', moq: 5000, perCarton: 250, carton: [50, 40, 30], grossKg: 18.0, hs: '4202220000', certs: ['OEKO-TEX Standard 100'], lead: 25, tiers: [[5000, '0.6200'], [20000, '0.5400']], specs: [['Handles', '70 cm'], ['Print', 'Screen, 1–4 colours']] },
+];
+
+type DemoUser = { email: string; name: string; role: 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; locale: string; isCompanyAdmin?: boolean };
+
+/**
+ * Demo users, buyer companies and a catalog, for `pnpm start` on embedded defaults. Skipped when
+ * the demo exporter already has users, so restarting keeps what people did.
+ */
+export async function seedDemoData(prisma: PrismaClient): Promise<{ created: boolean }> {
+  const { exporterId } = await seedEssentials(prisma);
+  if (await prisma.user.findUnique({ where: { email: 'admin@demo.example' }, select: { id: true } })) {
+    return { created: false };
+  }
+  const passwordHash = await hashPassword(demoPassword);
+  const staff: DemoUser[] = [
+    { email: 'clerk@demo.example', name: 'Li Na (export clerk)', role: 'CLERK', locale: 'zh-CN' },
+    { email: 'finance@demo.example', name: 'Wang Fang (finance)', role: 'FINANCE', locale: 'zh-CN' },
+    { email: 'manager@demo.example', name: 'Zhang Wei (sales manager)', role: 'MANAGER', locale: 'zh-CN' },
+    { email: 'admin@demo.example', name: 'Chen Jie (administrator)', role: 'ADMIN', locale: 'zh-CN' },
+  ];
+  const manager = await (async () => {
+    let managerId = '';
+    for (const u of staff) {
+      const created = await prisma.user.create({ data: { ...u, passwordHash, companyId: exporterId }, select: { id: true } });
+      if (u.role === 'MANAGER') managerId = created.id;
+    }
+    return managerId;
+  })();
+
+  const buyers: { company: Parameters<PrismaClient['company']['create']>[0]['data']; users: DemoUser[] }[] = [
+    {
+      company: {
+        kind: 'BUYER', name: 'Northwind Imports Ltd', country: 'GB', addressLine1: '14 Dock Road', city: 'Felixstowe',
+        postalCode: 'IP11 3SY', taxId: 'GB123456789', defaultCurrency: 'USD', creditTermsDays: 60, status: 'APPROVED',
+        reviewedAt: new Date(), reviewedById: manager, website: 'https://northwind-imports.example',
+      },
+      users: [
+        { email: 'buyer@demo.example', name: 'Emma Clarke', role: 'BUYER', locale: 'en', isCompanyAdmin: true },
+        { email: 'purchasing@demo.example', name: 'Oliver Grant', role: 'BUYER', locale: 'en' },
+      ],
+    },
+    {
+      company: {
+        kind: 'BUYER', name: 'Rheinland Handel GmbH', country: 'DE', addressLine1: 'Hafenstraße 21', city: 'Hamburg',
+        postalCode: '20457', taxId: 'DE811234567', defaultCurrency: 'EUR', status: 'APPROVED', reviewedAt: new Date(),
+        reviewedById: manager,
+      },
+      users: [{ email: 'buyer2@demo.example', name: 'Jonas Becker', role: 'BUYER', locale: 'en', isCompanyAdmin: true }],
+    },
+    {
+      company: {
+        kind: 'BUYER', name: 'Sol y Mar Trading S.L.', country: 'ES', addressLine1: 'Calle del Puerto 5', city: 'Valencia',
+        postalCode: '46024', defaultCurrency: 'EUR', status: 'PENDING',
+      },
+      users: [{ email: 'pending@demo.example', name: 'Lucía Romero', role: 'BUYER', locale: 'en', isCompanyAdmin: true }],
+    },
+  ];
+  for (const b of buyers) {
+    const company = await prisma.company.create({ data: b.company, select: { id: true } });
+    for (const u of b.users) {
+      await prisma.user.create({ data: { ...u, passwordHash, companyId: company.id } });
+    }
+  }
+
+  const categoryIds = new Map<string, string>();
+  for (const [slug, parent, nameEn, nameZh] of categories) {
+    const c = await prisma.category.create({
+      data: { slug, nameEn, nameZh, parentId: parent ? categoryIds.get(parent) : null },
+      select: { id: true },
+    });
+    categoryIds.set(slug, c.id);
+  }
+  for (const p of products) {
+    await prisma.product.create({
+      data: {
+        sku: p.sku,
+        supplierId: exporterId,
+        categoryId: categoryIds.get(p.category)!,
+        nameEn: p.nameEn,
+        nameZh: p.nameZh,
+        descriptionEn: `${p.nameEn}. ${p.material}. Packed ${p.perCarton} ${p.unit === 'set' ? 'sets' : 'pieces'} per export carton.`,
+        descriptionZh: `${p.nameZh}，材质：${p.material}，每箱${p.perCarton}${p.unit === 'set' ? '套' : '件'}。`,
+        specifications: p.specs.map(([name, value]) => ({ name, value })),
+        material: p.material,
+        unit: p.unit,
+        moq: p.moq,
+        unitsPerCarton: p.perCarton,
+        cartonLengthCm: p.carton[0],
+        cartonWidthCm: p.carton[1],
+        cartonHeightCm: p.carton[2],
+        cartonGrossWeightKg: p.grossKg,
+        hsCode: p.hs,
+        origin: 'CN',
+        certifications: p.certs,
+        leadTimeDays: p.lead,
+        incoterms: ['FOB', 'CFR', 'CIF'] satisfies Incoterm[],
+        portOfLoadingCode: 'CNNGB',
+        status: 'ACTIVE',
+        marginFloorRate: '0.0800',
+        priceTiers: { create: p.tiers.map(([minQuantity, unitPrice]) => ({ minQuantity, unitPrice, currency: 'USD', incoterm: 'FOB' as const })) },
+      },
+    });
+  }
+  await prisma.searchSynonym.createMany({
+    data: [{ terms: ['tee', 't-shirt', 'tshirt'] }, { terms: ['flask', 'bottle', 'thermos'] }, { terms: ['mug', 'cup'] }, { terms: ['hoodie', 'sweatshirt'] }],
+  });
+  return { created: true };
+}

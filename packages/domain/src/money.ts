@@ -1,0 +1,41 @@
+import Decimal from 'decimal.js';
+
+/** A decimal library configured for money: enough precision that only explicit rounding rounds. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof Dec>;
+
+/** An amount with its currency. Amounts are never binary floats. */
+export type Money = { amount: Dec; currency: string };
+
+/** Decimal places by currency for totals (ISO 4217 minor units); unit prices keep 4. */
+const minorUnits: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3 };
+export const UNIT_PRICE_SCALE = 4;
+
+/** The number of decimal places a total in this currency is rounded to. */
+export function currencyScale(currency: string): number {
+  return minorUnits[currency] ?? 2;
+}
+
+/** Parses a decimal string (as sent on the wire) into Money; throws on anything not a plain decimal. */
+export function money(amount: string | Dec, currency: string): Money {
+  if (typeof amount === 'string' && !/^-?\d+(\.\d+)?$/.test(amount)) {
+    throw new RangeError(`not a decimal amount: ${amount}`);
+  }
+  return { amount: new Dec(amount), currency };
+}
+
+/** Adds amounts of one currency; refuses to add across currencies. */
+export function addMoney(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) throw new RangeError(`cannot add ${a.currency} to ${b.currency}`);
+  return { amount: a.amount.plus(b.amount), currency: a.currency };
+}
+
+/** Rounds half-up to the currency's total precision. */
+export function roundTotal(m: Money): Money {
+  return { amount: m.amount.toDecimalPlaces(currencyScale(m.currency), Dec.ROUND_HALF_UP), currency: m.currency };
+}
+
+/** The wire form of an amount: a fixed-point string at the given scale (default: the currency's). */
+export function formatAmount(m: Money, scale = currencyScale(m.currency)): string {
+  return m.amount.toFixed(scale, Dec.ROUND_HALF_UP);
+}

@@ -1,0 +1,67 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+/** A message ready to send: rendered when the business change happened, so the record is exact. */
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
+
+/** Sends mail. Throws when the server refuses or cannot be reached, so the outbox retries. */
+export type Mailer = {
+  kind: 'smtp' | 'capture';
+  send(message: MailMessage): Promise<{ messageId: string }>;
+  verify(): Promise<boolean>;
+  close(): void;
+};
+
+export type MailerOptions =
+  | { kind: 'smtp'; url: string; from: string }
+  /** Writes each message as an .eml file into a folder a developer can open. */
+  | { kind: 'capture'; dir: string; from: string };
+
+/** Creates the mailer for the configured transport. */
+export function createMailer(options: MailerOptions): Mailer {
+  if (options.kind === 'smtp') {
+    const transport = nodemailer.createTransport(options.url, { from: options.from });
+    return {
+      kind: 'smtp',
+      async send(message) {
+        const info = await transport.sendMail({ from: options.from, ...message });
+        return { messageId: info.messageId };
+      },
+      verify: () => transport.verify().then(() => true, () => false),
+      close: () => transport.close(),
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'capture',
+    async send(message) {
+      const info = await transport.sendMail({ from: options.from, ...message });
+      await mkdir(options.dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, '_');
+      await writeFile(path.join(options.dir, `${stamp}_${safeTo}.eml`), info.message as Buffer);
+      return { messageId: info.messageId };
+    },
+    verify: async () => true,
+    close: () => transport.close(),
+  };
+}
+
+/** Escapes text for the HTML part of a message. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Renders a plain, accessible message with one optional call to action. */
+export function renderMail(input: { to: string; subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string } }): MailMessage {
+  const text = [input.greeting, '', ...input.paragraphs.flatMap((p) => [p, '']), input.action ? `${input.action.label}: ${input.action.url}` : '']
+    .join('\n')
+    .trim();
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">
+<p>${escapeHtml(input.greeting)}</p>
+${input.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${input.action ? `<p><a href="${escapeHtml(input.action.url)}" style="background:#0b5cab;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(input.action.label)}</a></p>` : ''}
+</body></html>`;
+  return { to: input.to, subject: input.subject, text, html };
+}
