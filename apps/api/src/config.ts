@@ -30,6 +30,11 @@ const Env = z.object({
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\d.:/a-fA-F, ]+)$/, 'must be true, false, a hop count, or a list of proxy addresses/CIDRs')
+    .optional(),
 });
 
 export type Config = {
@@ -38,7 +43,9 @@ export type Config = {
   port: number;
   publicUrl: string;
   dataDir: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  /** Fastify's trustProxy: which X-Forwarded-* to believe (client address for logs and rate limits). */
+  trustProxy: boolean | number | string;
   jwtSecret: string;
   cookieSecure: boolean;
   demoData: boolean;
@@ -69,6 +76,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (!e.JWT_SECRET) problems.push('  JWT_SECRET: is required in production');
     if (!e.PUBLIC_URL) problems.push('  PUBLIC_URL: is required in production');
     if (!e.DATABASE_URL) problems.push('  DATABASE_URL: is required in production');
+    if (!e.SMTP_URL) problems.push('  SMTP_URL: is required in production (without it mail would only be written to files)');
+    if (e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://') && e.COOKIE_SECURE !== false) {
+      problems.push('  PUBLIC_URL: must be https:// in production, where session cookies are Secure (or set COOKIE_SECURE=false)');
+    }
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
@@ -79,7 +90,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     jwtSecret: e.JWT_SECRET ?? localSecret(dataDir),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     demoData: e.DEMO_DATA ?? !e.DATABASE_URL,
@@ -98,4 +110,11 @@ function localSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

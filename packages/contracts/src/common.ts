@@ -40,7 +40,7 @@ export const Password = z
 
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 two-letter country code')
+  .regex(/^[A-Z]{2}$/, 'must be a country, given as its ISO 3166 two-letter code')
   .describe('ISO 3166-1 alpha-2 country code');
 
 export const CurrencyCode = z

@@ -96,13 +96,15 @@ export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAda
 /**
  * The SQL that takes the database from the migrations to the schema, and whether they differ.
  * Needs an adapter that can make a shadow database (PGlite makes an in-memory one).
+ * `options.schema` compares another schema text instead of prisma/schema.prisma (for tests).
  */
 export async function diffSchemaAgainstMigrations(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  options: { schema?: string } = {},
 ): Promise<{ differs: boolean; sql: string }> {
   const engine = await openSchemaEngine(adapterFactory);
   try {
-    const schema = await readFile(schemaPath, 'utf8');
+    const schema = options.schema ?? (await readFile(schemaPath, 'utf8'));
     const result = await engine.diff({
       from: { tag: 'migrations', ...(await readMigrations()) },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },

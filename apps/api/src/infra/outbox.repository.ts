@@ -1,9 +1,13 @@
 import type { MailMessage } from '@portal/mail';
 import type { Db } from './tx.ts';
 
-/** Queues a mail in the outbox, inside the caller's transaction; the mail worker delivers it. */
-export function enqueueMail(db: Db, topic: string, message: MailMessage) {
-  return db.outboxEvent.create({ data: { channel: 'mail', topic, payload: message }, select: { id: true } });
+/**
+ * Queues a mail in the outbox, inside the caller's transaction; the mail worker delivers it.
+ * `now` is the app clock's time: the worker decides what is due by that clock, so the due time must
+ * not come from the database's own clock.
+ */
+export function enqueueMail(db: Db, topic: string, message: MailMessage, now: Date) {
+  return db.outboxEvent.create({ data: { channel: 'mail', topic, payload: message, nextAttemptAt: now }, select: { id: true } });
 }
 
 /** Queues in-portal notifications for users, inside the caller's transaction. */
@@ -34,7 +38,8 @@ export async function claimDueEvents(db: Db, channel: string, now: Date, limit: 
   for (const e of due) {
     // Compare-and-set on the lease: only one claimant's update matches.
     const { count } = await db.outboxEvent.updateMany({
-      where: { id: e.id, status: 'PENDING', lockedUntil: e.lockedUntil },
+      // Re-check the due time too: another worker may have failed it and set a later retry meanwhile.
+      where: { id: e.id, status: 'PENDING', lockedUntil: e.lockedUntil, nextAttemptAt: { lte: now } },
       data: { lockedUntil: new Date(now.getTime() + leaseMs) },
     });
     if (count === 1) claimed.push({ id: e.id, topic: e.topic, payload: e.payload, attempts: e.attempts });

@@ -130,7 +130,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
           subject: 'Your portal password was changed',
           greeting: `Dear ${user.name},`,
           paragraphs: ['The password of your portal account was just changed and all other sessions were signed out.', 'If this was not you, contact us at once.'],
-        }));
+        }), now);
         return issueRefreshToken(tx, userId, meta);
       });
       return { user: toSessionUser(user), refreshToken, passwordVersion: now.getTime() };
@@ -166,7 +166,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
             'Our sales manager reviews new companies within one business day. You can already sign in and browse; you will be able to send inquiries as soon as the company is approved, and we will email you then.',
           ],
           action: { label: 'Open the portal', url: deps.publicUrl },
-        }));
+        }), clock.now());
         const reviewers = await repo.findReviewers(tx);
         await notifyUsers(tx, reviewers.map((r) => r.id), {
           kind: 'company.registered',
@@ -181,7 +181,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
             greeting: `Dear ${r.name},`,
             paragraphs: [`${body.company.name} from ${body.company.country} registered on the portal (contact: ${body.user.name}, ${body.user.email}).`],
             action: { label: 'Review the company', url: `${deps.publicUrl}/staff/companies/${company.id}` },
-          }));
+          }), clock.now());
         }
         const refreshToken = await issueRefreshToken(tx, userId, meta);
         return { companyId: company.id, status: company.status, userId, refreshToken };

@@ -86,7 +86,7 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
             greeting: `Dear ${c.name},`,
             paragraphs: [text.body, ...(body.reason ? [`Reason: ${body.reason}`] : [])],
             action: { label: 'Open the portal', url: deps.publicUrl },
-          }));
+          }), clock.now());
         }
       });
       return toDetail((await repo.findCompany(prisma, id))!);

@@ -10,6 +10,15 @@ type Deps = { prisma: PrismaClient; databaseKind: 'pglite' | 'postgres'; mailer:
 export default async function healthRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const started = Date.now();
+  // SMTP is checked at most every 30 s, with a time limit, so health stays cheap to poll.
+  let mailCheck: { at: number; up: Promise<boolean> } | undefined;
+  function checkMail(): Promise<boolean> {
+    if (!mailCheck || Date.now() - mailCheck.at > 30_000) {
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref());
+      mailCheck = { at: Date.now(), up: Promise.race([deps.mailer.verify(), timeout]) };
+    }
+    return mailCheck.up;
+  }
 
   r.get('/health', {
     config: { access: 'public' },
@@ -24,12 +33,14 @@ export default async function healthRoutes(app: FastifyInstance, deps: Deps) {
       } catch {
         database = { status: 'down', kind: deps.databaseKind, detail: 'the database does not answer' };
       }
+      // A mail server that does not answer delays mail (it waits in the outbox); it loses none.
+      const mailUp = await checkMail();
       const mail: Health['components']['mail'] = {
-        status: 'up',
-        detail: `${deps.mailer.kind === 'smtp' ? 'SMTP' : 'captured to a local folder'}; ${pendingMail} waiting in the outbox`,
+        status: mailUp ? 'up' : 'degraded',
+        detail: `${deps.mailer.kind === 'smtp' ? (mailUp ? 'SMTP server answers' : 'SMTP server does not answer') : 'captured to a local folder'}; ${pendingMail} waiting in the outbox`,
       };
       const body: Health = {
-        status: database.status === 'up' ? 'ok' : 'down',
+        status: database.status !== 'up' ? 'down' : mailUp ? 'ok' : 'degraded',
         version: deps.version,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
         components: { database, mail },

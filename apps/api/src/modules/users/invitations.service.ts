@@ -53,7 +53,7 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
             `The invitation is valid for ${INVITATION_DAYS} days.`,
           ],
           action: { label: 'Accept the invitation', url: `${deps.publicUrl}/invite/${token}` },
-        }));
+        }), now);
         return toPendingInvitation(invitation);
       });
     },

@@ -1,0 +1,253 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
+
+type Role = 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Access = 'public' | 'authenticated' | Role[];
+
+const ALL: Role[] = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'];
+const STAFF: Role[] = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'];
+
+/**
+ * Who may call each route, written down independently of the code. The first test proves that this
+ * table lists exactly the routes the app has, so a new route cannot ship without a row here.
+ * `anonymous` is what a public route answers without a session (and without a body).
+ */
+const table: { method: Method; url: string; access: Access; anonymous?: number }[] = [
+  { method: 'GET', url: '/api/health', access: 'public', anonymous: 200 },
+  { method: 'POST', url: '/api/auth/login', access: 'public', anonymous: 400 },
+  { method: 'POST', url: '/api/auth/refresh', access: 'public', anonymous: 401 },
+  { method: 'POST', url: '/api/auth/logout', access: 'public', anonymous: 204 },
+  { method: 'POST', url: '/api/auth/register', access: 'public', anonymous: 400 },
+  { method: 'GET', url: '/api/invitations/:token', access: 'public', anonymous: 404 },
+  { method: 'POST', url: '/api/invitations/accept', access: 'public', anonymous: 400 },
+  { method: 'GET', url: '/api/auth/me', access: 'authenticated' },
+  { method: 'PATCH', url: '/api/auth/me', access: 'authenticated' },
+  { method: 'POST', url: '/api/auth/password', access: 'authenticated' },
+  { method: 'GET', url: '/api/notifications', access: 'authenticated' },
+  { method: 'POST', url: '/api/notifications/:notificationId/read', access: 'authenticated' },
+  { method: 'POST', url: '/api/notifications/read-all', access: 'authenticated' },
+  { method: 'GET', url: '/api/companies', access: STAFF },
+  { method: 'GET', url: '/api/companies/:companyId', access: ALL },
+  { method: 'PATCH', url: '/api/companies/:companyId', access: ['BUYER', 'ADMIN'] },
+  { method: 'POST', url: '/api/companies/:companyId/review', access: ['MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/companies/:companyId/users', access: ALL },
+  { method: 'PATCH', url: '/api/companies/:companyId/users/:userId', access: ['BUYER', 'ADMIN'] },
+  { method: 'POST', url: '/api/companies/:companyId/invitations', access: ['BUYER', 'ADMIN'] },
+  { method: 'DELETE', url: '/api/companies/:companyId/invitations/:invitationId', access: ['BUYER', 'ADMIN'] },
+  { method: 'GET', url: '/api/staff', access: ['ADMIN'] },
+  { method: 'POST', url: '/api/staff', access: ['ADMIN'] },
+  { method: 'PATCH', url: '/api/staff/:userId', access: ['ADMIN'] },
+];
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const nobody = '01900000-0000-7000-8000-000000000000';
+
+/** Every route of the app, read from the router's own tree (printRoutes), without HEAD and the docs UI. */
+function routerRoutes(app: FastifyInstance): string[] {
+  const found: string[] = [];
+  const prefixes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    if (!line.trim()) continue;
+    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) throw new Error(`cannot read the route tree line: ${line}`);
+    const depth = m[1]!.length / 4;
+    const url = (depth > 0 ? prefixes[depth - 1]! : '') + m[2]!;
+    prefixes.length = depth;
+    prefixes[depth] = url;
+    for (const method of (m[3] ?? '').split(', ').filter(Boolean)) found.push(`${method} ${url}`);
+  }
+  return found.filter((r) => !r.startsWith('HEAD ') && !r.split(' ')[1]!.startsWith('/api/docs'));
+}
+
+/** Every operation of the OpenAPI document, as METHOD /path/:param. */
+function documentedRoutes(app: FastifyInstance): string[] {
+  const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths).flatMap(([p, ops]) =>
+    Object.keys(ops)
+      .filter((m) => m !== 'head')
+      .map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+  );
+}
+
+let t: TestContext;
+let northwind: string;
+const sessions = {} as Record<Role | 'BUYER2', string>;
+let params: Record<string, string>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  northwind = await companyIdOf(t.db, 'buyer@demo.example');
+  const logins: [Role | 'BUYER2', string][] = [
+    ['BUYER', 'buyer'], ['BUYER2', 'buyer2'], ['CLERK', 'clerk'], ['FINANCE', 'finance'], ['MANAGER', 'manager'], ['ADMIN', 'admin'],
+  ];
+  for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
+  const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, token: 'A'.repeat(43) };
+});
+afterAll(() => t.close());
+
+const fill = (url: string, values: Record<string, string> = params) =>
+  url.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`no value for :${name}`);
+    return values[name]!;
+  });
+
+function call(method: Method, url: string, cookie?: string, payload?: object) {
+  const body = payload ?? (method === 'POST' || method === 'PATCH' ? {} : undefined);
+  return t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(body ? { payload: body } : {}) });
+}
+
+describe('the access table', () => {
+  it('lists exactly the routes the app has', () => {
+    const routes = routerRoutes(t.app).sort();
+    expect(routes.length).toBeGreaterThan(20);
+    expect(table.map(key).sort()).toEqual(routes);
+  });
+
+  it('agrees with the OpenAPI document', () => {
+    expect(documentedRoutes(t.app).filter((r) => !r.split(' ')[1]!.startsWith('/api/docs')).sort()).toEqual(table.map(key).sort());
+  });
+
+  it('knows every route by app.hasRoute', () => {
+    for (const row of table) expect(t.app.hasRoute({ method: row.method, url: row.url }), key(row)).toBe(true);
+  });
+});
+
+describe('without a session', () => {
+  const closed = table.filter((r) => r.access !== 'public');
+  it.each(closed.map((r) => [key(r), r] as const))('%s answers 401 problem+json', async (_name, row) => {
+    const res = await call(row.method, fill(row.url));
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', detail: 'sign in to continue' });
+    // A forged token is no better than none.
+    const forged = await call(row.method, fill(row.url), 'portal_access=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x');
+    expect(forged.statusCode).toBe(401);
+  });
+
+  const open = table.filter((r) => r.access === 'public');
+  it.each(open.map((r) => [key(r), r] as const))('%s is reachable', async (_name, row) => {
+    const res = await call(row.method, fill(row.url));
+    expect(res.statusCode).toBe(row.anonymous);
+    if (res.statusCode === 401) expect(res.json().detail).not.toBe('sign in to continue');
+  });
+});
+
+describe('by role', () => {
+  const restricted = table.filter((r): r is typeof r & { access: Role[] } => Array.isArray(r.access));
+  const refused = restricted.flatMap((row) => ALL.filter((role) => !row.access.includes(role)).map((role) => [`${key(row)} as ${role}`, row, role] as const));
+  const allowed = table
+    .filter((r) => r.access !== 'public')
+    .flatMap((row) => (row.access === 'authenticated' ? ALL : (row.access as Role[])).map((role) => [`${key(row)} as ${role}`, row, role] as const));
+
+  it('has role-restricted routes to check', () => {
+    expect(refused.length).toBeGreaterThan(20);
+  });
+
+  it.each(refused)('%s: 403 problem+json', async (_name, row, role) => {
+    const res = await call(row.method, fill(row.url), sessions[role]);
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
+
+  it.each(allowed)('%s: let through', async (_name, row, role) => {
+    const res = await call(row.method, fill(row.url), sessions[role]);
+    expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+    expect(res.statusCode).toBeLessThan(500);
+  });
+});
+
+describe('buyers reach only their own company', () => {
+  let invitationId: string;
+  let purchasingId: string;
+
+  beforeAll(async () => {
+    purchasingId = params.userId!;
+    const res = await call('POST', `/api/companies/${northwind}/invitations`, sessions.BUYER, { email: 'to-withdraw@northwind.example' });
+    expect(res.statusCode).toBe(201);
+    invitationId = res.json().id;
+  });
+
+  /** For each route that takes a companyId and that buyers may call: what another company's buyer tries, and what the owner does. */
+  const cases: { method: Method; url: string; hostile?: object; own?: object; ownStatus: number; unchanged?: () => Promise<unknown> }[] = [
+    { method: 'GET', url: '/api/companies/:companyId', ownStatus: 200 },
+    {
+      method: 'PATCH', url: '/api/companies/:companyId', hostile: { name: 'Hijacked Ltd' }, own: { phone: '+44 1394 000000' }, ownStatus: 200,
+      unchanged: async () => (await t.db.prisma.company.findUniqueOrThrow({ where: { id: northwind } })).name,
+    },
+    { method: 'GET', url: '/api/companies/:companyId/users', ownStatus: 200 },
+    {
+      method: 'PATCH', url: '/api/companies/:companyId/users/:userId', hostile: { status: 'DISABLED' }, own: { status: 'ACTIVE' }, ownStatus: 200,
+      unchanged: async () => (await t.db.prisma.user.findUniqueOrThrow({ where: { id: purchasingId } })).status,
+    },
+    {
+      method: 'POST', url: '/api/companies/:companyId/invitations', hostile: { email: 'spy@rheinland.example' }, own: { email: 'welcome@northwind.example' }, ownStatus: 201,
+      unchanged: () => t.db.prisma.invitation.count({ where: { email: 'spy@rheinland.example' } }),
+    },
+    {
+      method: 'DELETE', url: '/api/companies/:companyId/invitations/:invitationId', ownStatus: 204,
+      unchanged: async () => (await t.db.prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).revokedAt,
+    },
+  ];
+
+  it('covers every company route that buyers may call', () => {
+    const buyerCompanyRoutes = table.filter((r) => r.url.includes(':companyId') && Array.isArray(r.access) && r.access.includes('BUYER'));
+    expect(cases.map(key).sort()).toEqual(buyerCompanyRoutes.map(key).sort());
+  });
+
+  it.each(cases.map((c) => [key(c), c] as const))('%s: 404 for another company’s buyer, 2xx for the owner', async (_name, c) => {
+    const values = () => ({ ...params, invitationId });
+    const before = await c.unchanged?.();
+    const foreign = await call(c.method, fill(c.url, values()), sessions.BUYER2, c.hostile);
+    expect(foreign.statusCode, foreign.body).toBe(404);
+    expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(foreign.json().code).toBe('NOT_FOUND');
+    expect(foreign.body).not.toMatch(/Northwind|buyer@demo|purchasing@demo|to-withdraw/);
+    // Indistinguishable from a company that does not exist.
+    const ghost = await call(c.method, fill(c.url, { ...values(), companyId: nobody }), sessions.BUYER2, c.hostile);
+    expect(ghost.statusCode).toBe(404);
+    expect(ghost.json().detail).toBe(foreign.json().detail);
+    if (c.unchanged) expect(await c.unchanged()).toEqual(before);
+
+    const own = await call(c.method, fill(c.url, values()), sessions.BUYER, c.own);
+    expect(own.statusCode, own.body).toBe(c.ownStatus);
+    if (c.method === 'GET') expect(own.body).toContain(c.url.endsWith('/users') ? 'purchasing@demo.example' : 'Northwind Imports Ltd');
+  });
+
+  it('a staff-only company route gives another company’s buyer the same 403 as for a company that does not exist', async () => {
+    const foreign = await call('POST', `/api/companies/${northwind}/review`, sessions.BUYER2, { decision: 'SUSPEND', reason: 'x' });
+    const ghost = await call('POST', `/api/companies/${nobody}/review`, sessions.BUYER2, { decision: 'SUSPEND', reason: 'x' });
+    expect(foreign.statusCode).toBe(403);
+    expect(ghost.statusCode).toBe(403);
+    expect(foreign.json().detail).toBe(ghost.json().detail);
+    expect((await t.db.prisma.company.findUniqueOrThrow({ where: { id: northwind } })).status).toBe('APPROVED');
+  });
+});
+
+describe('notifications belong to one user', () => {
+  it('another user’s notification is not found, and stays unread', async () => {
+    const buyer2Id = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'buyer2@demo.example' } })).id;
+    const note = await t.db.prisma.notification.create({ data: { userId: buyer2Id, kind: 'test', title: 'For Jonas only', body: 'secret' } });
+
+    const list = await call('GET', '/api/notifications', sessions.BUYER);
+    expect(list.body).not.toContain('For Jonas only');
+    const theirs = await call('POST', `/api/notifications/${note.id}/read`, sessions.BUYER);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.headers['content-type']).toMatch(/application\/problem\+json/);
+    const unknown = await call('POST', `/api/notifications/${nobody}/read`, sessions.BUYER);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().detail).toBe(theirs.json().detail);
+    expect((await call('POST', '/api/notifications/not-a-uuid/read', sessions.BUYER)).statusCode).toBe(400);
+    expect((await call('POST', '/api/notifications/read-all', sessions.BUYER)).statusCode).toBe(204);
+    expect((await t.db.prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull();
+
+    const jonas = await call('GET', '/api/notifications', sessions.BUYER2);
+    expect(jonas.json()).toMatchObject({ unread: 1, items: [{ id: note.id, title: 'For Jonas only', readAt: null }] });
+    expect((await call('POST', `/api/notifications/${note.id}/read`, sessions.BUYER2)).statusCode).toBe(204);
+    expect((await t.db.prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).not.toBeNull();
+    expect((await call('GET', '/api/notifications', sessions.BUYER2)).json().unread).toBe(0);
+  });
+});

@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookiesFrom, loginAs, startTestApp, type TestContext } from './helpers.ts';
+
+let t: TestContext;
+let manager: string;
+let admin: string;
+let clerk: string;
+let finance: string;
+let buyer: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const as = (user: string) => loginAs(t.app, `${user}@demo.example`);
+  [manager, admin, clerk, finance, buyer] = await Promise.all([as('manager'), as('admin'), as('clerk'), as('finance'), as('buyer')]);
+});
+afterAll(() => t.close());
+
+function registration(overrides: { company?: Record<string, unknown>; user?: Record<string, unknown>; extra?: Record<string, unknown> } = {}) {
+  return {
+    company: { name: 'Acme Tableware Ltd', country: 'IE', addressLine1: '1 Quay Street', city: 'Cork', postalCode: 'T12 X1', ...overrides.company },
+    user: { name: 'Aoife Byrne', email: 'aoife@acme-tableware.example', password: 'Tableware-2026', ...overrides.user },
+    ...overrides.extra,
+  };
+}
+
+const register = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/auth/register', payload: payload as object });
+const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
+const countCompanies = () => t.db.prisma.company.count();
+
+/** The Subject header of a raw message, unfolded. */
+function subjectOf(raw: string): string | undefined {
+  const headers = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  return /^Subject: (.*)$/im.exec(headers)?.[1];
+}
+
+describe('a buyer registers a company', () => {
+  let companyId: string;
+  let userId: string;
+  let session: string;
+
+  it('creates a PENDING company, signs the buyer in as its company admin', async () => {
+    const before = await countCompanies();
+    const res = await register(registration());
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({
+      status: 'PENDING',
+      user: {
+        email: 'aoife@acme-tableware.example', name: 'Aoife Byrne', role: 'BUYER', isCompanyAdmin: true, locale: 'en',
+        company: { name: 'Acme Tableware Ltd', kind: 'BUYER', status: 'PENDING', country: 'IE', defaultCurrency: 'USD' },
+      },
+    });
+    expect(body.user.company.id).toBe(body.companyId);
+    companyId = body.companyId;
+    userId = body.user.id;
+
+    const names = res.cookies.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['portal_access', 'portal_refresh']));
+    expect(res.cookies.find((c) => c.name === 'portal_access')).toMatchObject({ httpOnly: true });
+    session = cookiesFrom(res);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ id: userId, isCompanyAdmin: true, company: { id: companyId, status: 'PENDING' } });
+
+    expect(await countCompanies()).toBe(before + 1);
+    const stored = await t.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(stored).toMatchObject({ companyId, role: 'BUYER', isCompanyAdmin: true, status: 'ACTIVE' });
+    expect(stored.passwordHash).not.toContain('Tableware-2026');
+  });
+
+  it('writes the audit row, the mails and the reviewers’ notifications in the same change', async () => {
+    const audit = await t.db.prisma.auditLog.findMany({ where: { action: 'company.register', entityId: companyId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: userId, companyId, entityType: 'Company' });
+    expect(audit[0]!.changes).toMatchObject({ company: { name: 'Acme Tableware Ltd' }, user: { email: 'aoife@acme-tableware.example' } });
+    expect(JSON.stringify(audit[0]!.changes)).not.toContain('Tableware-2026');
+
+    const buyerMail = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'company.registered' } });
+    expect(buyerMail).toHaveLength(1);
+    expect(buyerMail[0]).toMatchObject({ channel: 'mail', status: 'PENDING', attempts: 0 });
+    expect(buyerMail[0]!.payload).toMatchObject({ to: 'aoife@acme-tableware.example', subject: 'We received the registration of Acme Tableware Ltd' });
+
+    const reviewMail = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'company.registered.review' } });
+    const reviewRecipients = reviewMail.map((e) => (e.payload as { to: string }).to).sort();
+    expect(reviewRecipients).toEqual(['admin@demo.example', 'manager@demo.example']);
+    for (const e of reviewMail) {
+      expect((e.payload as { text: string }).text).toContain(`http://portal.test/staff/companies/${companyId}`);
+    }
+
+    const notified = await t.db.prisma.notification.findMany({ where: { kind: 'company.registered' }, select: { user: { select: { email: true } }, link: true, title: true } });
+    expect(notified.map((n) => n.user.email).sort()).toEqual(['admin@demo.example', 'manager@demo.example']);
+    expect(notified[0]).toMatchObject({ link: `/staff/companies/${companyId}`, title: 'New buyer company: Acme Tableware Ltd' });
+
+    // The manager sees it in the portal too.
+    const list = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: manager } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().unread).toBeGreaterThanOrEqual(1);
+    expect(list.json().items.map((n: { title: string }) => n.title)).toContain('New buyer company: Acme Tableware Ltd');
+    // Clerks and buyers are not reviewers.
+    const clerkList = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: clerk } });
+    expect(clerkList.json().items).toEqual([]);
+  });
+
+  it('managers list pending companies oldest first; clerks and finance may list', async () => {
+    // A second registration, made later.
+    const later = await register(registration({ company: { name: 'Bravo Kitchens BV', country: 'NL' }, user: { email: 'bram@bravo.example' } }));
+    expect(later.statusCode).toBe(201);
+    const laterId = later.json().companyId;
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/companies?status=PENDING', headers: { cookie: manager } });
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    const names = page.items.map((c: { name: string }) => c.name);
+    // The seeded Sol y Mar registered first, then Acme, then Bravo.
+    expect(names).toEqual(['Sol y Mar Trading S.L.', 'Acme Tableware Ltd', 'Bravo Kitchens BV']);
+    expect(page.total).toBe(3);
+    expect(page.items.every((c: { status: string }) => c.status === 'PENDING')).toBe(true);
+    expect(page.items[1]).toMatchObject({ id: companyId, country: 'IE', city: 'Cork', userCount: 1 });
+
+    for (const cookie of [clerk, finance]) {
+      const r = await t.app.inject({ method: 'GET', url: '/api/companies?status=PENDING', headers: { cookie } });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().items.map((c: { id: string }) => c.id)).toContain(laterId);
+    }
+    const approved = await t.app.inject({ method: 'GET', url: '/api/companies?status=APPROVED', headers: { cookie: manager } });
+    expect(approved.json().items.map((c: { name: string }) => c.name).sort()).toEqual(['Northwind Imports Ltd', 'Rheinland Handel GmbH']);
+
+    const asBuyer = await t.app.inject({ method: 'GET', url: '/api/companies?status=PENDING', headers: { cookie: buyer } });
+    expect(asBuyer.statusCode).toBe(403);
+  });
+
+  it('refuses review by a clerk and by a buyer, and changes nothing', async () => {
+    for (const cookie of [clerk, buyer, session]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/review`, headers: { cookie }, payload: { decision: 'APPROVE' } });
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().code).toBe('FORBIDDEN');
+    }
+    const company = await t.db.prisma.company.findUniqueOrThrow({ where: { id: companyId } });
+    expect(company).toMatchObject({ status: 'PENDING', reviewedById: null, reviewedAt: null });
+  });
+
+  it('a manager approves: status, reviewer, audit, notification and mail to the company admin', async () => {
+    const managerId = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@demo.example' } })).id;
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/companies/${companyId}/review`, headers: { cookie: manager }, payload: { decision: 'APPROVE', creditTermsDays: 30 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: companyId, status: 'APPROVED', reviewedBy: 'Zhang Wei (sales manager)', creditTermsDays: 30, statusReason: null });
+    expect(res.json().reviewedAt).toBe(t.clock.now().toISOString());
+
+    const stored = await t.db.prisma.company.findUniqueOrThrow({ where: { id: companyId } });
+    expect(stored).toMatchObject({ status: 'APPROVED', reviewedById: managerId });
+
+    const audit = await t.db.prisma.auditLog.findMany({ where: { action: 'company.approve', entityId: companyId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: managerId, companyId });
+    expect(audit[0]!.changes).toMatchObject({ status: { from: 'PENDING', to: 'APPROVED' } });
+
+    const notes = await t.db.prisma.notification.findMany({ where: { kind: 'company.approved' } });
+    expect(notes.map((n) => n.userId)).toEqual([userId]);
+    expect(notes[0]!.title).toBe('Acme Tableware Ltd is approved on our buyer portal');
+
+    const mail = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'company.approved' } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.payload).toMatchObject({ to: 'aoife@acme-tableware.example', subject: 'Acme Tableware Ltd is approved on our buyer portal' });
+
+    // The buyer's own session sees the new status at once.
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
+    expect(me.json().company.status).toBe('APPROVED');
+  });
+
+  it('refuses to approve an approved company again, and writes nothing', async () => {
+    const auditBefore = await t.db.prisma.auditLog.count();
+    const outboxBefore = await t.db.prisma.outboxEvent.count();
+    const res = await t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/review`, headers: { cookie: admin }, payload: { decision: 'APPROVE' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'CONFLICT', status: 409 });
+    expect(await t.db.prisma.auditLog.count()).toBe(auditBefore);
+    expect(await t.db.prisma.outboxEvent.count()).toBe(outboxBefore);
+  });
+
+  it('a rejection needs a reason; with one, the company is rejected and told why', async () => {
+    const solYMar = (await t.db.prisma.company.findFirstOrThrow({ where: { name: 'Sol y Mar Trading S.L.' } })).id;
+    for (const payload of [{ decision: 'REJECT' }, { decision: 'REJECT', reason: '   ' }]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/companies/${solYMar}/review`, headers: { cookie: manager }, payload });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(fieldsOf(res)).toEqual(['body.reason']);
+    }
+    expect((await t.db.prisma.company.findUniqueOrThrow({ where: { id: solYMar } })).status).toBe('PENDING');
+
+    const res = await t.app.inject({ method: 'POST', url: `/api/companies/${solYMar}/review`, headers: { cookie: manager }, payload: { decision: 'REJECT', reason: 'We could not verify the tax id.' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'REJECTED', statusReason: 'We could not verify the tax id.' });
+    const mail = await t.db.prisma.outboxEvent.findFirstOrThrow({ where: { topic: 'company.rejected' } });
+    expect(mail.payload).toMatchObject({ to: 'pending@demo.example' });
+    expect((mail.payload as { text: string }).text).toContain('Reason: We could not verify the tax id.');
+  });
+
+  it('the mail worker delivers the approval to the buyer over SMTP', async () => {
+    let delivered = 0;
+    for (let n = await t.app.workers.mail.runOnce(); n > 0; n = await t.app.workers.mail.runOnce()) delivered += n;
+    const queued = await t.db.prisma.outboxEvent.count({ where: { channel: 'mail' } });
+    expect(delivered).toBe(queued);
+    expect(await t.db.prisma.outboxEvent.count({ where: { status: { not: 'DONE' } } })).toBe(0);
+
+    const toBuyer = t.smtp.messages.filter((m) => m.to.includes('aoife@acme-tableware.example'));
+    const subjects = toBuyer.map((m) => subjectOf(m.raw));
+    expect(subjects).toEqual(expect.arrayContaining(['Acme Tableware Ltd is approved on our buyer portal', 'We received the registration of Acme Tableware Ltd']));
+    expect(subjects.filter((s) => s === 'Acme Tableware Ltd is approved on our buyer portal')).toHaveLength(1);
+    const approval = toBuyer.find((m) => subjectOf(m.raw) === 'Acme Tableware Ltd is approved on our buyer portal')!;
+    expect(approval.from).toBe('portal@harbour-homeware.example');
+    expect(approval.to).toEqual(['aoife@acme-tableware.example']);
+    expect(approval.raw).toContain('Dear Aoife Byrne,');
+  });
+});
+
+describe('registration validation', () => {
+  it.each([
+    ['a missing company name', registration({ company: { name: undefined } }), ['body.company.name']],
+    ['a blank company name', registration({ company: { name: '   ' } }), ['body.company.name']],
+    ['a bad country', registration({ company: { country: 'XX1' } }), ['body.company.country']],
+    ['a weak password', registration({ user: { password: 'password' } }), ['body.user.password']],
+    ['a bad email', registration({ user: { email: 'not-an-email' } }), ['body.user.email']],
+    ['an unknown top-level field', registration({ extra: { captcha: 'x' } }), ['body.captcha']],
+    ['an unknown nested field', registration({ company: { vatNumber: 'IE1' } }), ['body.company.vatNumber']],
+  ])('refuses %s with a 400 naming the field', async (_what, payload, fields) => {
+    const before = await countCompanies();
+    const res = await register(payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 400, code: 'VALIDATION', title: 'Bad Request' });
+    expect([...new Set(fieldsOf(res))]).toEqual(fields);
+    expect(res.cookies).toEqual([]);
+    expect(await countCompanies()).toBe(before);
+  });
+
+  it('names every wrong field at once', async () => {
+    const res = await register(registration({ company: { name: undefined, country: 'XX1' }, user: { password: 'short' }, extra: { captcha: 'x' } }));
+    expect(res.statusCode).toBe(400);
+    expect(fieldsOf(res)).toEqual(expect.arrayContaining(['body.company.name', 'body.company.country', 'body.user.password', 'body.captcha']));
+  });
+});
+
+describe('duplicate email', () => {
+  it('answers 409 and writes nothing at all', async () => {
+    const counts = async () => ({
+      companies: await countCompanies(),
+      users: await t.db.prisma.user.count(),
+      outbox: await t.db.prisma.outboxEvent.count(),
+      audit: await t.db.prisma.auditLog.count(),
+      notifications: await t.db.prisma.notification.count(),
+    });
+    const before = await counts();
+    for (const email of ['buyer@demo.example', '  BUYER@Demo.Example ']) {
+      const res = await register(registration({ company: { name: 'Duplicate Co' }, user: { email } }));
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().code).toBe('ALREADY_EXISTS');
+      expect(fieldsOf(res)).toEqual(['body.user.email']);
+      expect(res.cookies).toEqual([]);
+    }
+    expect(await counts()).toEqual(before);
+    expect(await t.db.prisma.company.count({ where: { name: 'Duplicate Co' } })).toBe(0);
+  });
+
+  it('two registrations racing for one email leave exactly one company', async () => {
+    const before = await countCompanies();
+    const payload = (name: string) => registration({ company: { name }, user: { email: 'race@charlie.example' } });
+    const results = await Promise.all([register(payload('Charlie One')), register(payload('Charlie Two'))]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await countCompanies()).toBe(before + 1);
+    expect(await t.db.prisma.company.count({ where: { name: { in: ['Charlie One', 'Charlie Two'] } } })).toBe(1);
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'company.register', changes: { path: ['user', 'email'], equals: 'race@charlie.example' } } })).toBe(1);
+  });
+});

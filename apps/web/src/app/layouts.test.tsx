@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { buyerSession, renderApp, serveApi } from '../test/render.tsx';
+import { navigationFor } from './navigation.ts';
+
+const staffSession = { ...buyerSession, id: '0190a0e0-0000-7000-8000-000000000002', email: 'manager@demo.example', name: 'Zhang Wei', role: 'MANAGER', locale: 'zh-CN', isCompanyAdmin: false, company: { ...buyerSession.company, kind: 'EXPORTER', status: 'APPROVED', name: 'Ningbo Harbour Homeware Co., Ltd.' } };
+const emptyPage = { items: [], total: 0, page: 1, pageSize: 25 };
+const noNotifications = { items: [], unread: 0 };
+
+describe('navigation by role', () => {
+  it('gives each role its own entries', () => {
+    expect(navigationFor('BUYER').map((i) => i.to)).toEqual(['/portal', '/portal/company', '/portal/account']);
+    expect(navigationFor('CLERK').map((i) => i.label)).not.toContain('nav.approvals');
+    expect(navigationFor('MANAGER').map((i) => i.label)).toContain('nav.approvals');
+    expect(navigationFor('ADMIN').map((i) => i.to)).toContain('/staff/users');
+  });
+});
+
+describe('app shell', () => {
+  it('sends a visitor without a session to sign in, keeping where they wanted to go', async () => {
+    serveApi({ 'GET /api/auth/me': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', detail: 'sign in' } }), 'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', detail: 'x' } }) });
+    const { router } = renderApp('/portal/company');
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?next=%2Fportal%2Fcompany');
+  });
+
+  it('shows a pending buyer their company status and the buyer navigation', async () => {
+    serveApi({
+      'GET /api/auth/me': () => ({ status: 200, body: buyerSession }),
+      'GET /api/notifications': () => ({ status: 200, body: noNotifications }),
+      [`GET /api/companies/${buyerSession.company.id}`]: () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'x' } }),
+    });
+    renderApp('/portal');
+    expect(await screen.findByRole('heading', { name: 'Welcome, Emma Clarke' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Company & users', 'My account']);
+    expect(screen.getByText(/awaiting approval by our sales manager/)).toBeInTheDocument();
+  });
+
+  it('keeps a buyer out of the staff workspace', async () => {
+    serveApi({ 'GET /api/auth/me': () => ({ status: 200, body: buyerSession }), 'GET /api/notifications': () => ({ status: 200, body: noNotifications }) });
+    const { router } = renderApp('/staff/companies');
+    await screen.findByRole('heading', { name: 'Welcome, Emma Clarke' });
+    expect(router.state.location.pathname).toBe('/portal');
+  });
+
+  it('speaks Chinese to staff and shows the manager the approvals entry', async () => {
+    serveApi({
+      'GET /api/auth/me': () => ({ status: 200, body: staffSession }),
+      'GET /api/notifications': () => ({ status: 200, body: noNotifications }),
+      'GET /api/companies': () => ({ status: 200, body: emptyPage }),
+    });
+    renderApp('/staff');
+    expect(await screen.findByRole('heading', { name: '欢迎，Zhang Wei' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '待审批', '采购商公司', '我的账户']);
+    expect(await screen.findByText('没有待审批的采购商公司。')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,118 @@
+import { useEffect } from 'react';
+import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Role } from '@portal/contracts';
+import { useSession } from '../features/auth/api/get-session.ts';
+import { useLogout } from '../features/auth/api/logout.ts';
+import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { ErrorState, Loading } from '../components/states.tsx';
+import { useI18n } from '../lib/i18n.tsx';
+import { homeFor, navigationFor } from './navigation.ts';
+
+function Brand({ staff }: { staff?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Link to="/" className="brand">
+      <img src="/favicon.svg" alt="" width="28" height="28" />
+      <span>
+        <strong>{t('app.name')}</strong>
+        <small>{staff ? t('app.staffTagline') : t('app.tagline')}</small>
+      </span>
+    </Link>
+  );
+}
+
+/** Sends "/" to the signed-in user's home, or to sign-in. */
+export function RootRedirect() {
+  const { data: user, isPending, error } = useSession();
+  if (isPending) return <Loading />;
+  if (error) return <ErrorState error={error} />;
+  return <Navigate to={user ? homeFor(user.role) : '/login'} replace />;
+}
+
+/** Sign-in, registration and invitations: no navigation, just the form. */
+export function PublicLayout() {
+  return (
+    <div className="public">
+      <header className="public__header">
+        <Brand />
+        <LanguageSwitch signedIn={false} />
+      </header>
+      <main id="main" className="public__main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The signed-in frame: header, the role's navigation, and the page. Guards the roles allowed. */
+export function AppShell({ roles }: { roles: readonly Role[] }) {
+  const { data: user, isPending, error } = useSession();
+  const { t, setLocale, locale } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  // The account's language wins once signed in.
+  useEffect(() => {
+    if (user && user.locale !== locale) setLocale(user.locale);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [user?.locale]);
+
+  if (isPending) return <Loading />;
+  if (error) return <ErrorState error={error} />;
+  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!roles.includes(user.role)) return <Navigate to={homeFor(user.role)} replace />;
+
+  const staff = user.role !== 'BUYER';
+  return (
+    <div className={`shell${staff ? ' shell--staff' : ''}`}>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <header className="shell__header">
+        <Brand staff={staff} />
+        <nav aria-label={t('nav.main')} className="shell__nav">
+          {navigationFor(user.role).map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end ?? false} className={({ isActive }) => (isActive && isCurrent(item.to, location) ? 'active' : '')}>
+              {t(item.label)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="shell__tools">
+          <NotificationBell />
+          <LanguageSwitch signedIn />
+          <div className="user-chip" title={user.email}>
+            <span className="user-chip__name">{user.name}</span>
+            <span className="user-chip__meta">{staff ? t(`role.${user.role}`) : user.company.name}</span>
+          </div>
+          <button type="button" className="btn btn--ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** NavLink matches on path only; entries that differ by query (Approvals vs all companies) need both. */
+function isCurrent(to: string, location: { pathname: string; search: string }) {
+  const [, query] = to.split('?');
+  if (query) return location.search.includes(query);
+  if (to === '/staff/companies') return !location.search.includes('status=PENDING');
+  return true;
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="public__main">
+      <div className="card narrow">
+        <h1>404</h1>
+        <p>{t('common.notFound')}</p>
+        <Link to="/">{t('common.back')}</Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Role } from '@portal/contracts';
+import type { MessageKey } from '../lib/messages.ts';
+
+export type NavItem = { to: string; label: MessageKey; end?: boolean };
+
+/** Each role's own navigation; later capabilities add their entries here. */
+export function navigationFor(role: Role): NavItem[] {
+  if (role === 'BUYER') {
+    return [
+      { to: '/portal', label: 'nav.overview', end: true },
+      { to: '/portal/company', label: 'nav.company' },
+      { to: '/portal/account', label: 'nav.account' },
+    ];
+  }
+  const items: NavItem[] = [{ to: '/staff', label: 'nav.overview', end: true }];
+  if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/companies?status=PENDING', label: 'nav.approvals' });
+  items.push({ to: '/staff/companies', label: 'nav.companies' });
+  if (role === 'ADMIN') items.push({ to: '/staff/users', label: 'nav.staff' });
+  items.push({ to: '/staff/account', label: 'nav.account' });
+  return items;
+}
+
+/** Where a user lands after signing in. */
+export function homeFor(role: Role): string {
+  return role === 'BUYER' ? '/portal' : '/staff';
+}

@@ -1,0 +1,44 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell, NotFound, PublicLayout, RootRedirect } from './layouts.tsx';
+
+const staffRoles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
+
+/** Each page is its own chunk, loaded when first visited. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => () => load().then((m) => ({ Component: m.default }));
+
+export const routes = [
+  { path: '/', element: <RootRedirect /> },
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: 'login', lazy: page(() => import('./routes/login.tsx')) },
+      { path: 'register', lazy: page(() => import('./routes/register.tsx')) },
+      { path: 'invite/:token', lazy: page(() => import('./routes/invite.tsx')) },
+    ],
+  },
+  {
+    path: 'portal',
+    element: <AppShell roles={['BUYER']} />,
+    children: [
+      { index: true, lazy: page(() => import('./routes/portal-overview.tsx')) },
+      { path: 'company', lazy: page(() => import('./routes/portal-company.tsx')) },
+      { path: 'account', lazy: page(() => import('./routes/account.tsx')) },
+    ],
+  },
+  {
+    path: 'staff',
+    element: <AppShell roles={staffRoles} />,
+    children: [
+      { index: true, lazy: page(() => import('./routes/staff-overview.tsx')) },
+      { path: 'companies', lazy: page(() => import('./routes/staff-companies.tsx')) },
+      { path: 'companies/:companyId', lazy: page(() => import('./routes/staff-company.tsx')) },
+      { path: 'users', lazy: page(() => import('./routes/staff-users.tsx')) },
+      { path: 'account', lazy: page(() => import('./routes/account.tsx')) },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

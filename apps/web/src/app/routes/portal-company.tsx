@@ -1,0 +1,27 @@
+import { useSession } from '../../features/auth/api/get-session.ts';
+import { useCompany } from '../../features/companies/api/get-company.ts';
+import { CompanyDetails } from '../../features/companies/components/company-details.tsx';
+import { CompanyUsers } from '../../features/users/components/company-users.tsx';
+import { ErrorState, Loading } from '../../components/states.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+
+export default function PortalCompanyRoute() {
+  const { t } = useI18n();
+  const { data: user } = useSession();
+  const company = useCompany(user!.company.id);
+  if (company.isPending) return <Loading />;
+  if (company.error) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
+  return (
+    <div className="page">
+      <h1>{company.data.name}</h1>
+      <section className="card">
+        <h2>{t('company.details')}</h2>
+        <CompanyDetails company={company.data} canEdit={user!.isCompanyAdmin} />
+      </section>
+      <section className="card">
+        <h2>{t('company.users')}</h2>
+        <CompanyUsers companyId={company.data.id} currentUserId={user!.id} canManage={user!.isCompanyAdmin} />
+      </section>
+    </div>
+  );
+}

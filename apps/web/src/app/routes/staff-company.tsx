@@ -1,0 +1,44 @@
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../features/auth/api/get-session.ts';
+import { useCompany } from '../../features/companies/api/get-company.ts';
+import { CompanyDetails } from '../../features/companies/components/company-details.tsx';
+import { ReviewPanel } from '../../features/companies/components/review-panel.tsx';
+import { CompanyUsers } from '../../features/users/components/company-users.tsx';
+import { ErrorState, Loading, StatusBadge } from '../../components/states.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+
+export default function StaffCompanyRoute() {
+  const { t } = useI18n();
+  const { companyId = '' } = useParams();
+  const { data: user } = useSession();
+  const company = useCompany(companyId);
+  if (company.isPending) return <Loading />;
+  if (company.error) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
+  const reviewer = user!.role === 'MANAGER' || user!.role === 'ADMIN';
+  const c = company.data;
+  return (
+    <div className="page">
+      <p><Link to="/staff/companies">← {t('companies.title')}</Link></p>
+      <div className="page__title">
+        <h1>{c.name}</h1>
+        <StatusBadge status={c.status} />
+      </div>
+      <div className="grid-main-side">
+        <section className="card">
+          <h2>{t('company.details')}</h2>
+          <CompanyDetails company={c} canEdit={user!.role === 'ADMIN'} />
+        </section>
+        {reviewer && (
+          <section className="card" aria-labelledby="review-title">
+            <h2 id="review-title">{t('review.title')}</h2>
+            <ReviewPanel company={c} />
+          </section>
+        )}
+      </div>
+      <section className="card">
+        <h2>{t('company.users')}</h2>
+        <CompanyUsers companyId={c.id} currentUserId={user!.id} canManage={user!.role === 'ADMIN'} />
+      </section>
+    </div>
+  );
+}

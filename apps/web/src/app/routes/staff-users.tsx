@@ -1,0 +1,16 @@
+import { Navigate } from 'react-router';
+import { useSession } from '../../features/auth/api/get-session.ts';
+import { StaffManager } from '../../features/users/components/staff-manager.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+
+export default function StaffUsersRoute() {
+  const { t } = useI18n();
+  const { data: user } = useSession();
+  if (user!.role !== 'ADMIN') return <Navigate to="/staff" replace />;
+  return (
+    <div className="page">
+      <h1>{t('staff.title')}</h1>
+      <StaffManager currentUserId={user!.id} />
+    </div>
+  );
+}

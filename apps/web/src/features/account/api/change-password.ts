@@ -1,0 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ChangePasswordBody, SessionResponse } from '@portal/contracts';
+import { api } from '../../../lib/api.ts';
+
+export function changePassword(body: ChangePasswordBody) {
+  return api<SessionResponse>('/api/auth/password', { method: 'POST', body });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: changePassword });
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+
+export function logout() {
+  return api<void>('/api/auth/logout', { method: 'POST' });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(['session'], null);
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CompanyDetail, ReviewCompanyBody } from '@portal/contracts';
+import { api } from '../../../lib/api.ts';
+
+export function reviewCompany(id: string, body: ReviewCompanyBody) {
+  return api<CompanyDetail>(`/api/companies/${id}/review`, { method: 'POST', body });
+}
+
+export function useReviewCompany(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReviewCompanyBody) => reviewCompany(id, body),
+    onSuccess: (company) => {
+      qc.setQueryData(['company', id], company);
+      void qc.invalidateQueries({ queryKey: ['companies'] });
+    },
+  });
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PendingInvitation } from '@portal/contracts';
+import { api } from '../../../lib/api.ts';
+
+export function inviteUser(companyId: string, email: string) {
+  return api<PendingInvitation>(`/api/companies/${companyId}/invitations`, { method: 'POST', body: { email } });
+}
+
+export function useInviteUser(companyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (email: string) => inviteUser(companyId, email),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['company-users', companyId] }),
+  });
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UpdateCompanyUserBody, UserSummary } from '@portal/contracts';
+import { api } from '../../../lib/api.ts';
+
+export function updateCompanyUser(companyId: string, userId: string, body: UpdateCompanyUserBody) {
+  return api<UserSummary>(`/api/companies/${companyId}/users/${userId}`, { method: 'PATCH', body });
+}
+
+export function useUpdateCompanyUser(companyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...body }: UpdateCompanyUserBody & { userId: string }) => updateCompanyUser(companyId, userId, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['company-users', companyId] }),
+  });
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UpdateStaffBody, UserSummary } from '@portal/contracts';
+import { api } from '../../../lib/api.ts';
+
+export function updateStaff(userId: string, body: UpdateStaffBody) {
+  return api<UserSummary>(`/api/staff/${userId}`, { method: 'PATCH', body });
+}
+
+export function useUpdateStaff() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...body }: UpdateStaffBody & { userId: string }) => updateStaff(userId, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+  });
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api.ts';
+
+export function withdrawInvitation(companyId: string, invitationId: string) {
+  return api<void>(`/api/companies/${companyId}/invitations/${invitationId}`, { method: 'DELETE' });
+}
+
+export function useWithdrawInvitation(companyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) => withdrawInvitation(companyId, invitationId),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['company-users', companyId] }),
+  });
+}

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { CreateStaffBody, type UserSummary } from '@portal/contracts';
+import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
+import { ErrorState, Loading, StatusBadge } from '../../../components/states.tsx';
+import { ApiError } from '../../../lib/api.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { useCreateStaff } from '../api/create-staff.ts';
+import { useStaff } from '../api/list-staff.ts';
+import { useUpdateStaff } from '../api/update-staff.ts';
+
+const roles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
+
+/** The administrator's list of staff accounts: roles, disabling, and new accounts. */
+export function StaffManager({ currentUserId }: { currentUserId: string }) {
+  const { t, dateTime } = useI18n();
+  const { data, isPending, error, refetch } = useStaff();
+  const update = useUpdateStaff();
+  if (isPending) return <Loading />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  return (
+    <div className="stack">
+      <div className="table-wrap">
+        <table className="table table--dense">
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('field.email')}</th>
+              <th scope="col">{t('staff.role')}</th>
+              <th scope="col">{t('companies.status')}</th>
+              <th scope="col">{t('company.lastLogin')}</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((u: UserSummary) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>
+                  <select aria-label={`${t('staff.role')}: ${u.name}`} value={u.role} disabled={u.id === currentUserId || update.isPending} onChange={(e) => update.mutate({ userId: u.id, role: e.target.value as (typeof roles)[number] })}>
+                    {roles.map((r) => (
+                      <option key={r} value={r}>{t(`role.${r}`)}</option>
+                    ))}
+                  </select>
+                </td>
+                <td><StatusBadge status={u.status} /></td>
+                <td>{u.lastLoginAt ? dateTime(u.lastLoginAt) : t('company.never')}</td>
+                <td>
+                    <div className="actions">
+                  {u.id !== currentUserId && (
+                    <button type="button" className="btn btn--small btn--secondary" disabled={update.isPending} onClick={() => update.mutate({ userId: u.id, status: u.status === 'ACTIVE' ? 'DISABLED' : 'ACTIVE' })}>
+                      {u.status === 'ACTIVE' ? t('company.disable') : t('company.enable')}
+                    </button>
+                  )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <FormAlert message={update.error?.message} />
+      <CreateStaffForm />
+    </div>
+  );
+}
+
+function CreateStaffForm() {
+  const { t } = useI18n();
+  const create = useCreateStaff();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string>();
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    const result = validate(CreateStaffBody, f);
+    setDone(undefined);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    create.mutate(f as never, {
+      onSuccess: (u) => {
+        setDone(t('staff.created', { email: u.email }));
+        form.reset();
+      },
+      onError: (err) => err instanceof ApiError && setErrors(err.byField()),
+    });
+  }
+  return (
+    <form className="form card card--flat" onSubmit={submit} noValidate>
+      <h3>{t('staff.create')}</h3>
+      <div className="grid-2">
+        <TextField label={t('field.name')} name="name" error={errors.name} />
+        <TextField label={t('field.email')} name="email" type="email" error={errors.email} />
+        <SelectField label={t('staff.role')} name="role" defaultValue="CLERK" error={errors.role}>
+          {roles.map((r) => (
+            <option key={r} value={r}>{t(`role.${r}`)}</option>
+          ))}
+        </SelectField>
+        <TextField label={t('register.password')} name="password" type="password" autoComplete="new-password" hint={t('register.passwordHint')} error={errors.password} />
+      </div>
+      <FormAlert tone="success" message={done} />
+      <FormAlert message={create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length) ? create.error.message : null} />
+      <button type="submit" className="btn btn--primary" disabled={create.isPending}>{t('staff.create')}</button>
+    </form>
+  );
+}
