@@ -23,6 +23,7 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
 COPY packages/mail/package.json packages/mail/
+COPY packages/search/package.json packages/search/
 COPY e2e/package.json e2e/
 # The root postinstall generates the Prisma client (packages/db/src/generated) from the schema,
 # without Prisma's download server (see scripts/prisma-generate.mjs).

@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // One embedded Meilisearch for the run; test files reach it with inject('meilisearch').
+          globalSetup: ['packages/search/src/vitest-global-setup.ts'],
         },
       },
       {

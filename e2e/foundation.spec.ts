@@ -69,12 +69,12 @@ test('a manager approves the new company and the buyer sees it', async ({ page }
 });
 
 const navigation: [string, RegExp, string[]][] = [
-  ['buyer@demo.example', /\/portal$/, ['Overview', 'Company & users', 'My account']],
-  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Company & users', 'My account']],
-  ['clerk@demo.example', /\/staff$/, ['概览', '采购商公司', '我的账户']],
-  ['finance@demo.example', /\/staff$/, ['概览', '采购商公司', '我的账户']],
-  ['manager@demo.example', /\/staff$/, ['概览', '待审批', '采购商公司', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '待审批', '采购商公司', '员工', '我的账户']],
+  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Company & users', 'My account']],
+  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Company & users', 'My account']],
+  ['clerk@demo.example', /\/staff$/, ['概览', '采购商公司', '产品维护', '我的账户']],
+  ['finance@demo.example', /\/staff$/, ['概览', '采购商公司', '产品维护', '我的账户']],
+  ['manager@demo.example', /\/staff$/, ['概览', '待审批', '采购商公司', '产品维护', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '待审批', '采购商公司', '员工', '产品维护', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {

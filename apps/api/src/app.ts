@@ -18,7 +18,11 @@ import authRoutes from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
+import costingRoutes from './modules/costing/costing.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import productsRoutes from './modules/products/products.routes.ts';
+import { createProductsService } from './modules/products/products.service.ts';
+import type { SearchEngine } from './infra/search-engine.ts';
 import notificationsRoutes from './modules/notifications/notifications.routes.ts';
 import { createInvitationService } from './modules/users/invitations.service.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -30,6 +34,8 @@ export type AppOptions = {
   config: Config;
   db: Database;
   mailer: Mailer;
+  /** The product index; null runs the catalog on the database alone (marked degraded). */
+  search?: SearchEngine | null;
   clock?: Clock;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
@@ -37,7 +43,8 @@ export type AppOptions = {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    workers: { mail: ReturnType<typeof createOutboxWorker> };
+    workers: { mail: ReturnType<typeof createOutboxWorker>; search: ReturnType<typeof createOutboxWorker> };
+    products: ReturnType<typeof createProductsService>;
   }
 }
 
@@ -81,15 +88,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const invitations = createInvitationService({ prisma, clock, passwords, publicUrl: config.publicUrl });
   const users = createUsersService({ prisma, clock, passwords });
   const companies = createCompaniesService({ prisma, clock, publicUrl: config.publicUrl });
+  const search = options.search ?? null;
+  const products = createProductsService({ prisma, clock, search, log: app.log });
+  app.decorate('products', products);
 
   // ── Feature modules
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { prisma, databaseKind: db.kind, mailer, version });
+      await api.register(healthRoutes, { prisma, databaseKind: db.kind, mailer, search, version });
       await api.register(authRoutes, { auth, invitations, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
       await api.register(companiesRoutes, { companies });
+      await api.register(costingRoutes);
       await api.register(usersRoutes, { users, invitations });
       await api.register(notificationsRoutes, { prisma, clock });
+      await api.register(productsRoutes, { products });
     },
     { prefix: '/api' },
   );
@@ -103,6 +115,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       log: app.log,
       handle: async (_topic, payload) => {
         await mailer.send(payload as MailMessage);
+      },
+    }),
+    // Index tasks wait in the outbox while Meilisearch is down and are applied when it returns.
+    search: createOutboxWorker({
+      db: prisma,
+      channel: 'search',
+      clock,
+      log: app.log,
+      maxAttempts: 50,
+      handle: async (topic, payload) => {
+        if (topic === 'product.sync') await products.syncProducts((payload as { productIds: string[] }).productIds);
+        else if (topic === 'synonyms.sync') await products.syncSynonyms();
       },
     }),
   });

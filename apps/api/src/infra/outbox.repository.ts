@@ -10,6 +10,11 @@ export function enqueueMail(db: Db, topic: string, message: MailMessage, now: Da
   return db.outboxEvent.create({ data: { channel: 'mail', topic, payload: message, nextAttemptAt: now }, select: { id: true } });
 }
 
+/** Queues re-indexing of products, inside the caller's transaction; the search worker applies it. */
+export function enqueueSearchSync(db: Db, productIds: string[], now: Date) {
+  return db.outboxEvent.create({ data: { channel: 'search', topic: 'product.sync', payload: { productIds }, nextAttemptAt: now }, select: { id: true } });
+}
+
 /** Queues in-portal notifications for users, inside the caller's transaction. */
 export function notifyUsers(db: Db, userIds: string[], n: { kind: string; title: string; body: string; link?: string }) {
   if (userIds.length === 0) return Promise.resolve({ count: 0 });

@@ -22,12 +22,12 @@ function Brand({ staff }: { staff?: boolean }) {
   );
 }
 
-/** Sends "/" to the signed-in user's home, or to sign-in. */
+/** Sends "/" to the signed-in user's home; visitors start at the catalog. */
 export function RootRedirect() {
   const { data: user, isPending, error } = useSession();
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} />;
-  return <Navigate to={user ? homeFor(user.role) : '/login'} replace />;
+  return <Navigate to={user ? homeFor(user.role) : '/catalog'} replace />;
 }
 
 /** Sign-in, registration and invitations: no navigation, just the form. */
@@ -45,8 +45,11 @@ export function PublicLayout() {
   );
 }
 
-/** The signed-in frame: header, the role's navigation, and the page. Guards the roles allowed. */
-export function AppShell({ roles }: { roles: readonly Role[] }) {
+/**
+ * The signed-in frame: header, the role's navigation, and the page. Guards the roles allowed;
+ * 'anyone' also lets visitors in (the catalog), with sign-in and registration in the header.
+ */
+export function AppShell({ roles }: { roles: readonly Role[] | 'anyone' }) {
   const { data: user, isPending, error } = useSession();
   const { t, setLocale, locale } = useI18n();
   const location = useLocation();
@@ -61,8 +64,9 @@ export function AppShell({ roles }: { roles: readonly Role[] }) {
 
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} />;
+  if (!user && roles === 'anyone') return <VisitorShell />;
   if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!roles.includes(user.role)) return <Navigate to={homeFor(user.role)} replace />;
+  if (roles !== 'anyone' && !roles.includes(user.role)) return <Navigate to={homeFor(user.role)} replace />;
 
   const staff = user.role !== 'BUYER';
   return (
@@ -87,6 +91,31 @@ export function AppShell({ roles }: { roles: readonly Role[] }) {
           <button type="button" className="btn btn--ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
             {t('nav.signOut')}
           </button>
+        </div>
+      </header>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function VisitorShell() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const next = encodeURIComponent(location.pathname + location.search);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <header className="shell__header">
+        <Brand />
+        <nav aria-label={t('nav.main')} className="shell__nav">
+          <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+        </nav>
+        <div className="shell__tools">
+          <LanguageSwitch signedIn={false} />
+          <Link to={`/login?next=${next}`} className="btn btn--secondary">{t('nav.signIn')}</Link>
+          <Link to="/register" className="btn btn--primary">{t('nav.register')}</Link>
         </div>
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>

@@ -8,6 +8,7 @@ export function navigationFor(role: Role): NavItem[] {
   if (role === 'BUYER') {
     return [
       { to: '/portal', label: 'nav.overview', end: true },
+      { to: '/catalog', label: 'nav.catalog' },
       { to: '/portal/company', label: 'nav.company' },
       { to: '/portal/account', label: 'nav.account' },
     ];
@@ -15,6 +16,7 @@ export function navigationFor(role: Role): NavItem[] {
   const items: NavItem[] = [{ to: '/staff', label: 'nav.overview', end: true }];
   if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/companies?status=PENDING', label: 'nav.approvals' });
   items.push({ to: '/staff/companies', label: 'nav.companies' });
+  items.push({ to: '/staff/products', label: 'nav.products' });
   if (role === 'ADMIN') items.push({ to: '/staff/users', label: 'nav.staff' });
   items.push({ to: '/staff/account', label: 'nav.account' });
   return items;

@@ -33,7 +33,18 @@ export const routes = [
       { path: 'companies', lazy: page(() => import('./routes/staff-companies.tsx')) },
       { path: 'companies/:companyId', lazy: page(() => import('./routes/staff-company.tsx')) },
       { path: 'users', lazy: page(() => import('./routes/staff-users.tsx')) },
+      { path: 'products', lazy: page(() => import('./routes/staff-products.tsx')) },
+      { path: 'products/new', lazy: page(() => import('./routes/staff-product-edit.tsx')) },
+      { path: 'products/:productId', lazy: page(() => import('./routes/staff-product-edit.tsx')) },
       { path: 'account', lazy: page(() => import('./routes/account.tsx')) },
+    ],
+  },
+  {
+    element: <AppShell roles="anyone" />,
+    children: [
+      { path: 'catalog', lazy: page(() => import('./routes/catalog-search.tsx')) },
+      { path: 'catalog/products/:productId', lazy: page(() => import('./routes/catalog-product.tsx')) },
+      { path: 'supplier', lazy: page(() => import('./routes/supplier.tsx')) },
     ],
   },
   { path: '*', element: <NotFound /> },

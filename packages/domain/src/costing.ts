@@ -1,0 +1,541 @@
+import { DomainError } from './errors.ts';
+import { Dec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
+
+/*
+ * Export price costing (出口报价核算). Everything is computed per unit in the cost currency with
+ * decimal.js at 40 significant digits; nothing is rounded until the result is written out.
+ *
+ * The formulas, with P = purchase cost incl. VAT, v = VAT rate, r = rebate rate, q = quantity,
+ * p = profit rate, c = commission rate, b = bank charges rate, k = insurance cover (1.10),
+ * i = premium rate, X = exchange rate (bank buying rate: cost currency per 1 quote currency):
+ *
+ *   rebate income        R   = P / (1 + v) × r
+ *   actual cost          A   = P − R
+ *   domestic expenses    D   = fixed per shipment / q + per unit
+ *   freight per unit     F   = shipment freight / q   (× X when the freight is priced in the quote currency)
+ *   cost base            FOB: A + D        CFR: A + D + F
+ *   price of a cost base B:
+ *     SHARE_OF_PRICE     price = B / (1 − p − c − b)          profit = p × price
+ *     MARKUP_ON_COST     price = B × (1 + p) / (1 − c − b)    profit = p × B
+ *     and in both        commission = c × price, bank charges = b × price
+ *   CIF = CFR / (1 − k × i), premium = k × i × CIF = CIF − CFR
+ *
+ * So a CIF quote is its CFR quote plus the premium on the whole CIF invoice value (UCP 600 art. 28
+ * insures the invoice value, commission included); its commission, bank charges and profit are
+ * those of its CFR price (they are not grossed up again for the premium). This is the textbook
+ * chain CFR = FOB-style price with freight, CIF = CFR + premium = CFR / (1 − 110% × rate), and it
+ * reproduces the textbook check CFR 150 → CIF 151.668 → CIFC3 = CIF / 0.97 = 156.359 exactly:
+ * with p = b = 0 the CIF price is B / ((1 − c)(1 − k i)), whichever of the two is applied first.
+ * For FOB and CFR, "price with commission = net / (1 − c)" holds with net = price − commission.
+ * (The one-denominator variant B / (1 − p − c − b − k i) would give CIFC3 = 156.413 instead.)
+ *
+ * Indicators are those of the FOB quote: net FX income = FOB − commission − bank charges (what
+ * reaches the exporter in the quote currency); total cost = A + D; FX cost of export = total cost /
+ * net FX income; profit/loss = net FX income × X − total cost (equals the profit line);
+ * profit/loss rate = profit/loss / total cost.
+ */
+
+export const containerTypes = ['20GP', '40GP', '40HQ'] as const;
+export type ContainerType = (typeof containerTypes)[number];
+export const freightModes = ['FCL', 'LCL', 'NONE'] as const;
+export type FreightMode = (typeof freightModes)[number];
+export const profitBases = ['SHARE_OF_PRICE', 'MARKUP_ON_COST'] as const;
+export type ProfitBasis = (typeof profitBases)[number];
+
+/** Usable volume and payload per container: what is loaded in practice, not the inside dimensions. */
+export const containerSpecs: Record<ContainerType, { capacityCbm: string; payloadTonnes: string }> = {
+  '20GP': { capacityCbm: '25', payloadTonnes: '17.5' },
+  '40GP': { capacityCbm: '55', payloadTonnes: '24.5' },
+  '40HQ': { capacityCbm: '68', payloadTonnes: '24.5' },
+};
+const containerLimits = Object.fromEntries(
+  containerTypes.map((t) => [t, { cbm: new Dec(containerSpecs[t].capacityCbm), kg: new Dec(containerSpecs[t].payloadTonnes).times(1000) }]),
+) as Record<ContainerType, { cbm: Dec; kg: Dec }>;
+
+/** A decimal as written on the wire, or already parsed. Never a binary float. */
+export type DecimalInput = string | Dec;
+
+export type PackingInput = {
+  unitsPerCarton: number | string;
+  cartonLengthCm: DecimalInput;
+  cartonWidthCm: DecimalInput;
+  cartonHeightCm: DecimalInput;
+  cartonGrossWeightKg: DecimalInput;
+};
+
+export type ExportCostingInput = {
+  /** Currency of the purchase cost and domestic expenses; default CNY. */
+  costCurrency?: string;
+  quoteCurrency: string;
+  purchaseCostInclVat: DecimalInput;
+  vatRate: DecimalInput;
+  rebateRate: DecimalInput;
+  /** Per shipment, spread over the quantity; default 0. */
+  domesticExpensesFixed?: DecimalInput;
+  domesticExpensesPerUnit?: DecimalInput;
+  quantity: DecimalInput;
+  packing?: PackingInput;
+  freightMode: FreightMode;
+  containerType?: ContainerType;
+  freightPerContainer?: DecimalInput;
+  /** The currency freight is priced in: the cost or the quote currency; default the quote currency. */
+  freightCurrency?: string;
+  lclRatePerWm?: DecimalInput;
+  lclSurchargeRate?: DecimalInput;
+  /** Default 1.10 (110% of the invoice value). */
+  insuranceCoverRate?: DecimalInput;
+  /** Without it there is no CIF/CIP price. */
+  insurancePremiumRate?: DecimalInput;
+  commissionRate?: DecimalInput;
+  bankChargesRate?: DecimalInput;
+  profitBasis: ProfitBasis;
+  profitRate: DecimalInput;
+  exchangeRate: DecimalInput;
+};
+
+export type PriceTerm = 'FOB' | 'CFR' | 'CIF' | 'FCA' | 'CPT' | 'CIP';
+
+/** One quoted term: the build-up per unit in the cost currency, then the price in the quote currency. */
+export type TermPrice = {
+  term: PriceTerm;
+  /** FCA, CPT and CIP are costed as FOB, CFR and CIF. */
+  costedAs: 'FOB' | 'CFR' | 'CIF';
+  costBase: string;
+  insurance: string;
+  commission: string;
+  bankCharges: string;
+  profit: string;
+  unitPriceInCostCurrency: string;
+  unitPrice: string;
+  /** Quoted unit price (4 places) × quantity, at the quote currency's scale: the pro-forma line amount. */
+  amount: string;
+};
+
+export type FreightBreakdown = {
+  mode: 'FCL' | 'LCL';
+  currency: string;
+  cartons: number;
+  cartonCbm: string;
+  shipmentCbm: string;
+  shipmentTonnes: string;
+  fcl: {
+    containerType: ContainerType;
+    capacityCbm: string;
+    payloadTonnes: string;
+    cartonsByVolume: number;
+    cartonsByWeight: number;
+    cartonsPerContainer: number;
+    limitedBy: 'VOLUME' | 'WEIGHT';
+    containers: number;
+    pricePerContainer: string;
+  } | null;
+  lcl: {
+    chargeableWm: string;
+    chargedBy: 'VOLUME' | 'WEIGHT';
+    ratePerWm: string;
+    baseFreight: string;
+    surcharges: string;
+  } | null;
+  /** Freight for the shipment, in the freight currency. */
+  total: string;
+  perUnit: string;
+  perUnitInCostCurrency: string;
+};
+
+export type ExportCostingResult = {
+  costCurrency: string;
+  quoteCurrency: string;
+  exchangeRate: string;
+  quantity: string;
+  profitBasis: ProfitBasis;
+  profitRate: string;
+  costs: {
+    purchaseCostInclVat: string;
+    purchaseCostExclVat: string;
+    rebateIncome: string;
+    actualCost: string;
+    domesticExpensesPerUnit: string;
+    freightPerUnit: string | null;
+    /** Actual cost + domestic expenses: the cost behind the FOB price. */
+    totalCostPerUnit: string;
+  };
+  freight: FreightBreakdown | null;
+  prices: Record<'FOB' | 'FCA', TermPrice> & Record<'CFR' | 'CPT' | 'CIF' | 'CIP', TermPrice | null>;
+  indicators: {
+    basis: 'FOB';
+    totalCost: string;
+    netFxIncomePerUnit: string;
+    netFxIncome: string;
+    /** Null when there is no FX income to divide by (a zero price). */
+    fxCostOfExport: string | null;
+    profitLoss: string;
+    profitLossRate: string;
+  };
+  notes: string[];
+};
+
+type FieldError = { field: string; message: string };
+
+const ZERO = new Dec(0);
+const ONE = new Dec(1);
+const MEASURE_SCALE = 3;
+const RATE_SCALE = 4;
+const decimalPattern = /^-?\d+(\.\d+)?$/;
+
+/** CIF from CFR when the premium is cover × rate of the CIF value: CIF = CFR / (1 − cover × rate). */
+export function cifFromCfr(cfr: DecimalInput, coverRate: DecimalInput, premiumRate: DecimalInput): Dec {
+  return new Dec(cfr).div(ONE.minus(new Dec(coverRate).times(premiumRate)));
+}
+
+/** CFR from CIF: CFR = CIF × (1 − cover × rate). */
+export function cfrFromCif(cif: DecimalInput, coverRate: DecimalInput, premiumRate: DecimalInput): Dec {
+  return new Dec(cif).times(ONE.minus(new Dec(coverRate).times(premiumRate)));
+}
+
+/** The price with commission (含佣价) that leaves the net price after paying the commission on it. */
+export function priceWithCommission(net: DecimalInput, commissionRate: DecimalInput): Dec {
+  return new Dec(net).div(ONE.minus(commissionRate));
+}
+
+/** Writes a decimal at a fixed scale, half-up, never as "-0.00". */
+function fixed(d: Dec, scale: number): string {
+  const text = d.toFixed(scale, Dec.ROUND_HALF_UP);
+  return text.startsWith('-') && /^-[0.]+$/.test(text) ? text.slice(1) : text;
+}
+const unit = (d: Dec) => fixed(d, UNIT_PRICE_SCALE);
+const rate = (d: Dec) => fixed(d, RATE_SCALE);
+const measure = (d: Dec) => fixed(d, MEASURE_SCALE);
+const total = (d: Dec, currency: string) => fixed(d, currencyScale(currency));
+/** Counts of cartons and containers are whole numbers far below 2^53. */
+const count = (d: Dec) => d.toNumber();
+
+type Rule = 'nonNegative' | 'positive' | 'rate' | 'cover';
+const ruleMessages: Record<Rule, string> = {
+  nonNegative: 'must not be negative',
+  positive: 'must be greater than 0',
+  rate: 'must be a rate from 0 up to (not including) 1, e.g. "0.13"',
+  cover: 'must be from 1 to 2 (100% to 200% of the invoice value), e.g. "1.10"',
+};
+
+function satisfies(d: Dec, rule: Rule): boolean {
+  switch (rule) {
+    case 'nonNegative': return d.gte(0);
+    case 'positive': return d.gt(0);
+    case 'rate': return d.gte(0) && d.lt(1);
+    case 'cover': return d.gte(1) && d.lte(2);
+  }
+}
+
+/** Reads the input field by field, collecting every problem instead of stopping at the first. */
+function createReader() {
+  const errors: FieldError[] = [];
+  function read(field: string, value: DecimalInput | number | undefined, rule: Rule, fallback?: string): Dec | undefined {
+    if (value === undefined || value === null) {
+      if (fallback !== undefined) return new Dec(fallback);
+      errors.push({ field, message: 'is required' });
+      return undefined;
+    }
+    let d: Dec;
+    if (Dec.isDecimal(value)) d = new Dec(value);
+    else if (typeof value === 'string' && decimalPattern.test(value)) d = new Dec(value);
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) d = new Dec(value);
+    else {
+      errors.push({ field, message: 'must be a decimal number written as a string, e.g. "12.50"' });
+      return undefined;
+    }
+    if (!satisfies(d, rule)) {
+      errors.push({ field, message: ruleMessages[rule] });
+      return undefined;
+    }
+    return d;
+  }
+  return { errors, read, fail: (field: string, message: string) => void errors.push({ field, message }) };
+}
+
+type Inputs = {
+  P: Dec; v: Dec; r: Dec; fixedExpenses: Dec; perUnitExpenses: Dec; q: Dec;
+  packing: { perCarton: Dec; cbm: Dec; kg: Dec } | undefined;
+  freight:
+    | { mode: 'FCL'; container: ContainerType; price: Dec; currency: string }
+    | { mode: 'LCL'; ratePerWm: Dec; surchargeRate: Dec; currency: string }
+    | { mode: 'NONE' };
+  k: Dec; i: Dec | undefined; c: Dec; b: Dec; p: Dec; X: Dec;
+  costCurrency: string; quoteCurrency: string; basis: ProfitBasis;
+};
+
+/** Checks and parses the input; one VALIDATION error names every field at fault. */
+function parseInput(input: ExportCostingInput): Inputs {
+  const { errors, read, fail } = createReader();
+  const costCurrency = input.costCurrency ?? 'CNY';
+  const quoteCurrency = input.quoteCurrency;
+  const P = read('purchaseCostInclVat', input.purchaseCostInclVat, 'nonNegative');
+  const v = read('vatRate', input.vatRate, 'rate');
+  const r = read('rebateRate', input.rebateRate, 'rate');
+  const fixedExpenses = read('domesticExpensesFixed', input.domesticExpensesFixed, 'nonNegative', '0');
+  const perUnitExpenses = read('domesticExpensesPerUnit', input.domesticExpensesPerUnit, 'nonNegative', '0');
+  const q = read('quantity', input.quantity, 'positive');
+  const k = read('insuranceCoverRate', input.insuranceCoverRate, 'cover', '1.10');
+  const i = input.insurancePremiumRate === undefined ? undefined : read('insurancePremiumRate', input.insurancePremiumRate, 'rate');
+  const c = read('commissionRate', input.commissionRate, 'rate', '0');
+  const b = read('bankChargesRate', input.bankChargesRate, 'rate', '0');
+  const p = read('profitRate', input.profitRate, 'rate');
+  const X = read('exchangeRate', input.exchangeRate, 'positive');
+  const basis = input.profitBasis;
+  if (!profitBases.includes(basis)) fail('profitBasis', `must be one of ${profitBases.join(', ')}`);
+
+  if (v && r && r.gt(v)) fail('rebateRate', 'must not exceed the VAT rate');
+  if (k && i && k.times(i).gte(1)) fail('insurancePremiumRate', 'cover × premium rate must be below 1');
+  if (p && c && b) {
+    if (basis === 'SHARE_OF_PRICE' && p.plus(c).plus(b).gte(1)) fail('profitRate', 'profit + commission + bank charges must be below 1 when profit is a share of the price');
+    if (basis === 'MARKUP_ON_COST' && c.plus(b).gte(1)) fail('commissionRate', 'commission + bank charges must be below 1');
+  }
+
+  const mode = input.freightMode;
+  let freight: Inputs['freight'] = { mode: 'NONE' };
+  let packing: Inputs['packing'];
+  if (!freightModes.includes(mode)) fail('freightMode', `must be one of ${freightModes.join(', ')}`);
+  if (mode === 'FCL' || mode === 'LCL') {
+    const currency = input.freightCurrency ?? quoteCurrency;
+    if (currency !== costCurrency && currency !== quoteCurrency) fail('freightCurrency', `must be the cost currency (${costCurrency}) or the quote currency (${quoteCurrency})`);
+    if (!input.packing) fail('packing', 'is required to cost freight');
+    else {
+      const perCarton = read('packing.unitsPerCarton', input.packing.unitsPerCarton, 'positive');
+      if (perCarton && !perCarton.isInteger()) fail('packing.unitsPerCarton', 'must be a whole number');
+      const l = read('packing.cartonLengthCm', input.packing.cartonLengthCm, 'positive');
+      const w = read('packing.cartonWidthCm', input.packing.cartonWidthCm, 'positive');
+      const h = read('packing.cartonHeightCm', input.packing.cartonHeightCm, 'positive');
+      const kg = read('packing.cartonGrossWeightKg', input.packing.cartonGrossWeightKg, 'positive');
+      if (perCarton && l && w && h && kg) packing = { perCarton, cbm: l.times(w).times(h).div(1_000_000), kg };
+    }
+    if (mode === 'FCL') {
+      const container = input.containerType;
+      if (!container || !containerTypes.includes(container)) fail('containerType', `must be one of ${containerTypes.join(', ')} for FCL freight`);
+      const price = read('freightPerContainer', input.freightPerContainer, 'nonNegative');
+      if (container && containerTypes.includes(container) && price) freight = { mode, container, price, currency };
+    } else {
+      const ratePerWm = read('lclRatePerWm', input.lclRatePerWm, 'nonNegative');
+      const surchargeRate = read('lclSurchargeRate', input.lclSurchargeRate, 'rate', '0');
+      if (ratePerWm && surchargeRate) freight = { mode, ratePerWm, surchargeRate, currency };
+    }
+  }
+
+  if (errors.length > 0 || !P || !v || !r || !fixedExpenses || !perUnitExpenses || !q || !k || !c || !b || !p || !X) {
+    throw new DomainError('VALIDATION', `the costing input is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
+  }
+  return { P, v, r, fixedExpenses, perUnitExpenses, q, packing, freight, k, i, c, b, p, X, costCurrency, quoteCurrency, basis };
+}
+
+/** Freight for the shipment from the packing: containers bound by volume or weight, or LCL by W/M. */
+function costFreight(inp: Inputs): { perUnitCost: Dec; breakdown: FreightBreakdown } | null {
+  const { freight, packing, q } = inp;
+  if (freight.mode === 'NONE' || !packing) return null;
+  const cartons = q.div(packing.perCarton).ceil();
+  const shipmentCbm = cartons.times(packing.cbm);
+  const shipmentTonnes = cartons.times(packing.kg).div(1000);
+  let shipmentFreight: Dec;
+  let fcl: FreightBreakdown['fcl'] = null;
+  let lcl: FreightBreakdown['lcl'] = null;
+
+  if (freight.mode === 'FCL') {
+    const spec = containerSpecs[freight.container];
+    const limits = containerLimits[freight.container];
+    const byVolume = limits.cbm.div(packing.cbm).floor();
+    const byWeight = limits.kg.div(packing.kg).floor();
+    const perContainer = Dec.min(byVolume, byWeight);
+    if (perContainer.lt(1)) {
+      const limit = byVolume.lt(1) ? 'volume' : 'weight';
+      throw new DomainError('VALIDATION', `one carton exceeds the usable ${limit} of a ${freight.container} container`, [
+        { field: 'packing', message: `one carton exceeds the usable ${limit} of a ${freight.container} container` },
+      ]);
+    }
+    const containers = cartons.div(perContainer).ceil();
+    shipmentFreight = containers.times(freight.price);
+    fcl = {
+      containerType: freight.container,
+      capacityCbm: spec.capacityCbm,
+      payloadTonnes: spec.payloadTonnes,
+      cartonsByVolume: count(byVolume),
+      cartonsByWeight: count(byWeight),
+      cartonsPerContainer: count(perContainer),
+      // On a tie the volume is reported: both limits are reached at once.
+      limitedBy: byWeight.lt(byVolume) ? 'WEIGHT' : 'VOLUME',
+      containers: count(containers),
+      pricePerContainer: total(freight.price, freight.currency),
+    };
+  } else {
+    // W/M: the shipment pays on whichever is larger, cubic metres or metric tonnes.
+    const chargedBy = shipmentTonnes.gt(shipmentCbm) ? 'WEIGHT' : 'VOLUME';
+    const wm = chargedBy === 'WEIGHT' ? shipmentTonnes : shipmentCbm;
+    const base = wm.times(freight.ratePerWm);
+    const surcharges = base.times(freight.surchargeRate);
+    shipmentFreight = base.plus(surcharges);
+    lcl = {
+      chargeableWm: measure(wm),
+      chargedBy,
+      ratePerWm: total(freight.ratePerWm, freight.currency),
+      baseFreight: total(base, freight.currency),
+      surcharges: total(surcharges, freight.currency),
+    };
+  }
+
+  const perUnit = shipmentFreight.div(q);
+  const perUnitCost = freight.currency === inp.costCurrency ? perUnit : perUnit.times(inp.X);
+  return {
+    perUnitCost,
+    breakdown: {
+      mode: freight.mode,
+      currency: freight.currency,
+      cartons: count(cartons),
+      cartonCbm: fixed(packing.cbm, 4),
+      shipmentCbm: measure(shipmentCbm),
+      shipmentTonnes: measure(shipmentTonnes),
+      fcl,
+      lcl,
+      total: total(shipmentFreight, freight.currency),
+      perUnit: unit(perUnit),
+      perUnitInCostCurrency: unit(perUnitCost),
+    },
+  };
+}
+
+type Priced = { costBase: Dec; insurance: Dec; commission: Dec; bankCharges: Dec; profit: Dec; price: Dec };
+
+/** Prices a cost base with profit, commission and bank charges, on the chosen profit basis. */
+function pricer(inp: Inputs): (costBase: Dec) => Priced {
+  const { p, c, b } = inp;
+  if (inp.basis === 'SHARE_OF_PRICE') {
+    const share = ONE.minus(p).minus(c).minus(b);
+    return (costBase) => {
+      const price = costBase.div(share);
+      return { costBase, insurance: ZERO, commission: price.times(c), bankCharges: price.times(b), profit: price.times(p), price };
+    };
+  }
+  const markup = ONE.plus(p).div(ONE.minus(c).minus(b));
+  return (costBase) => {
+    const price = costBase.times(markup);
+    return { costBase, insurance: ZERO, commission: price.times(c), bankCharges: price.times(b), profit: costBase.times(p), price };
+  };
+}
+
+/**
+ * Costs an export price per unit: rebate, actual cost, domestic expenses, freight from the packing,
+ * insurance, commission, bank charges and profit, then FOB/CFR/CIF (and FCA/CPT/CIP) in the quote
+ * currency, with the FX cost of export and the profit/loss. Throws VALIDATION naming each bad field.
+ */
+export function calculateExportPrice(input: ExportCostingInput): ExportCostingResult {
+  const inp = parseInput(input);
+  const { P, v, r, q, X, costCurrency, quoteCurrency } = inp;
+
+  const exclVat = P.div(ONE.plus(v));
+  const rebateIncome = exclVat.times(r);
+  const actualCost = P.minus(rebateIncome);
+  const domestic = inp.fixedExpenses.div(q).plus(inp.perUnitExpenses);
+  const fobCost = actualCost.plus(domestic);
+  const freight = costFreight(inp);
+
+  const priceOf = pricer(inp);
+  const fob = priceOf(fobCost);
+  const cfr = freight ? priceOf(fobCost.plus(freight.perUnitCost)) : null;
+  let cif: Priced | null = null;
+  if (cfr && inp.i) {
+    const price = cifFromCfr(cfr.price, inp.k, inp.i);
+    cif = { ...cfr, insurance: price.minus(cfr.price), price };
+  }
+
+  const quote = (term: TermPrice['costedAs'], x: Priced): TermPrice => {
+    const unitPrice = x.price.div(X);
+    return {
+      term,
+      costedAs: term,
+      costBase: unit(x.costBase),
+      insurance: unit(x.insurance),
+      commission: unit(x.commission),
+      bankCharges: unit(x.bankCharges),
+      profit: unit(x.profit),
+      unitPriceInCostCurrency: unit(x.price),
+      unitPrice: unit(unitPrice),
+      // The pro-forma line is the quoted (rounded) unit price times the quantity.
+      amount: total(unitPrice.toDecimalPlaces(UNIT_PRICE_SCALE, Dec.ROUND_HALF_UP).times(q), quoteCurrency),
+    };
+  };
+
+  const fobQuote = quote('FOB', fob);
+  const cfrQuote = cfr && quote('CFR', cfr);
+  const cifQuote = cif && quote('CIF', cif);
+
+  const netFxPerUnit = fob.price.minus(fob.commission).minus(fob.bankCharges).div(X);
+  const totalCost = fobCost.times(q);
+  const netFx = netFxPerUnit.times(q);
+  const profitLoss = netFx.times(X).minus(totalCost);
+
+  const notes = [
+    inp.basis === 'SHARE_OF_PRICE'
+      ? `Profit is ${rate(inp.p)} of the price (SHARE_OF_PRICE): price = cost / (1 − profit − commission − bank charges).`
+      : `Profit is a mark-up of ${rate(inp.p)} on cost (MARKUP_ON_COST): price = cost × (1 + profit) / (1 − commission − bank charges).`,
+    'FCA, CPT and CIP are costed as FOB, CFR and CIF: the same cost items, handed over at a named place instead of on board.',
+  ];
+  if (cif) notes.push('CIF = CFR / (1 − cover × premium rate): the premium is on the whole CIF value; commission, bank charges and profit are those of the CFR price. CIP under Incoterms 2020 needs ICC (A) cover: give that premium rate when quoting CIP.');
+  if (freight && freight.breakdown.currency !== costCurrency) notes.push(`Freight in ${freight.breakdown.currency} is converted at the exchange rate ${inp.X.toFixed()}.`);
+  if (!freight) notes.push('No freight costed: only FOB and FCA are quoted.');
+  else if (!inp.i) notes.push('No insurance premium rate given: CIF and CIP are not quoted.');
+
+  return {
+    costCurrency,
+    quoteCurrency,
+    exchangeRate: inp.X.toFixed(),
+    quantity: q.toFixed(),
+    profitBasis: inp.basis,
+    profitRate: rate(inp.p),
+    costs: {
+      purchaseCostInclVat: unit(P),
+      purchaseCostExclVat: unit(exclVat),
+      rebateIncome: unit(rebateIncome),
+      actualCost: unit(actualCost),
+      domesticExpensesPerUnit: unit(domestic),
+      freightPerUnit: freight ? unit(freight.perUnitCost) : null,
+      totalCostPerUnit: unit(fobCost),
+    },
+    freight: freight?.breakdown ?? null,
+    prices: {
+      FOB: fobQuote,
+      CFR: cfrQuote,
+      CIF: cifQuote,
+      FCA: { ...fobQuote, term: 'FCA' },
+      CPT: cfrQuote && { ...cfrQuote, term: 'CPT' },
+      CIP: cifQuote && { ...cifQuote, term: 'CIP' },
+    },
+    indicators: {
+      basis: 'FOB',
+      totalCost: total(totalCost, costCurrency),
+      netFxIncomePerUnit: unit(netFxPerUnit),
+      netFxIncome: total(netFx, quoteCurrency),
+      fxCostOfExport: netFx.isZero() ? null : rate(totalCost.div(netFx)),
+      profitLoss: total(profitLoss, costCurrency),
+      profitLossRate: totalCost.isZero() ? rate(ZERO) : rate(profitLoss.div(totalCost)),
+    },
+    notes,
+  };
+}
+
+/**
+ * Costs many lines (a whole quote) in order. Every invalid line is reported, its fields named
+ * `lines.<index>.<field>`.
+ */
+export function calculateExportPrices(lines: readonly ExportCostingInput[]): ExportCostingResult[] {
+  const results: ExportCostingResult[] = [];
+  const errors: FieldError[] = [];
+  lines.forEach((line, index) => {
+    try {
+      results.push(calculateExportPrice(line));
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'VALIDATION') throw err;
+      for (const f of err.fields ?? [{ field: '', message: err.message }]) {
+        errors.push({ field: f.field ? `lines.${index}.${f.field}` : `lines.${index}`, message: f.message });
+      }
+    }
+  });
+  if (errors.length > 0) {
+    throw new DomainError('VALIDATION', `${new Set(errors.map((e) => e.field.split('.')[1])).size} line(s) cannot be costed: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
+  }
+  return results;
+}
