@@ -24,6 +24,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite is single-threaded WASM; a few files at once keeps 2 cores busy without thrashing.
           maxWorkers: 2,
+          // The catalog tests search a real Meilisearch: startTestApp(env, { search: true }).
+          globalSetup: ['packages/search/src/vitest-global-setup.ts'],
         },
       },
       {

@@ -43,7 +43,7 @@ test('a manager approves the new company and the buyer sees it', async ({ page }
   await expect(page).toHaveURL(/\/staff$/);
   // Staff default to Chinese.
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
-  await page.getByRole('link', { name: '待审批' }).first().click();
+  await page.getByRole('link', { name: '采购商审批' }).first().click();
   await expect(page.getByRole('heading', { name: '待审批的公司' })).toBeVisible();
   await shot(page, '04-manager-approvals');
   await page.getByRole('link', { name: company }).click();
@@ -69,12 +69,12 @@ test('a manager approves the new company and the buyer sees it', async ({ page }
 });
 
 const navigation: [string, RegExp, string[]][] = [
-  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Company & users', 'My account']],
-  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Company & users', 'My account']],
-  ['clerk@demo.example', /\/staff$/, ['概览', '采购商公司', '产品维护', '我的账户']],
-  ['finance@demo.example', /\/staff$/, ['概览', '采购商公司', '产品维护', '我的账户']],
-  ['manager@demo.example', /\/staff$/, ['概览', '待审批', '采购商公司', '产品维护', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '待审批', '采购商公司', '员工', '产品维护', '我的账户']],
+  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Company & users', 'My account']],
+  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Company & users', 'My account']],
+  ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '采购商公司', '产品维护', '我的账户']],
+  ['finance@demo.example', /\/staff$/, ['概览', '询盘', '采购商公司', '产品维护', '我的账户']],
+  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {

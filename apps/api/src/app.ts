@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -11,16 +12,27 @@ import { hashPassword, verifyPassword, type Database } from '@portal/db';
 import type { Mailer, MailMessage } from '@portal/mail';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
+import { createFileStore } from './infra/file-store.ts';
 import { createOutboxWorker } from './infra/outbox.worker.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
+import attachmentsRoutes from './modules/attachments/attachments.routes.ts';
+import { MAX_ATTACHMENT_BYTES, createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
+import costSheetsRoutes from './modules/cost-sheets/cost-sheets.routes.ts';
+import { createCostSheetsService } from './modules/cost-sheets/cost-sheets.service.ts';
 import costingRoutes from './modules/costing/costing.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import { createIndicativePriceService } from './modules/inquiries/indicative-price.service.ts';
+import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
+import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
 import productsRoutes from './modules/products/products.routes.ts';
+import quotesRoutes from './modules/quotes/quotes.routes.ts';
+import { createQuotesService } from './modules/quotes/quotes.service.ts';
+import referenceRoutes from './modules/reference/reference.routes.ts';
 import { createProductsService } from './modules/products/products.service.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
 import notificationsRoutes from './modules/notifications/notifications.routes.ts';
@@ -71,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // ── Infrastructure
   await app.register(errorsPlugin);
   await app.register(fastifyRateLimit, { global: false });
+  // Uploads: one file of at most 10 MB per request (the JSON body limit does not apply to them).
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
   await app.register(authPlugin, { prisma, jwtSecret: config.jwtSecret, cookieSecure: config.cookieSecure });
   await app.register(fastifySwagger, {
     openapi: {
@@ -91,6 +105,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const search = options.search ?? null;
   const products = createProductsService({ prisma, clock, search, log: app.log });
   app.decorate('products', products);
+  const costSheets = createCostSheetsService({ prisma, clock });
+  const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl });
+  const attachments = createAttachmentsService({ prisma, clock, files: createFileStore(path.join(config.dataDir, 'files')) });
+  const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl });
+  const indicativePrices = createIndicativePriceService({ prisma, clock });
 
   // ── Feature modules
   await app.register(
@@ -102,6 +121,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes, { users, invitations });
       await api.register(notificationsRoutes, { prisma, clock });
       await api.register(productsRoutes, { products });
+      await api.register(costSheetsRoutes, { costSheets });
+      await api.register(quotesRoutes, { quotes });
+      await api.register(attachmentsRoutes, { attachments });
+      await api.register(inquiriesRoutes, { inquiries, indicativePrices });
+      await api.register(referenceRoutes, { prisma });
     },
     { prefix: '/api' },
   );

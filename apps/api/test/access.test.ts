@@ -45,6 +45,16 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/catalog/products/:productId', access: 'public', anonymous: 404 },
   { method: 'GET', url: '/api/catalog/supplier', access: 'public', anonymous: 200 },
   { method: 'GET', url: '/api/catalog/categories', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/catalog/products/:productId/indicative-price', access: ALL },
+  { method: 'POST', url: '/api/attachments', access: ALL },
+  { method: 'GET', url: '/api/attachments/:attachmentId', access: ALL },
+  { method: 'POST', url: '/api/inquiries', access: ['BUYER'] },
+  { method: 'GET', url: '/api/inquiries', access: ALL },
+  { method: 'GET', url: '/api/inquiries/:inquiryId', access: ALL },
+  { method: 'POST', url: '/api/inquiries/:inquiryId/withdraw', access: ['BUYER'] },
+  { method: 'POST', url: '/api/inquiries/:inquiryId/assign', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/reference/ports', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/reference/exchange-rates', access: STAFF },
   { method: 'GET', url: '/api/products', access: STAFF },
   { method: 'GET', url: '/api/products/:productId', access: STAFF },
   { method: 'POST', url: '/api/products', access: ['CLERK', 'MANAGER', 'ADMIN'] },
@@ -56,6 +66,16 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/search/rebuild', access: ['ADMIN'] },
   { method: 'GET', url: '/api/search/synonyms', access: STAFF },
   { method: 'PUT', url: '/api/search/synonyms', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/cost-sheets', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/cost-sheets', access: STAFF },
+  { method: 'GET', url: '/api/cost-sheets/:costSheetId', access: STAFF },
+  { method: 'POST', url: '/api/inquiries/:inquiryId/quotes', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/quotes/:quoteId', access: ALL },
+  { method: 'PUT', url: '/api/quotes/:quoteId/revisions/:revisionNo', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/send', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/approval', access: ['MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/quotes/:quoteId/revisions/:revisionNo/pdf', access: ALL },
+  { method: 'GET', url: '/api/approvals/quotes', access: ['MANAGER', 'ADMIN'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -101,7 +121,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, token: 'A'.repeat(43) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, token: 'A'.repeat(43) };
 });
 afterAll(() => t.close());
 

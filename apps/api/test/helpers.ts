@@ -5,6 +5,7 @@ import { createMailer } from '@portal/mail';
 import { startTestSmtpServer } from '@portal/mail/testing';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { createSearchEngine, type SearchEngine } from '../src/infra/search-engine.ts';
 
 export const demoPassword = 'demo-Passw0rd';
 
@@ -19,14 +20,41 @@ export type TestContext = {
   db: Database;
   smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
   clock: ReturnType<typeof testClock>;
+  /** The product index the app searches, when started with `{ search }`; otherwise null (database search only). */
+  search: SearchEngine | null;
   close(): Promise<void>;
 };
+
+export type TestAppOptions = {
+  /**
+   * true: a fresh product index (uid products_…) on the run's shared test Meilisearch, queried with
+   * a search-only key and deleted again on close. A SearchEngine: that engine, as given (the caller
+   * owns its Meilisearch). Either way the demo catalog is indexed before the app is returned.
+   */
+  search?: true | SearchEngine;
+};
+
+/** A product index of its own on the Meilisearch of the vitest global setup. */
+async function sharedTestIndex(): Promise<{ engine: SearchEngine; drop(): Promise<void> }> {
+  // Imported here so that scripts reusing these helpers outside vitest never load vitest's inject().
+  const [{ useTestMeilisearch, uniqueIndexUid }, { createSearchOnlyKey }] = await Promise.all([import('@portal/search/testing'), import('@portal/search')]);
+  const { url, masterKey, client } = useTestMeilisearch();
+  // The search-only key may only read indexes named products*, as in production.
+  const uid = uniqueIndexUid('products');
+  const searchKey = await createSearchOnlyKey(client);
+  return {
+    engine: createSearchEngine({ host: url, adminKey: masterKey, searchKey, uid }),
+    async drop() {
+      await client.deleteIndex(uid).waitTask({ timeout: 30_000, interval: 50 }).catch(() => {});
+    },
+  };
+}
 
 /**
  * The real portal on a fresh migrated database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set)
  * with the demo data, sending mail to a real SMTP server inside the test process.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestContext> {
   const db = await openTestDatabase();
   await seedDemoData(db.prisma);
   const smtp = await startTestSmtpServer();
@@ -42,15 +70,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const clock = testClock();
   const mailer = createMailer(config.mail);
-  const app = await buildApp({ config, db, mailer, clock, logger: false });
+  const shared = options.search === true ? await sharedTestIndex() : null;
+  const search: SearchEngine | null = shared ? shared.engine : options.search === true ? null : (options.search ?? null);
+  const app = await buildApp({ config, db, mailer, clock, logger: false, search });
   await app.ready();
+  if (search) {
+    const state = await app.products.reconcileIndex();
+    if (state === 'unavailable') throw new Error(`the test Meilisearch for index ${search.uid} does not answer`);
+  }
   return {
-    app, db, smtp, clock,
+    app, db, smtp, clock, search,
     async close() {
       await app.close();
       mailer.close();
       await smtp.close();
       await db.close();
+      await shared?.drop();
     },
   };
 }

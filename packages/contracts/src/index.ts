@@ -6,3 +6,5 @@ export * from './health.ts';
 export * from './notifications.ts';
 export * from './users.ts';
 export * from './products.ts';
+export * from './inquiries.ts';
+export * from './quotes.ts';

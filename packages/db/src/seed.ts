@@ -1,4 +1,6 @@
-import type { PrismaClient } from './generated/client.ts';
+import { randomUUID } from 'node:crypto';
+import { Dec, calculateExportPrice, type ExportCostingInput } from '@portal/domain';
+import type { Prisma, PrismaClient } from './generated/client.ts';
 import type { Incoterm } from './generated/enums.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -22,6 +24,43 @@ const buyingRates: [currency: string, rate: string][] = [
   ['USD', '7.1050'], ['EUR', '7.7320'], ['GBP', '9.0210'], ['AUD', '4.6380'], ['CAD', '5.1240'], ['JPY', '0.047310'],
 ];
 
+// Ocean freight from Ningbo and Shanghai, USD, 2026: [20GP, 40GP, 40HQ per container, LCL per W/M].
+const freightRegions: Record<string, { ports: string[]; rates: [string, string, string, string] }> = {
+  'North Europe': { ports: ['GBFXT', 'GBSOU', 'DEHAM', 'NLRTM', 'BEANR', 'FRLEH', 'PLGDN'], rates: ['1350', '2250', '2400', '55'] },
+  Mediterranean: { ports: ['ESVLC', 'ESBCN', 'ITGOA'], rates: ['1450', '2400', '2550', '60'] },
+  'North America West Coast': { ports: ['USLAX', 'USLGB', 'CAVAN'], rates: ['1500', '1900', '2000', '50'] },
+  'North America East Coast': { ports: ['USNYC', 'USSAV'], rates: ['2300', '2900', '3000', '65'] },
+  Oceania: { ports: ['AUSYD', 'AUMEL'], rates: ['900', '1600', '1700', '45'] },
+  'Middle East': { ports: ['AEJEA', 'SAJED'], rates: ['1000', '1800', '1900', '50'] },
+  'East and South-East Asia': { ports: ['SGSIN', 'JPTYO', 'KRPUS'], rates: ['350', '600', '650', '45'] },
+  'Latin America': { ports: ['BRSSZ', 'MXZLO', 'CLSAI'], rates: ['2200', '3300', '3400', '70'] },
+  'Africa and India': { ports: ['ZADUR', 'INNSA'], rates: ['1200', '2000', '2100', '60'] },
+};
+// Shanghai's larger services price a little below Ningbo per container.
+const freightOrigins: [code: string, containerDiscount: number][] = [['CNNGB', 0], ['CNSHA', 50]];
+
+/** Freight rates from Ningbo and Shanghai to every seeded destination port; adds only the missing ones. */
+async function seedFreightRates(prisma: PrismaClient) {
+  const validFrom = new Date(Date.UTC(2026, 0, 1));
+  const existing = await prisma.freightRate.findMany({ where: { validFrom }, select: { originPortCode: true, destinationPortCode: true, containerType: true } });
+  const have = new Set(existing.map((r) => `${r.originPortCode}>${r.destinationPortCode}>${r.containerType ?? 'LCL'}`));
+  const rows: Prisma.FreightRateCreateManyInput[] = [];
+  for (const [origin, discount] of freightOrigins) {
+    for (const { ports: destinations, rates } of Object.values(freightRegions)) {
+      for (const destination of destinations) {
+        const lane = { originPortCode: origin, destinationPortCode: destination, currency: 'USD', validFrom };
+        (['20GP', '40GP', '40HQ'] as const).forEach((containerType, i) => {
+          rows.push({ ...lane, mode: 'FCL', containerType, amount: String(Number(rates[i]) - discount) });
+        });
+        // LCL: the rate per W/M, and at least one W/M per consignment.
+        rows.push({ ...lane, mode: 'LCL', containerType: null, amount: rates[3], lclRatePerWm: rates[3] });
+      }
+    }
+  }
+  const missing = rows.filter((r) => !have.has(`${r.originPortCode}>${r.destinationPortCode}>${r.containerType ?? 'LCL'}`));
+  if (missing.length) await prisma.freightRate.createMany({ data: missing });
+}
+
 /** Reference data and the exporter itself: needed in every installation, demo or not. Idempotent. */
 export async function seedEssentials(prisma: PrismaClient): Promise<{ exporterId: string }> {
   for (const [code, name, country] of ports) {
@@ -36,10 +75,17 @@ export async function seedEssentials(prisma: PrismaClient): Promise<{ exporterId
       update: {},
     });
   }
+  await seedFreightRates(prisma);
   const settings: [string, unknown][] = [
     ['inquiry.responseTargetHours', 24],
     ['quote.marginFloorRate', '0.08'],
     ['quote.defaultValidityDays', 30],
+    // Printed on every pro-forma invoice (demo values: replace with the exporter's real account).
+    [
+      'exporter.bankDetails',
+      'Beneficiary: Ningbo Harbour Homeware Co., Ltd.\nBeneficiary bank: Bank of China, Ningbo Beilun Sub-branch, No. 99 Xinda Road, Ningbo, China\n' +
+        'SWIFT: BKCHCNBJ92A\nUSD account: 3580 0000 0000 1234 56 (demo)\nEUR account: 3580 0000 0000 6543 21 (demo)',
+    ],
   ];
   for (const [key, value] of settings) {
     await prisma.setting.upsert({ where: { key }, create: { key, value: value as never }, update: {} });
@@ -119,6 +165,43 @@ const products: DemoProduct[] = [
   { sku: 'TX-BAG-TOTE', category: 'home-textiles', nameEn: 'Cotton tote bag 38 × 42 cm', nameZh: '全棉购物袋 38×42厘米', material: '100% cotton 140 g/m²', unit: 'pc', moq: 5000, perCarton: 250, carton: [50, 40, 30], grossKg: 18.0, hs: '4202220000', certs: ['OEKO-TEX Standard 100'], lead: 25, tiers: [[5000, '0.6200'], [20000, '0.5400']], specs: [['Handles', '70 cm'], ['Print', 'Screen, 1–4 colours']] },
 ];
 
+// Export rebate rates by HS heading: textiles and most metal goods 13%, ceramics, bamboo and plastics 9%.
+const rebateByHeading: [prefix: string, rate: string][] = [['61', '0.13'], ['62', '0.13'], ['63', '0.13'], ['6912', '0.09'], ['4419', '0.09'], ['3924', '0.09']];
+
+/**
+ * Cost sheet version 1 of a demo product: a purchase cost (incl. 13% VAT, in CNY) chosen so that FOB
+ * at 10% profit of the price, at the first tier's quantity, lands on the first tier's USD price.
+ */
+function demoCostSheet(p: DemoProduct, productId: string, createdById: string): Prisma.CostSheetUncheckedCreateInput {
+  const [minQuantity, tierPrice] = p.tiers[0]!;
+  const usdBuying = buyingRates.find(([c]) => c === 'USD')![1];
+  const vat = new Dec('0.13');
+  const rebate = rebateByHeading.find(([prefix]) => p.hs.startsWith(prefix))?.[1] ?? '0.13';
+  const fixed = new Dec(3000);
+  const fobCny = new Dec(tierPrice).times(usdBuying);
+  const perUnit = fobCny.times('0.02').toDecimalPlaces(2);
+  // FOB × (1 − profit) = P − P / (1 + VAT) × rebate + domestic  ⇒  solve for P.
+  const domestic = fixed.div(minQuantity).plus(perUnit);
+  const purchase = fobCny.times('0.90').minus(domestic).div(new Dec(1).minus(new Dec(rebate).div(vat.plus(1)))).toDecimalPlaces(2);
+  const input = {
+    costCurrency: 'CNY', quoteCurrency: 'USD', purchaseCostInclVat: purchase.toFixed(2), vatRate: '0.13', rebateRate: rebate,
+    domesticExpensesFixed: '3000', domesticExpensesPerUnit: perUnit.toFixed(2), quantity: String(minQuantity),
+    packing: { unitsPerCarton: p.perCarton, cartonLengthCm: String(p.carton[0]), cartonWidthCm: String(p.carton[1]), cartonHeightCm: String(p.carton[2]), cartonGrossWeightKg: String(p.grossKg) },
+    freightMode: 'NONE', insuranceCoverRate: '1.10', insurancePremiumRate: '0.003', commissionRate: '0', bankChargesRate: '0',
+    profitBasis: 'SHARE_OF_PRICE', profitRate: '0.10', exchangeRate: usdBuying,
+  } satisfies ExportCostingInput;
+  return {
+    seriesId: randomUUID(), version: 1, name: `${p.sku} standard costing`, productId,
+    costCurrency: input.costCurrency, purchaseCostInclVat: input.purchaseCostInclVat, vatRate: input.vatRate, rebateRate: input.rebateRate,
+    domesticExpensesFixed: input.domesticExpensesFixed, domesticExpensesPerUnit: input.domesticExpensesPerUnit, quantity: input.quantity,
+    freightMode: 'NONE', insuranceCoverRate: input.insuranceCoverRate, insurancePremiumRate: input.insurancePremiumRate,
+    commissionRate: input.commissionRate, bankChargesRate: input.bankChargesRate, profitBasis: input.profitBasis, profitRate: input.profitRate,
+    exchangeRate: input.exchangeRate, quoteCurrency: input.quoteCurrency,
+    result: calculateExportPrice(input) as unknown as Prisma.InputJsonValue,
+    createdById,
+  };
+}
+
 type DemoUser = { email: string; name: string; role: 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; locale: string; isCompanyAdmin?: boolean };
 
 /**
@@ -190,7 +273,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: boo
     categoryIds.set(slug, c.id);
   }
   for (const p of products) {
-    await prisma.product.create({
+    const product = await prisma.product.create({
       data: {
         sku: p.sku,
         supplierId: exporterId,
@@ -218,7 +301,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: boo
         marginFloorRate: '0.0800',
         priceTiers: { create: p.tiers.map(([minQuantity, unitPrice]) => ({ minQuantity, unitPrice, currency: 'USD', incoterm: 'FOB' as const })) },
       },
+      select: { id: true },
     });
+    await prisma.costSheet.create({ data: demoCostSheet(p, product.id, manager) });
   }
   await prisma.searchSynonym.createMany({
     data: [{ terms: ['tee', 't-shirt', 'tshirt'] }, { terms: ['flask', 'bottle', 'thermos'] }, { terms: ['mug', 'cup'] }, { terms: ['hoodie', 'sweatshirt'] }],

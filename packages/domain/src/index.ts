@@ -2,6 +2,8 @@ export * from './access.ts';
 export * from './company.ts';
 export * from './costing.ts';
 export * from './errors.ts';
+export * from './inquiry.ts';
 export * from './money.ts';
 export * from './password.ts';
+export * from './quote.ts';
 export * from './reference.ts';

@@ -3,7 +3,22 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 
 /** A message ready to send: rendered when the business change happened, so the record is exact. */
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[] };
+
+/** A file sent with a message (e.g. the PI as PDF), base64 so the message can wait in the outbox as JSON. */
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+
+/** The message as nodemailer takes it: attachments decoded from their base64 form. */
+function toNodemailer(from: string, message: MailMessage) {
+  const { attachments, ...rest } = message;
+  return {
+    from,
+    ...rest,
+    ...(attachments?.length
+      ? { attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.contentBase64, encoding: 'base64' })) }
+      : {}),
+  };
+}
 
 /** Sends mail. Throws when the server refuses or cannot be reached, so the outbox retries. */
 export type Mailer = {
@@ -25,7 +40,7 @@ export function createMailer(options: MailerOptions): Mailer {
     return {
       kind: 'smtp',
       async send(message) {
-        const info = await transport.sendMail({ from: options.from, ...message });
+        const info = await transport.sendMail(toNodemailer(options.from, message));
         return { messageId: info.messageId };
       },
       verify: () => transport.verify().then(() => true, () => false),
@@ -36,7 +51,7 @@ export function createMailer(options: MailerOptions): Mailer {
   return {
     kind: 'capture',
     async send(message) {
-      const info = await transport.sendMail({ from: options.from, ...message });
+      const info = await transport.sendMail(toNodemailer(options.from, message));
       await mkdir(options.dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, '_');

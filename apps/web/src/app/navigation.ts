@@ -9,11 +9,14 @@ export function navigationFor(role: Role): NavItem[] {
     return [
       { to: '/portal', label: 'nav.overview', end: true },
       { to: '/catalog', label: 'nav.catalog' },
+      { to: '/portal/inquiries', label: 'nav.inquiries' },
       { to: '/portal/company', label: 'nav.company' },
       { to: '/portal/account', label: 'nav.account' },
     ];
   }
   const items: NavItem[] = [{ to: '/staff', label: 'nav.overview', end: true }];
+  items.push({ to: '/staff/inquiries', label: 'nav.inquiries' });
+  if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/approvals', label: 'nav.quoteApprovals' });
   if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/companies?status=PENDING', label: 'nav.approvals' });
   items.push({ to: '/staff/companies', label: 'nav.companies' });
   items.push({ to: '/staff/products', label: 'nav.products' });

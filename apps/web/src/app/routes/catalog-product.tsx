@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { useProduct } from '../../features/catalog/api/get-product.ts';
+import { QuoteRequestPanel } from '../../features/inquiries/components/quote-request-panel.tsx';
 import { ProductCardView } from '../../features/catalog/components/product-card.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -10,6 +12,7 @@ export default function CatalogProductRoute() {
   const { productId = '' } = useParams();
   const { t, locale, money, number, country } = useI18n();
   const { data: p, isPending, error, refetch } = useProduct(productId);
+  const { data: user } = useSession();
   const [image, setImage] = useState(0);
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -64,6 +67,7 @@ export default function CatalogProductRoute() {
             {p.material && (<><dt>{t('catalog.material')}</dt><dd>{p.material}</dd></>)}
             <dt>{t('catalog.certifications')}</dt><dd>{p.certifications.length ? p.certifications.join(', ') : t('common.none')}</dd>
           </dl>
+          <QuoteRequestPanel product={p} user={user ?? null} />
         </section>
       </div>
       <div className="grid-2 grid-2--top">

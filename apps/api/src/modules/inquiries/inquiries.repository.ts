@@ -1,0 +1,157 @@
+import type { Prisma } from '@portal/db';
+import type { Db } from '../../infra/tx.ts';
+
+/** Revision statuses a buyer may see: sent, and what a sent revision becomes. */
+export const buyerVisibleRevisionStatuses = ['SENT', 'ACCEPTED', 'DECLINED', 'SUPERSEDED', 'EXPIRED'] as const;
+
+const latestRevisionSelect = { revisionNo: true, status: true, totalAmount: true, currency: true, validUntil: true } as const;
+
+/** The quotes of an inquiry, newest first, each with its latest revision the caller may see. */
+function quotesSelect(buyerView: boolean) {
+  return {
+    select: {
+      id: true,
+      number: true,
+      revisions: {
+        ...(buyerView ? { where: { status: { in: [...buyerVisibleRevisionStatuses] } } } : {}),
+        orderBy: { revisionNo: 'desc' },
+        take: 1,
+        select: latestRevisionSelect,
+      },
+    },
+    orderBy: { createdAt: 'desc' },
+  } as const satisfies Prisma.Inquiry$quotesArgs;
+}
+
+function summarySelect(buyerView: boolean) {
+  return {
+    id: true, number: true, status: true, incoterm: true, namedPlace: true, currency: true,
+    submittedAt: true, firstResponseAt: true,
+    buyerCompany: { select: { id: true, name: true, country: true } },
+    createdBy: { select: { name: true } },
+    assignedTo: { select: { name: true } },
+    lines: { select: { description: true }, orderBy: { lineNo: 'asc' }, take: 1 },
+    _count: { select: { lines: true } },
+    quotes: quotesSelect(buyerView),
+  } as const satisfies Prisma.InquirySelect;
+}
+
+export type InquirySummaryRow = Prisma.InquiryGetPayload<{ select: ReturnType<typeof summarySelect> }>;
+
+const detailExtraSelect = {
+  destinationCountry: true, destinationPortCode: true, preferredPaymentMethod: true, preferredPaymentTerms: true,
+  requiredShipmentDate: true, packingRequirements: true, certificationRequirements: true, message: true,
+  lines: {
+    select: {
+      id: true, lineNo: true, productId: true, description: true, quantity: true, unit: true, targetPrice: true, targetCurrency: true,
+      product: { select: { sku: true, moq: true } },
+    },
+    orderBy: { lineNo: 'asc' },
+  },
+  attachments: { select: { id: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+} as const satisfies Prisma.InquirySelect;
+
+export type InquiryDetailRow = NonNullable<Awaited<ReturnType<typeof findInquiry>>>;
+
+/** One inquiry with its lines, attachments and quotes. */
+export function findInquiry(db: Db, id: string, buyerView: boolean) {
+  // The detail selects every line, where the summary takes only the first.
+  const { lines: _firstLine, ...summary } = summarySelect(buyerView);
+  return db.inquiry.findUnique({ where: { id }, select: { ...summary, ...detailExtraSelect } });
+}
+
+/** Who owns an inquiry and its state: for the checks before a change. */
+export function findInquiryState(db: Db, id: string) {
+  return db.inquiry.findUnique({ where: { id }, select: { id: true, number: true, status: true, buyerCompanyId: true, assignedClerkId: true } });
+}
+
+export type InquiryFilter = {
+  /** Only this buyer company's inquiries (buyers); undefined for staff. */
+  companyId?: string;
+  statuses?: readonly string[];
+  /** true: only those still waiting for a first answer; false: only the others. */
+  unanswered?: boolean;
+};
+
+const unansweredWhere = { status: 'SUBMITTED', firstResponseAt: null } as const satisfies Prisma.InquiryWhereInput;
+
+function whereOf(filter: InquiryFilter): Prisma.InquiryWhereInput {
+  const and: Prisma.InquiryWhereInput[] = [];
+  if (filter.companyId) and.push({ buyerCompanyId: filter.companyId });
+  if (filter.statuses) and.push({ status: { in: filter.statuses as never } });
+  if (filter.unanswered === true) and.push(unansweredWhere);
+  if (filter.unanswered === false) and.push({ NOT: unansweredWhere });
+  return { AND: and };
+}
+
+/** A page of inquiries, oldest or newest submitted first. */
+export async function listInquiries(db: Db, filter: InquiryFilter, order: 'oldest' | 'newest', skip: number, take: number, buyerView: boolean) {
+  if (take <= 0) return [];
+  const dir = order === 'oldest' ? 'asc' : 'desc';
+  return db.inquiry.findMany({ where: whereOf(filter), orderBy: [{ submittedAt: dir }, { id: dir }], skip, take, select: summarySelect(buyerView) });
+}
+
+export function countInquiries(db: Db, filter: InquiryFilter) {
+  return db.inquiry.count({ where: whereOf(filter) });
+}
+
+export function findCompanyStatus(db: Db, companyId: string) {
+  return db.company.findUnique({ where: { id: companyId }, select: { status: true, name: true } });
+}
+
+export function findUser(db: Db, id: string) {
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, status: true } });
+}
+
+/** Catalog products named by inquiry lines, with what the checks need. */
+export function findProducts(db: Db, ids: string[]) {
+  return db.product.findMany({ where: { id: { in: ids } }, select: { id: true, sku: true, nameEn: true, unit: true, moq: true, status: true } });
+}
+
+export function findPort(db: Db, code: string) {
+  return db.port.findUnique({ where: { code }, select: { code: true, name: true, country: true } });
+}
+
+export function findPorts(db: Db, codes: string[]) {
+  return db.port.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } });
+}
+
+export function findAttachments(db: Db, ids: string[]) {
+  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
+}
+
+export function createInquiry(db: Db, data: Prisma.InquiryUncheckedCreateInput) {
+  return db.inquiry.create({ data, select: { id: true, number: true } });
+}
+
+/**
+ * Links the company's still unlinked files to an inquiry. Returns how many were linked: fewer than
+ * asked means another request took one meanwhile.
+ */
+export async function linkAttachments(db: Db, ids: string[], companyId: string, inquiryId: string) {
+  if (ids.length === 0) return 0;
+  const { count } = await db.attachment.updateMany({
+    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },
+    data: { inquiryId },
+  });
+  return count;
+}
+
+/** Moves an inquiry from one status to another; 0 when it was no longer in `from` (a concurrent change). */
+export async function setInquiryStatus(db: Db, id: string, from: string, data: { status: 'WITHDRAWN'; closedAt: Date; closeReason: string; lastActivityAt: Date }) {
+  const { count } = await db.inquiry.updateMany({ where: { id, status: from as never }, data });
+  return count;
+}
+
+export function assignInquiry(db: Db, id: string, clerkId: string, at: Date) {
+  return db.inquiry.update({ where: { id }, data: { assignedClerkId: clerkId, lastActivityAt: at }, select: { id: true } });
+}
+
+/** Active users of the given staff roles (recipients of inquiry mail and notifications). */
+export function findActiveStaff(db: Db, roles: ('CLERK' | 'MANAGER')[]) {
+  return db.user.findMany({ where: { role: { in: roles }, status: 'ACTIVE' }, select: { id: true, email: true, name: true }, orderBy: { createdAt: 'asc' } });
+}
+
+export function findSetting(db: Db, key: string) {
+  return db.setting.findUnique({ where: { key }, select: { value: true } });
+}

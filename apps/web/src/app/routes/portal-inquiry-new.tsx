@@ -1,0 +1,44 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../../features/auth/api/get-session.ts';
+import { useProduct } from '../../features/catalog/api/get-product.ts';
+import { inquiryList, useInquiryList } from '../../features/inquiries/api/inquiry-list.ts';
+import { InquiryForm, type DraftLine } from '../../features/inquiries/components/inquiry-form.tsx';
+import { EmptyState, Loading } from '../../components/states.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+
+export default function PortalInquiryNewRoute() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { data: user } = useSession();
+  const list = useInquiryList();
+  const productId = params.get('product');
+  const product = useProduct(productId ?? '');
+  if (productId && product.isPending) return <Loading />;
+  if (user!.company.status !== 'APPROVED') return <div className="page"><h1>{t('rfq.new')}</h1><EmptyState>{t('rfq.awaitApproval')}</EmptyState></div>;
+
+  const fromList = params.get('from') === 'list';
+  const lines: DraftLine[] = fromList
+    ? list.map((i) => ({ productId: i.productId, description: i.nameEn, quantity: i.quantity, unit: i.unit, moq: i.moq }))
+    : product.data
+      ? [{ productId: product.data.id, description: product.data.nameEn, quantity: params.get('qty') ?? product.data.moq, unit: product.data.unit, moq: product.data.moq }]
+      : [];
+  return (
+    <div className="page">
+      <h1>{t('rfq.new')}</h1>
+      <p className="muted">{t('rfq.newHelp')}</p>
+      <InquiryForm
+        initialLines={lines}
+        {...(params.get('incoterm') ? { initialIncoterm: params.get('incoterm')! } : {})}
+        {...(params.get('port') ? { initialPort: params.get('port')! } : {})}
+        country={user!.company.country}
+        currency={user!.company.defaultCurrency}
+        loadingPortName={product.data?.portOfLoading?.name ?? 'Ningbo'}
+        onSent={(inq) => {
+          if (fromList) inquiryList.clear();
+          navigate(`/portal/inquiries/${inq.id}`, { replace: true });
+        }}
+      />
+    </div>
+  );
+}

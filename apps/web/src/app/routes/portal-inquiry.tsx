@@ -1,0 +1,44 @@
+import { Link, useParams } from 'react-router';
+import { useInquiry, useWithdrawInquiry } from '../../features/inquiries/api/inquiries.ts';
+import { InquiryDetails } from '../../features/inquiries/components/inquiry-details.tsx';
+import { useQuote } from '../../features/quotes/api/quotes.ts';
+import { QuoteRevision } from '../../features/quotes/components/quote-revision.tsx';
+import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+
+export default function PortalInquiryRoute() {
+  const { t } = useI18n();
+  const { inquiryId = '' } = useParams();
+  const { data: i, isPending, error, refetch } = useInquiry(inquiryId);
+  const quote = useQuote(i?.quotes[0]?.id);
+  const withdraw = useWithdrawInquiry(inquiryId);
+  if (isPending) return <Loading />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const open = ['SUBMITTED', 'QUOTED', 'NEGOTIATING'].includes(i.status);
+  return (
+    <div className="page">
+      <p><Link to="/portal/inquiries">← {t('nav.inquiries')}</Link></p>
+      <div className="page__title">
+        <h1>{i.number}</h1>
+        <span className="badge badge--info">{t(`inq.${i.status}`)}</span>
+      </div>
+      <section className="card" aria-labelledby="quote-title">
+        <h2 id="quote-title">{t('pi.title')}</h2>
+        {quote.data?.revisions.length ? (
+          <div className="stack">
+            {quote.data.revisions.map((r) => <QuoteRevision key={r.id} quoteNumber={quote.data.number} revision={r} />)}
+          </div>
+        ) : quote.isFetching ? <Loading /> : (
+          <EmptyState>{t('rfq.waitingForQuote', { hours: 24 })}</EmptyState>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t('rfq.yourRequest')}</h2>
+        <InquiryDetails inquiry={i} />
+        {open && (
+          <button type="button" className="btn btn--danger btn--small" disabled={withdraw.isPending} onClick={() => window.confirm(t('rfq.withdrawConfirm')) && withdraw.mutate()}>{t('rfq.withdraw')}</button>
+        )}
+      </section>
+    </div>
+  );
+}

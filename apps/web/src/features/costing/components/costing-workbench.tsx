@@ -1,0 +1,219 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CostingInput, CostingResult } from '@portal/contracts';
+import { FormAlert } from '../../../components/form.tsx';
+import { ApiError } from '../../../lib/api.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { useBuyingRates, useCalculate, useCostSheets, useSaveCostSheet } from '../api/costing.ts';
+
+type Packing = { unitsPerCarton: number; cartonLengthCm: string; cartonWidthCm: string; cartonHeightCm: string; cartonGrossWeightKg: string };
+type Props = {
+  productId: string | null;
+  name: string;
+  quantity: string;
+  quoteCurrency: string;
+  packing: Packing | null;
+  onUsePrice: (unitPrice: string, costSheetId: string | undefined) => void;
+};
+
+type Fields = Record<string, string>;
+
+const defaults: Fields = {
+  costCurrency: 'CNY', purchaseCostInclVat: '', vatRate: '0.13', rebateRate: '0.13', domesticExpensesFixed: '3000', domesticExpensesPerUnit: '0',
+  freightMode: 'FCL', containerType: '40HQ', freightPerContainer: '2400', freightCurrency: 'USD', lclRatePerWm: '60', lclSurchargeRate: '0.15',
+  insuranceCoverRate: '1.10', insurancePremiumRate: '0.003', commissionRate: '0', bankChargesRate: '0.002', profitBasis: 'SHARE_OF_PRICE', profitRate: '0.10', exchangeRate: '7.1050',
+};
+
+/** The export costing workbench (出口报价核算) for one line: inputs → build-up, FOB/CFR/CIF, indicators. */
+export function CostingWorkbench({ productId, name, quantity, quoteCurrency, packing, onUsePrice }: Props) {
+  const { t, money, number } = useI18n();
+  const sheets = useCostSheets(productId);
+  const calc = useCalculate();
+  const save = useSaveCostSheet();
+  const latest = sheets.data?.[0];
+  const rates = useBuyingRates();
+  const todaysRate = rates.data?.find((r) => r.base === quoteCurrency)?.rate;
+  const [fields, setFields] = useState<Fields>({ ...defaults, freightCurrency: quoteCurrency });
+  const [savedId, setSavedId] = useState<string | undefined>();
+  // The sheet saved for exactly these inputs; a price used from it cites it on the quote line.
+  const [loadedInput, setLoadedInput] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!latest) return;
+    const input = latest.input as Record<string, unknown>;
+    // A sheet costed without freight keeps the workbench's freight and insurance defaults, so CFR/CIF can be costed.
+    const freightKeys = ['freightMode', 'containerType', 'freightPerContainer', 'freightCurrency', 'lclRatePerWm', 'lclSurchargeRate', 'insuranceCoverRate', 'insurancePremiumRate'];
+    const keep = input.freightMode === 'NONE' || !input.freightMode ? freightKeys : [];
+    setFields((f) => {
+      const next = { ...f, ...(Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === 'string' && !keep.includes(k))) as Fields) };
+      // A sheet made for another currency: today's buying rate for this one, and freight in it.
+      if (input.quoteCurrency !== quoteCurrency) {
+        if (todaysRate) next.exchangeRate = todaysRate;
+        if (next.freightCurrency !== next.costCurrency) next.freightCurrency = quoteCurrency;
+      }
+      return next;
+    });
+    setSavedId(undefined);
+    setLoadedInput(null);
+  }, [latest?.id, todaysRate]);
+
+  const input = useMemo<CostingInput>(() => {
+    const f = fields;
+    const fcl = f.freightMode === 'FCL';
+    const lcl = f.freightMode === 'LCL';
+    return {
+      costCurrency: f.costCurrency!, quoteCurrency, purchaseCostInclVat: f.purchaseCostInclVat!, vatRate: f.vatRate!, rebateRate: f.rebateRate!,
+      domesticExpensesFixed: f.domesticExpensesFixed!, domesticExpensesPerUnit: f.domesticExpensesPerUnit!, quantity,
+      ...(packing && f.freightMode !== 'NONE' ? { packing } : {}),
+      freightMode: f.freightMode as 'FCL',
+      ...(fcl ? { containerType: f.containerType as '40HQ', freightPerContainer: f.freightPerContainer!, freightCurrency: f.freightCurrency! } : {}),
+      ...(lcl ? { lclRatePerWm: f.lclRatePerWm!, lclSurchargeRate: f.lclSurchargeRate!, freightCurrency: f.freightCurrency! } : {}),
+      insuranceCoverRate: f.insuranceCoverRate!, ...(f.insurancePremiumRate ? { insurancePremiumRate: f.insurancePremiumRate } : {}),
+      commissionRate: f.commissionRate!, bankChargesRate: f.bankChargesRate!, profitBasis: f.profitBasis as 'SHARE_OF_PRICE', profitRate: f.profitRate!, exchangeRate: f.exchangeRate!,
+    };
+  }, [fields, quantity, quoteCurrency, packing]);
+
+  // Recalculate as the clerk types (the function is fast; ~30 ms for a whole quote).
+  useEffect(() => {
+    if (!fields.purchaseCostInclVat) return;
+    const id = setTimeout(() => calc.mutate(input), 250);
+    return () => clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [input]);
+
+  const fieldErrors = calc.error instanceof ApiError ? calc.error.byField() : {};
+  // Errors on inputs the workbench shows appear beside them; any other goes into the alert.
+  const shown = new Set(['purchaseCostInclVat', 'vatRate', 'rebateRate', 'domesticExpensesFixed', 'domesticExpensesPerUnit', 'exchangeRate', 'freightPerContainer', 'lclRatePerWm', 'lclSurchargeRate', 'insuranceCoverRate', 'insurancePremiumRate', 'profitRate', 'commissionRate', 'bankChargesRate']);
+  const set = (k: string) => (e: { target: { value: string } }) => {
+    setFields({ ...fields, [k]: e.target.value.trim() });
+  };
+  const current = JSON.stringify(input);
+  const savedForThese = savedId && loadedInput === current ? savedId : undefined;
+
+  /** Saves the inputs as the next version of the product's cost sheet, unless already saved. */
+  async function saveSheet(): Promise<string> {
+    if (savedForThese) return savedForThese;
+    const sheet = await save.mutateAsync({ ...(latest ? { seriesId: latest.seriesId } : {}), name, ...(productId ? { productId } : {}), input });
+    setSavedId(sheet.id);
+    setLoadedInput(current);
+    return sheet.id;
+  }
+
+  async function usePrice(unitPrice: string) {
+    try {
+      onUsePrice(unitPrice, await saveSheet());
+    } catch {
+      /* save.error is shown below */
+    }
+  }
+  const input$ = (k: string, label: string, hint?: string) => (
+    <label className="field field--compact">
+      <span>{label}</span>
+      <input inputMode="decimal" value={fields[k] ?? ''} onChange={set(k)} aria-invalid={Boolean(fieldErrors[k])} title={hint} />
+      {fieldErrors[k] && <span className="field__error">{fieldErrors[k]}</span>}
+    </label>
+  );
+  const r: CostingResult | undefined = calc.data;
+
+  return (
+    <div className="workbench">
+      <div className="workbench__inputs">
+        <fieldset>
+          <legend>{t('cost.cost')}</legend>
+          {input$('purchaseCostInclVat', t('cost.purchase'))}
+          {input$('vatRate', t('cost.vat'))}
+          {input$('rebateRate', t('cost.rebate'))}
+          {input$('domesticExpensesFixed', t('cost.domFixed'))}
+          {input$('domesticExpensesPerUnit', t('cost.domUnit'))}
+          {input$('exchangeRate', t('cost.rate', { cur: quoteCurrency }))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('cost.freight')}</legend>
+          <label className="field field--compact"><span>{t('cost.mode')}</span>
+            <select value={fields.freightMode} onChange={set('freightMode')}><option value="FCL">FCL</option><option value="LCL">LCL (W/M)</option><option value="NONE">{t('cost.noFreight')}</option></select>
+          </label>
+          {fields.freightMode !== 'NONE' && (
+            <label className="field field--compact"><span>{t('cost.freightCurrency')}</span>
+              <select value={fields.freightCurrency} onChange={set('freightCurrency')}>
+                {[...new Set([quoteCurrency, fields.costCurrency ?? 'CNY'])].map((c) => <option key={c}>{c}</option>)}
+              </select>
+            </label>
+          )}
+          {fields.freightMode === 'FCL' && (
+            <>
+              <label className="field field--compact"><span>{t('cost.container')}</span>
+                <select value={fields.containerType} onChange={set('containerType')}><option>20GP</option><option>40GP</option><option>40HQ</option></select>
+              </label>
+              {input$('freightPerContainer', t('cost.perContainer', { cur: fields.freightCurrency ?? '' }))}
+            </>
+          )}
+          {fields.freightMode === 'LCL' && (<>{input$('lclRatePerWm', t('cost.perWm', { cur: fields.freightCurrency ?? '' }))}{input$('lclSurchargeRate', t('cost.surcharge'))}</>)}
+          {input$('insuranceCoverRate', t('cost.cover'))}
+          {input$('insurancePremiumRate', t('cost.premium'))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('cost.margin')}</legend>
+          <label className="field field--compact"><span>{t('cost.basis')}</span>
+            <select value={fields.profitBasis} onChange={set('profitBasis')}><option value="SHARE_OF_PRICE">{t('cost.shareOfPrice')}</option><option value="MARKUP_ON_COST">{t('cost.markup')}</option></select>
+          </label>
+          {input$('profitRate', t('cost.profit'))}
+          {input$('commissionRate', t('cost.commission'))}
+          {input$('bankChargesRate', t('cost.bank'))}
+        </fieldset>
+      </div>
+      <p className="muted small">{t('cost.ratesHint')} {!packing && t('cost.noPacking')}</p>
+      {calc.error && <FormAlert message={Object.keys(fieldErrors).every((k) => shown.has(k)) && Object.keys(fieldErrors).length ? null : calc.error.message} />}
+      {r && (
+        <div className="workbench__result">
+          <table className="table table--dense">
+            <caption>{t('cost.buildUp', { cur: r.costCurrency })}</caption>
+            <tbody>
+              <tr><th scope="row">{t('cost.purchase')}</th><td className="num">{number(r.costs.purchaseCostInclVat, 4)}</td></tr>
+              <tr><th scope="row">− {t('cost.rebateIncome')}</th><td className="num">{number(r.costs.rebateIncome, 4)}</td></tr>
+              <tr><th scope="row">= {t('cost.actual')}</th><td className="num">{number(r.costs.actualCost, 4)}</td></tr>
+              <tr><th scope="row">+ {t('cost.domestic')}</th><td className="num">{number(r.costs.domesticExpensesPerUnit, 4)}</td></tr>
+              {r.costs.freightPerUnit && <tr><th scope="row">{t('cost.freightUnit')}</th><td className="num">{number(r.costs.freightPerUnit, 4)}</td></tr>}
+            </tbody>
+          </table>
+          {r.freight && (
+            <p className="small">
+              {r.freight.fcl
+                ? t('cost.fclSummary', { cartons: number(r.freight.cartons), per: number(r.freight.fcl.cartonsPerContainer), n: r.freight.fcl.containers, type: r.freight.fcl.containerType, limit: t(`cost.${r.freight.fcl.limitedBy}`) })
+                : r.freight.lcl && t('cost.lclSummary', { wm: r.freight.lcl.chargeableWm, by: t(`cost.${r.freight.lcl.chargedBy}`) })}
+            </p>
+          )}
+          <table className="table table--dense">
+            <caption>{t('cost.prices', { cur: r.quoteCurrency, qty: number(r.quantity) })}</caption>
+            <thead><tr><th scope="col">{t('catalog.incoterm')}</th><th scope="col" className="num">{t('catalog.unitPrice')}</th><th scope="col" className="num">{t('pi.amount')}</th><th scope="col" className="num">{t('cost.profitUnit', { cur: r.costCurrency })}</th><th scope="col"><span className="visually-hidden">{t('cost.use')}</span></th></tr></thead>
+            <tbody>
+              {(['FOB', 'CFR', 'CIF'] as const).map((term) => {
+                const p = r.prices[term];
+                if (!p) return null;
+                return (
+                  <tr key={term}>
+                    <td>{term}</td>
+                    <td className="num"><strong>{money(p.unitPrice, r.quoteCurrency, 4)}</strong></td>
+                    <td className="num">{money(p.amount, r.quoteCurrency)}</td>
+                    <td className="num">{number(p.profit, 4)}</td>
+                    <td><button type="button" className="btn btn--small btn--secondary" disabled={save.isPending} onClick={() => void usePrice(p.unitPrice)}>{t('cost.use')}</button></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <dl className="details details--compact">
+            <dt>{t('cost.fxCost')}</dt><dd>{r.indicators.fxCostOfExport ?? '—'} {r.costCurrency}/{r.quoteCurrency}</dd>
+            <dt>{t('cost.profitLoss')}</dt><dd>{money(r.indicators.profitLoss, r.costCurrency)}</dd>
+            <dt>{t('cost.profitLossRate')}</dt><dd>{(Number(r.indicators.profitLossRate) * 100).toFixed(2)} %</dd>
+          </dl>
+          <div className="form__actions">
+            <button type="button" className="btn btn--secondary btn--small" disabled={save.isPending || Boolean(savedForThese)} onClick={() => void saveSheet().catch(() => {})}>
+              {t('cost.save')}
+            </button>
+            {savedForThese && save.data && <span className="muted small">{t('cost.savedAs', { v: String(save.data.version) })}</span>}
+          </div>
+          <FormAlert message={save.error?.message} />
+        </div>
+      )}
+    </div>
+  );
+}
