@@ -51,6 +51,13 @@ test('a buyer searches with typos, narrows by two facets, opens a product and it
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/supplier=.*q=mug/);
   await expect(page.locator('.product-grid').getByRole('heading').first()).toContainText(/mug/i);
+
+  // From a product, start an inquiry: the form opens with the product and its MOQ.
+  await page.locator('.product-grid').getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Request a quote' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New inquiry' })).toBeVisible();
+  await expect(page.getByLabel('Quantity 1')).not.toHaveValue('');
+  await shot(page, '27-start-inquiry');
 });
 
 test('staff add a product and it is searchable within seconds', async ({ page }) => {

@@ -73,8 +73,8 @@ const navigation: [string, RegExp, string[]][] = [
   ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Company & users', 'My account']],
   ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '采购商公司', '产品维护', '我的账户']],
   ['finance@demo.example', /\/staff$/, ['概览', '询盘', '采购商公司', '产品维护', '我的账户']],
-  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '我的账户']],
+  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {

@@ -33,6 +33,8 @@ import productsRoutes from './modules/products/products.routes.ts';
 import quotesRoutes from './modules/quotes/quotes.routes.ts';
 import { createQuotesService } from './modules/quotes/quotes.service.ts';
 import referenceRoutes from './modules/reference/reference.routes.ts';
+import settingsRoutes from './modules/settings/settings.routes.ts';
+import { createSettingsService } from './modules/settings/settings.service.ts';
 import { createProductsService } from './modules/products/products.service.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
 import notificationsRoutes from './modules/notifications/notifications.routes.ts';
@@ -126,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(attachmentsRoutes, { attachments });
       await api.register(inquiriesRoutes, { inquiries, indicativePrices });
       await api.register(referenceRoutes, { prisma });
+      await api.register(settingsRoutes, { settings: createSettingsService({ prisma }) });
     },
     { prefix: '/api' },
   );

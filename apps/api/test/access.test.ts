@@ -55,6 +55,8 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/inquiries/:inquiryId/assign', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/reference/ports', access: 'public', anonymous: 200 },
   { method: 'GET', url: '/api/reference/exchange-rates', access: STAFF },
+  { method: 'GET', url: '/api/settings', access: STAFF },
+  { method: 'PUT', url: '/api/settings', access: ['MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/products', access: STAFF },
   { method: 'GET', url: '/api/products/:productId', access: STAFF },
   { method: 'POST', url: '/api/products', access: ['CLERK', 'MANAGER', 'ADMIN'] },

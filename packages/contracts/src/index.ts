@@ -8,3 +8,5 @@ export * from './users.ts';
 export * from './products.ts';
 export * from './inquiries.ts';
 export * from './quotes.ts';
+export * from './negotiation.ts';
+export * from './settings.ts';

@@ -7,3 +7,4 @@ export * from './money.ts';
 export * from './password.ts';
 export * from './quote.ts';
 export * from './reference.ts';
+export * from './negotiation.ts';

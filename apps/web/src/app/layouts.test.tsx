@@ -53,7 +53,7 @@ describe('app shell', () => {
     renderApp('/staff');
     expect(await screen.findByRole('heading', { name: '欢迎，Zhang Wei' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: '主导航' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '我的账户']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']);
     expect(await screen.findByText('没有待审批的采购商公司。')).toBeInTheDocument();
   });
 });

@@ -21,6 +21,7 @@ export function navigationFor(role: Role): NavItem[] {
   items.push({ to: '/staff/companies', label: 'nav.companies' });
   items.push({ to: '/staff/products', label: 'nav.products' });
   if (role === 'ADMIN') items.push({ to: '/staff/users', label: 'nav.staff' });
+  if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/settings', label: 'nav.settings' });
   items.push({ to: '/staff/account', label: 'nav.account' });
   return items;
 }

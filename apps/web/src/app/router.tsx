@@ -40,6 +40,7 @@ export const routes = [
       { path: 'inquiries', lazy: page(() => import('./routes/staff-inquiries.tsx')) },
       { path: 'inquiries/:inquiryId', lazy: page(() => import('./routes/staff-inquiry.tsx')) },
       { path: 'approvals', lazy: page(() => import('./routes/staff-approvals.tsx')) },
+      { path: 'settings', lazy: page(() => import('./routes/staff-settings.tsx')) },
       { path: 'quotes/:quoteId', lazy: page(() => import('./routes/staff-quote.tsx')) },
       { path: 'products/new', lazy: page(() => import('./routes/staff-product-edit.tsx')) },
       { path: 'products/:productId', lazy: page(() => import('./routes/staff-product-edit.tsx')) },

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { ProductEditable } from '@portal/contracts';
+import type { BusinessSettings, ProductEditable } from '@portal/contracts';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { CostingWorkbench } from '../../features/costing/components/costing-workbench.tsx';
 import { useInquiry } from '../../features/inquiries/api/inquiries.ts';
@@ -32,6 +32,7 @@ export default function StaffInquiryRoute() {
     queryFn: () => Promise.all(productIds.map((id) => api<ProductEditable>(`/api/products/${id}`))),
     enabled: productIds.length > 0,
   });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: ({ signal }) => api<BusinessSettings>('/api/settings', { signal }) });
   if (inquiry.isPending || (inquiry.data?.quotes.length && quote.isPending)) return <Loading />;
   if (inquiry.error) return <ErrorState error={inquiry.error} onRetry={() => void inquiry.refetch()} />;
   const i = inquiry.data;
@@ -84,6 +85,7 @@ export default function StaffInquiryRoute() {
             inquiry={i}
             {...(isDraft ? { draft: latest } : {})}
             leadTimeDays={leadTime}
+            {...(settings.data ? { validityDays: settings.data.quoteValidityDays } : {})}
             saving={create.isPending || update.isPending}
             error={isDraft ? update.error : create.error}
             onSave={(body) => (isDraft ? update.mutate(body) : create.mutate(body))}

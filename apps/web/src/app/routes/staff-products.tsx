@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { useStaffProducts } from '../../features/products/api/staff-products.ts';
+import { CategoriesEditor } from '../../features/products/components/categories-editor.tsx';
 import { SynonymsEditor } from '../../features/products/components/synonyms-editor.tsx';
 import { Pagination } from '../../components/pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
@@ -60,6 +61,10 @@ export default function StaffProductsRoute() {
           <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => set('page', String(p))} />
         </>
       )}
+      <section className="card">
+        <h2>{t('categories.title')}</h2>
+        <CategoriesEditor canEdit={canEdit} />
+      </section>
       <section className="card">
         <h2>{t('products.synonyms')}</h2>
         <SynonymsEditor canEdit={canEdit} />

@@ -22,6 +22,8 @@ type Props = {
   inquiry: InquiryDetail;
   draft?: QuoteRevisionView;
   leadTimeDays: number;
+  /** Default validity of a new quote, from the business settings. */
+  validityDays?: number;
   saving: boolean;
   error: unknown;
   /** Renders the costing workbench under a line; it calls back with the price to use. */
@@ -30,7 +32,7 @@ type Props = {
 };
 
 /** The clerk composes a pro-forma quote: lines priced from the workbench, terms, validity. */
-export function QuoteEditor({ inquiry, draft, leadTimeDays, saving, error, workbench, onSave }: Props) {
+export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, saving, error, workbench, onSave }: Props) {
   const { t, money } = useI18n();
   const [lines, setLines] = useState<EditorLine[]>(
     draft
@@ -111,7 +113,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, saving, error, workb
         </SelectField>
         <TextField label={t('products.leadTimeDays')} name="leadTimeDays" type="number" defaultValue={draft?.leadTimeDays ?? leadTimeDays} error={err('leadTimeDays')} />
         <TextField label={t('pi.shipmentDate')} name="shipmentDate" type="date" defaultValue={draft?.shipmentDate ?? inquiry.requiredShipmentDate ?? ''} optional error={err('shipmentDate')} />
-        <TextField label={t('pi.validUntil', { date: '' }).replace(/[:：]?\s*$/, '')} name="validUntil" type="date" defaultValue={draft?.validUntil ?? isoDate(30)} min={isoDate(1)} error={err('validUntil')} />
+        <TextField label={t('pi.validUntil', { date: '' }).replace(/[:：]?\s*$/, '')} name="validUntil" type="date" defaultValue={draft?.validUntil ?? isoDate(validityDays)} min={isoDate(1)} error={err('validUntil')} />
         <TextField label={t('rfq.packing')} name="packing" defaultValue={draft?.packing ?? inquiry.packingRequirements ?? DEFAULT_PACKING} optional error={err('packing')} />
       </div>
       <label className="field"><span>{t('pi.notes')} <span className="field__optional">({t('common.optional')})</span></span><textarea name="notes" rows={2} defaultValue={draft?.notes ?? ''} /></label>

@@ -1,0 +1,119 @@
+import type { Prisma } from '@portal/db';
+import type { Db } from '../../infra/tx.ts';
+
+type InquiryStatus = Prisma.InquiryGetPayload<object>['status'];
+type MessageKind = Prisma.NegotiationMessageGetPayload<object>['kind'];
+
+/** The inquiry a thread belongs to, with what access and notifications need. */
+export function findInquiry(db: Db, id: string) {
+  return db.inquiry.findUnique({
+    where: { id },
+    select: { id: true, number: true, status: true, buyerCompanyId: true, assignedClerkId: true, buyerCompany: { select: { name: true } } },
+  });
+}
+
+const messageSelect = {
+  id: true, side: true, kind: true, body: true, proposedTerms: true, createdAt: true,
+  author: { select: { name: true } },
+  revision: { select: { revisionNo: true } },
+  lines: {
+    select: {
+      quoteLineId: true, proposedUnitPrice: true, proposedQuantity: true, proposedShipmentDate: true,
+      quoteLine: { select: { lineNo: true, description: true } },
+    },
+  },
+  attachments: { select: { id: true, fileName: true, contentType: true, sizeBytes: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+} as const satisfies Prisma.NegotiationMessageSelect;
+
+export type MessageRow = Prisma.NegotiationMessageGetPayload<{ select: typeof messageSelect }>;
+
+/** The thread of an inquiry, oldest first. */
+export function findMessages(db: Db, inquiryId: string) {
+  return db.negotiationMessage.findMany({ where: { inquiryId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: messageSelect });
+}
+
+export function findMessage(db: Db, id: string) {
+  return db.negotiationMessage.findUniqueOrThrow({ where: { id }, select: messageSelect });
+}
+
+export function createMessage(
+  db: Db,
+  data: {
+    inquiryId: string; revisionId?: string | null; authorId: string; side: 'BUYER' | 'EXPORTER'; kind: MessageKind; body: string; createdAt: Date;
+    proposedTerms?: Prisma.InputJsonValue;
+    lines?: { quoteLineId: string; proposedUnitPrice: string | null; proposedQuantity: string | null; proposedShipmentDate: Date | null }[];
+  },
+) {
+  const { lines, ...rest } = data;
+  return db.negotiationMessage.create({ data: { ...rest, ...(lines?.length ? { lines: { create: lines } } : {}) }, select: { id: true } });
+}
+
+export function findAttachments(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
+}
+
+/**
+ * Links the caller's still unlinked files to a message (and to its inquiry, so the other side may
+ * open them). Fewer linked than asked means another request took one meanwhile.
+ */
+export async function linkAttachments(db: Db, ids: string[], companyId: string, inquiryId: string, messageId: string) {
+  if (ids.length === 0) return 0;
+  const { count } = await db.attachment.updateMany({
+    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },
+    data: { inquiryId, negotiationMessageId: messageId },
+  });
+  return count;
+}
+
+/** A revision of the inquiry's PI by number (the newest PI when there were several), with its lines and their MOQ. */
+export function findRevisionOfInquiry(db: Db, inquiryId: string, revisionNo: number) {
+  return db.quoteRevision.findFirst({
+    where: { revisionNo, quote: { inquiryId } },
+    orderBy: { quote: { createdAt: 'desc' } },
+    select: {
+      id: true, revisionNo: true, status: true, validUntil: true,
+      quote: { select: { id: true, number: true } },
+      lines: { select: { id: true, lineNo: true, unit: true, product: { select: { moq: true } } } },
+    },
+  });
+}
+
+/** Moves the inquiry on, only from the statuses given; false when it was in another one. */
+export async function moveInquiry(db: Db, id: string, from: InquiryStatus[], data: Prisma.InquiryUncheckedUpdateManyInput): Promise<boolean> {
+  const { count } = await db.inquiry.updateMany({ where: { id, status: { in: from } }, data });
+  return count === 1;
+}
+
+export function touchInquiry(db: Db, id: string, at: Date) {
+  return db.inquiry.update({ where: { id }, data: { lastActivityAt: at }, select: { id: true } });
+}
+
+/** A buyer declines a sent revision: only while it is still sent (false otherwise). */
+export async function declineRevision(db: Db, id: string, data: { acceptedById?: null; declineReason: string; respondedAt: Date }): Promise<boolean> {
+  const { count } = await db.quoteRevision.updateMany({ where: { id, status: 'SENT' }, data: { ...data, status: 'DECLINED' } });
+  return count === 1;
+}
+
+/** Whether any PI of the inquiry still has a revision standing as sent. */
+export async function hasOpenRevision(db: Db, inquiryId: string): Promise<boolean> {
+  return (await db.quoteRevision.count({ where: { status: 'SENT', quote: { inquiryId } } })) > 0;
+}
+
+/** The active users of the buyer company. */
+export function findBuyerUsers(db: Db, companyId: string) {
+  return db.user.findMany({ where: { companyId, role: 'BUYER', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
+}
+
+/** The staff who answer an inquiry: its assigned clerk, or every active clerk when none is assigned. */
+export function findHandlers(db: Db, assignedClerkId: string | null) {
+  return db.user.findMany({
+    where: assignedClerkId ? { id: assignedClerkId, status: 'ACTIVE' } : { role: 'CLERK', status: 'ACTIVE' },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+/** A PI's head: whose it is and for which inquiry. */
+export function findQuoteHead(db: Db, id: string) {
+  return db.quote.findUnique({ where: { id }, select: { id: true, number: true, buyerCompanyId: true, inquiryId: true } });
+}
