@@ -69,12 +69,12 @@ test('a manager approves the new company and the buyer sees it', async ({ page }
 });
 
 const navigation: [string, RegExp, string[]][] = [
-  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Company & users', 'My account']],
-  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Company & users', 'My account']],
-  ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '采购商公司', '产品维护', '我的账户']],
-  ['finance@demo.example', /\/staff$/, ['概览', '询盘', '采购商公司', '产品维护', '我的账户']],
-  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '我的账户']],
+  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Company', 'My account']],
+  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Company', 'My account']],
+  ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '合同', '采购商公司', '产品维护', '我的账户']],
+  ['finance@demo.example', /\/staff$/, ['概览', '询盘', '合同', '采购商公司', '产品维护', '我的账户']],
+  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {
@@ -101,7 +101,7 @@ test('a buyer cannot open the staff workspace, and a wrong password is refused',
 test('a company admin invites a colleague who joins by the emailed link', async ({ page }) => {
   const colleague = `oliver.${Date.now().toString(36)}@northwind-imports.example`;
   await signIn(page, 'buyer@demo.example');
-  await page.getByRole('link', { name: 'Company & users' }).click();
+  await page.getByRole('link', { name: 'Company', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Northwind Imports Ltd' })).toBeVisible();
   await page.getByLabel('Colleague’s email').fill(colleague);
   await page.getByRole('button', { name: 'Send invitation' }).click();
@@ -129,7 +129,7 @@ test('the language switch turns the portal into Chinese and formats for the loca
   await expect(page).toHaveURL(/\/portal$/);
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('link', { name: '概览' })).toBeVisible();
-  await page.getByRole('link', { name: '公司与用户' }).click();
+  await page.getByRole('link', { name: '公司' }).click();
   await expect(page.getByText('德国')).toBeVisible();
   await shot(page, '14-buyer-chinese');
   await page.getByLabel('语言').selectOption('en');
@@ -139,9 +139,9 @@ test('the language switch turns the portal into Chinese and formats for the loca
 test('the portal works on a narrow screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'buyer@demo.example');
-  await expect(page.getByRole('link', { name: 'Company & users' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Company', exact: true })).toBeVisible();
   await shot(page, '15-narrow-overview');
-  await page.getByRole('link', { name: 'Company & users' }).click();
+  await page.getByRole('link', { name: 'Company', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Northwind Imports Ltd' })).toBeVisible();
   await shot(page, '16-narrow-company');
   await signOut(page);

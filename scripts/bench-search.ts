@@ -393,7 +393,7 @@ async function generateCatalog(prisma: import('../packages/db/src/index.ts').Pri
 
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────
 
-/** Other work on the machine skews every figure here; the load average says how much there was. */
+/** Other work on the machine skews every figure here; the load average at the start says how much there was. */
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a');
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -555,7 +555,6 @@ async function main(): Promise<void> {
             reject(new Error(m.error));
             break;
           case 'done':
-            console.log(`\nLoad average after the runs: ${loadAverage()} (1, 5 and 15 min)`);
             resolve();
             break;
         }

@@ -24,11 +24,15 @@ import companiesRoutes from './modules/companies/companies.routes.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import costSheetsRoutes from './modules/cost-sheets/cost-sheets.routes.ts';
 import { createCostSheetsService } from './modules/cost-sheets/cost-sheets.service.ts';
+import contractsRoutes from './modules/contracts/contracts.routes.ts';
+import { createContractsService } from './modules/contracts/contracts.service.ts';
 import costingRoutes from './modules/costing/costing.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import { createIndicativePriceService } from './modules/inquiries/indicative-price.service.ts';
 import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
 import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
+import negotiationRoutes from './modules/negotiation/negotiation.routes.ts';
+import { createNegotiationService } from './modules/negotiation/negotiation.service.ts';
 import productsRoutes from './modules/products/products.routes.ts';
 import quotesRoutes from './modules/quotes/quotes.routes.ts';
 import { createQuotesService } from './modules/quotes/quotes.service.ts';
@@ -112,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const attachments = createAttachmentsService({ prisma, clock, files: createFileStore(path.join(config.dataDir, 'files')) });
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl });
   const indicativePrices = createIndicativePriceService({ prisma, clock });
+  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl });
+  const contracts = createContractsService({ prisma, clock, publicUrl: config.publicUrl });
 
   // ── Feature modules
   await app.register(
@@ -127,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(quotesRoutes, { quotes });
       await api.register(attachmentsRoutes, { attachments });
       await api.register(inquiriesRoutes, { inquiries, indicativePrices });
+      await api.register(negotiationRoutes, { negotiation });
+      await api.register(contractsRoutes, { contracts });
       await api.register(referenceRoutes, { prisma });
       await api.register(settingsRoutes, { settings: createSettingsService({ prisma }) });
     },

@@ -78,6 +78,18 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/approval', access: ['MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/quotes/:quoteId/revisions/:revisionNo/pdf', access: ALL },
   { method: 'GET', url: '/api/approvals/quotes', access: ['MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/inquiries/:inquiryId/messages', access: ALL },
+  { method: 'POST', url: '/api/inquiries/:inquiryId/messages', access: ['BUYER', 'CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/inquiries/:inquiryId/counter-offers', access: ['BUYER'] },
+  { method: 'POST', url: '/api/inquiries/:inquiryId/change-requests', access: ['BUYER'] },
+  { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/decline', access: ['BUYER'] },
+  { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/accept', access: ['BUYER'] },
+  { method: 'GET', url: '/api/contracts', access: ALL },
+  { method: 'GET', url: '/api/contracts/:contractId', access: ALL },
+  { method: 'POST', url: '/api/contracts/:contractId/confirm', access: ['BUYER'] },
+  { method: 'GET', url: '/api/contracts/:contractId/pdf', access: ALL },
+  { method: 'POST', url: '/api/contracts/:contractId/amendments', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/contracts/:contractId/amendments/:number/confirm', access: ['BUYER'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -123,7 +135,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, token: 'A'.repeat(43) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, number: '1', token: 'A'.repeat(43) };
 });
 afterAll(() => t.close());
 

@@ -279,7 +279,7 @@ describe('prices by who is asking', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(skus(ranged).sort()).toEqual(expected);
 
-      const cheapest = await search({ sort: 'price_asc', pageSize: 48 }, who);
+      const cheapest = await search({ sort: 'price_asc', pageSize: 48, ranges: 'true' }, who);
       const prices = cheapest.items.map((i) => Number(i.priceFrom!.amount));
       expect(prices).toEqual([...prices].sort((a, b) => a - b));
       expect(cheapest.ranges.price).toEqual({ min: Math.min(...products.map((p) => p.priceFrom)), max: Math.max(...products.map((p) => p.priceFrom)) });

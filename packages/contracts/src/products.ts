@@ -32,6 +32,7 @@ export const ProductSearchQuery = z
     leadMax: z.coerce.number().int().min(0).max(365).optional().describe('Longest acceptable lead time, days'),
     supplier: Id.optional(),
     sort: ProductSort.default('relevance'),
+    ranges: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Also return min/max of price, MOQ and lead time (slower on large catalogs)'),
     page: z.coerce.number().int().min(1).max(1000).default(1),
     pageSize: z.coerce.number().int().min(1).max(48).default(24),
   })

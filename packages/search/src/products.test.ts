@@ -140,7 +140,7 @@ describe('facets and filters', () => {
   });
 
   it('filters a price range and sorts by price both ways, leaving unpriced products out', async () => {
-    const asc = await search({ filters: { priceMin: 2, priceMax: 5 }, sort: 'price_asc' });
+    const asc = await search({ filters: { priceMin: 2, priceMax: 5 }, sort: 'price_asc', withRanges: true });
     const expected = products.filter((p) => p.priceFrom !== null && p.priceFrom >= 2 && p.priceFrom <= 5);
     expect(asc.total).toBe(expected.length);
     const prices = asc.hits.map((h) => h.priceFrom!);
@@ -162,7 +162,9 @@ describe('facets and filters', () => {
   });
 
   it('filters by moq, lead time and supplier, and reports their ranges', async () => {
-    const { hits, stats } = await search({ filters: { moqMax: 500, leadTimeMax: 30, supplierId: 'sup_east' } });
+    const { hits, stats } = await search({ filters: { moqMax: 500, leadTimeMax: 30, supplierId: 'sup_east' }, withRanges: true });
+    // Ranges cost a full count of numeric values: without asking, none come back.
+    expect((await search({ filters: { moqMax: 500 } })).stats).toEqual({});
     expect(hits.map((h) => h.id).sort()).toEqual(idsWhere((p) => p.moq <= 500 && p.leadTimeDays <= 30 && p.supplierId === 'sup_east'));
     expect(stats.moq!.max).toBeLessThanOrEqual(500);
     expect(stats.leadTimeDays!.max).toBeLessThanOrEqual(30);

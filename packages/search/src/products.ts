@@ -91,6 +91,11 @@ export type ProductSearchQuery = {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /**
+   * Also return min/max of price, MOQ and lead time. Costly on a large catalog (Meilisearch counts
+   * every distinct numeric value), so only ask when a range slider needs them.
+   */
+  withRanges?: boolean;
 };
 
 export type ProductHit = ProductDocument & {
@@ -343,7 +348,7 @@ export async function searchProducts(client: SearchClient, uid: string, query: P
     sort: sortRules[query.sort],
     page: query.page,
     hitsPerPage: query.pageSize,
-    facets: [...productFacetNames.filter((name) => !filtered.includes(name)), ...statNames],
+    facets: [...productFacetNames.filter((name) => !filtered.includes(name)), ...(query.withRanges ? statNames : [])],
     attributesToRetrieve: [...productFields],
     attributesToHighlight: ['nameEn', 'nameZh'],
     highlightPreTag: MARK_OPEN,

@@ -10,12 +10,14 @@ export function navigationFor(role: Role): NavItem[] {
       { to: '/portal', label: 'nav.overview', end: true },
       { to: '/catalog', label: 'nav.catalog' },
       { to: '/portal/inquiries', label: 'nav.inquiries' },
+      { to: '/portal/contracts', label: 'nav.contracts' },
       { to: '/portal/company', label: 'nav.company' },
       { to: '/portal/account', label: 'nav.account' },
     ];
   }
   const items: NavItem[] = [{ to: '/staff', label: 'nav.overview', end: true }];
   items.push({ to: '/staff/inquiries', label: 'nav.inquiries' });
+  items.push({ to: '/staff/contracts', label: 'nav.contracts' });
   if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/approvals', label: 'nav.quoteApprovals' });
   if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/companies?status=PENDING', label: 'nav.approvals' });
   items.push({ to: '/staff/companies', label: 'nav.companies' });

@@ -116,3 +116,7 @@ export function findHandlers(db: Db, assignedClerkId: string | null) {
     select: { id: true, email: true, name: true },
   });
 }
+
+export function findInquiryClerk(db: Db, inquiryId: string) {
+  return db.inquiry.findUnique({ where: { id: inquiryId }, select: { assignedClerkId: true } });
+}

@@ -36,6 +36,11 @@ export function countActiveProducts(db: Db) {
   return db.product.count({ where: { status: 'ACTIVE' } });
 }
 
+/** The category tree without counts: cheap, for mapping facets and documents. */
+export function listCategoryTree(db: Db) {
+  return db.category.findMany({ select: { id: true, slug: true, nameEn: true, nameZh: true, parentId: true }, orderBy: [{ sortOrder: 'asc' }, { nameEn: 'asc' }] });
+}
+
 export function listCategories(db: Db) {
   return db.category.findMany({
     select: { id: true, slug: true, nameEn: true, nameZh: true, parentId: true, sortOrder: true, _count: { select: { products: { where: { status: 'ACTIVE' } } } } },

@@ -6,6 +6,8 @@ import { CostingWorkbench } from '../../features/costing/components/costing-work
 import { useInquiry } from '../../features/inquiries/api/inquiries.ts';
 import { InquiryDetails } from '../../features/inquiries/components/inquiry-details.tsx';
 import { useCreateQuote, useQuote, useSendRevision, useUpdateDraft } from '../../features/quotes/api/quotes.ts';
+import { RevisionDiff } from '../../features/negotiation/components/revision-diff.tsx';
+import { NegotiationThreadView } from '../../features/negotiation/components/thread.tsx';
 import { ApprovalPanel } from '../../features/quotes/components/approval-panel.tsx';
 import { QuoteEditor } from '../../features/quotes/components/quote-editor.tsx';
 import { QuoteRevision } from '../../features/quotes/components/quote-revision.tsx';
@@ -69,6 +71,8 @@ export default function StaffInquiryRoute() {
             </div>
           )}
           <FormAlert message={send.error?.message} />
+          {i.status === 'ACCEPTED' && <p className="notice notice--info">{t('neg.acceptedStaff')} <Link to="/staff/contracts">{t('nav.contracts')}</Link></p>}
+          {quote.data!.revisions[1] && <RevisionDiff current={latest} previous={quote.data!.revisions[1]} />}
           {quote.data!.revisions.length > 1 && (
             <details>
               <summary>{t('pi.earlier', { count: quote.data!.revisions.length - 1 })}</summary>
@@ -77,6 +81,10 @@ export default function StaffInquiryRoute() {
           )}
         </section>
       )}
+      <section className="card" aria-labelledby="thread-title">
+        <h2 id="thread-title">{t('neg.title')}</h2>
+        <NegotiationThreadView inquiryId={i.id} mySide="EXPORTER" canWrite={editors && ['SUBMITTED', 'QUOTED', 'NEGOTIATING'].includes(i.status)} currency={i.currency} />
+      </section>
       {canCompose && (
         <section className="card" aria-labelledby="compose-title">
           <h2 id="compose-title">{isDraft ? t('pi.editDraft') : latest ? t('pi.newRevision') : t('pi.compose')}</h2>

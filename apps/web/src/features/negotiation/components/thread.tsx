@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import type { NegotiationMessageView } from '@portal/contracts';
+import { EmptyState, ErrorState, Loading } from '../../../components/states.tsx';
+import { FormAlert } from '../../../components/form.tsx';
+import { ApiError } from '../../../lib/api.ts';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { usePostMessage, useThread } from '../api/negotiation.ts';
+
+/** The negotiation thread both sides see: messages, counter-offers, change requests, events. */
+export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }: { inquiryId: string; mySide: 'BUYER' | 'EXPORTER'; canWrite: boolean; currency: string }) {
+  const { t, dateTime, money, number, date } = useI18n();
+  const thread = useThread(inquiryId);
+  const post = usePostMessage(inquiryId);
+  const [text, setText] = useState('');
+  if (thread.isPending) return <Loading />;
+  if (thread.error) return <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!text.trim()) return;
+    post.mutate(text.trim(), { onSuccess: () => setText('') });
+  }
+
+  const bubble = (m: NegotiationMessageView) => (
+    <li key={m.id} className={`msg msg--${m.kind === 'SYSTEM' ? 'system' : m.side === mySide ? 'mine' : 'theirs'}`}>
+      <div className="msg__meta">
+        <strong>{m.author}</strong> · <time dateTime={m.createdAt}>{dateTime(m.createdAt)}</time>
+        {m.kind !== 'MESSAGE' && <span className={`badge badge--${m.kind === 'COUNTER_OFFER' ? 'warn' : 'info'}`}>{t(`neg.${m.kind}`)}{m.revisionNo ? ` · r${m.revisionNo}` : ''}</span>}
+      </div>
+      {m.body && <p className="prewrap">{m.body}</p>}
+      {m.counterOffer && (
+        <ul className="msg__proposals">
+          {m.counterOffer.lines.map((l) => (
+            <li key={l.quoteLineId}>
+              {l.lineNo}. {l.description}:{' '}
+              {[
+                l.proposedUnitPrice && t('neg.proposedPrice', { price: money(l.proposedUnitPrice, currency, 4) }),
+                l.proposedQuantity && t('neg.proposedQty', { qty: number(l.proposedQuantity) }),
+                l.proposedShipmentDate && t('neg.proposedDate', { date: date(`${l.proposedShipmentDate}T00:00:00Z`) }),
+              ].filter(Boolean).join(' · ')}
+            </li>
+          ))}
+          {m.counterOffer.paymentTermsText && <li>{t('rfq.paymentTerms')}: {m.counterOffer.paymentTermsText}</li>}
+          {m.counterOffer.incoterm && <li>{t('rfq.incoterm')}: {m.counterOffer.incoterm}</li>}
+        </ul>
+      )}
+      {m.attachments.length > 0 && <p className="small">{m.attachments.map((a) => <a key={a.id} href={`/api/attachments/${a.id}`}>{a.fileName} </a>)}</p>}
+    </li>
+  );
+
+  return (
+    <div className="thread">
+      {thread.data.messages.length === 0 ? <EmptyState>{t('neg.empty')}</EmptyState> : <ol className="thread__list">{thread.data.messages.map(bubble)}</ol>}
+      {canWrite && (
+        <form className="thread__compose" onSubmit={submit}>
+          <label htmlFor={`msg-${inquiryId}`} className="visually-hidden">{t('neg.write')}</label>
+          <textarea id={`msg-${inquiryId}`} rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('neg.write')} />
+          <button type="submit" className="btn btn--primary" disabled={post.isPending || !text.trim()}>{t('neg.send')}</button>
+        </form>
+      )}
+      <FormAlert message={post.error ? (post.error instanceof ApiError ? (post.error.fieldErrors[0]?.message ?? post.error.message) : String(post.error)) : null} />
+    </div>
+  );
+}
