@@ -32,6 +32,9 @@ test('the buyer sends an inquiry and the clerk sends revision 1', async ({ page 
   await signOut(page);
 
   await clerkQuotes(page);
+  // The live margin under the price: the workbench price sits at the sheet's profit, above the floor.
+  await expect(page.locator('.margin-hint')).toContainText('利润率');
+  await expect(page.locator('.margin-hint--below')).toHaveCount(0);
   await page.getByRole('button', { name: '保存草稿' }).click();
   await page.getByRole('button', { name: '发送给采购商' }).click();
   await expect(page.getByRole('article', { name: /rev\. 1/ }).getByText('已发送')).toBeVisible();
@@ -58,6 +61,8 @@ test('the buyer counters with a lower price', async ({ page }) => {
 test('the clerk answers with revision 2 below the margin floor; the manager approves it with a comment', async ({ page }) => {
   await clerkQuotes(page, '0.4500');
   await expect(page.locator('.msg').filter({ hasText: '还盘' })).toBeVisible();
+  // Before saving, the clerk already sees the price is below the floor.
+  await expect(page.locator('.margin-hint--below')).toContainText('低于底线');
   await page.getByRole('button', { name: '保存草稿' }).click();
   const draft = page.getByRole('article', { name: /rev\. 2/ });
   await expect(draft.getByText('低于底线')).toBeVisible();

@@ -8,3 +8,4 @@ export * from './password.ts';
 export * from './quote.ts';
 export * from './reference.ts';
 export * from './negotiation.ts';
+export * from './rebate.ts';

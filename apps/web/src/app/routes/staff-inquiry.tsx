@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import type { BusinessSettings, ProductEditable } from '@portal/contracts';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { BusinessSettings, CostSheetView, CostingResult, ProductEditable } from '@portal/contracts';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { CostingWorkbench } from '../../features/costing/components/costing-workbench.tsx';
 import { useInquiry } from '../../features/inquiries/api/inquiries.ts';
@@ -34,6 +34,10 @@ export default function StaffInquiryRoute() {
     queryFn: () => Promise.all(productIds.map((id) => api<ProductEditable>(`/api/products/${id}`))),
     enabled: productIds.length > 0,
   });
+  // The latest cost sheet of each product (shared with the workbench's cache), for the live margin.
+  const sheets = useQueries({
+    queries: productIds.map((id) => ({ queryKey: ['cost-sheets', id], queryFn: ({ signal }: { signal: AbortSignal }) => api<CostSheetView[]>(`/api/cost-sheets?productId=${id}`, { signal }) })),
+  });
   const settings = useQuery({ queryKey: ['settings'], queryFn: ({ signal }) => api<BusinessSettings>('/api/settings', { signal }) });
   if (inquiry.isPending || (inquiry.data?.quotes.length && quote.isPending)) return <Loading />;
   if (inquiry.error) return <ErrorState error={inquiry.error} onRetry={() => void inquiry.refetch()} />;
@@ -42,6 +46,22 @@ export default function StaffInquiryRoute() {
   const isDraft = latest?.status === 'DRAFT';
   const canCompose = editors && (!latest || isDraft || latest.status === 'SENT') && ['SUBMITTED', 'QUOTED', 'NEGOTIATING'].includes(i.status);
   const byId = new Map((products.data ?? []).map((p) => [p.id, p]));
+  const sheetOf = new Map(productIds.map((id, n) => [id, sheets[n]?.data?.[0]]));
+  /** A preview only (display floats): the server recomputes margins in decimals when the draft is saved. */
+  const marginOf = (line: { productId?: string; unitPrice: string }, incoterm: string) => {
+    const sheet = line.productId ? sheetOf.get(line.productId) : undefined;
+    const price = Number(line.unitPrice);
+    if (!sheet || !price) return null;
+    const result = sheet.result as unknown as CostingResult;
+    if (result.quoteCurrency !== i.currency) return null;
+    const term = ['CIF', 'CIP'].includes(incoterm) ? 'CIF' : ['CFR', 'CPT', 'DAP', 'DPU', 'DDP'].includes(incoterm) ? 'CFR' : 'FOB';
+    const p = result.prices[term];
+    if (!p) return null;
+    const cost = (Number(p.costBase) + Number(p.insurance)) / Number(result.exchangeRate);
+    const product = byId.get(line.productId!);
+    const floor = Number(product?.marginFloorRate ?? settings.data?.marginFloorRate ?? '0.08');
+    return { rate: (price - cost) / price, floor };
+  };
   const leadTime = Math.max(30, ...(products.data ?? []).map((p) => p.leadTimeDays));
 
   return (
@@ -94,6 +114,7 @@ export default function StaffInquiryRoute() {
             {...(isDraft ? { draft: latest } : {})}
             leadTimeDays={leadTime}
             {...(settings.data ? { validityDays: settings.data.quoteValidityDays } : {})}
+            marginOf={marginOf}
             saving={create.isPending || update.isPending}
             error={isDraft ? update.error : create.error}
             onSave={(body) => (isDraft ? update.mutate(body) : create.mutate(body))}
@@ -102,6 +123,7 @@ export default function StaffInquiryRoute() {
               return (
                 <CostingWorkbench
                   productId={line.productId ?? null}
+                  hsCode={p?.hsCode ?? null}
                   name={`${p?.sku ?? line.description} · ${i.number}`}
                   quantity={line.quantity}
                   quoteCurrency={i.currency}

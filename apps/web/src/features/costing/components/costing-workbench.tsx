@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CostingInput, CostingResult } from '@portal/contracts';
+import { defaultTaxRates } from '@portal/domain/rebate';
 import { FormAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -8,6 +9,8 @@ import { useBuyingRates, useCalculate, useCostSheets, useSaveCostSheet } from '.
 type Packing = { unitsPerCarton: number; cartonLengthCm: string; cartonWidthCm: string; cartonHeightCm: string; cartonGrossWeightKg: string };
 type Props = {
   productId: string | null;
+  /** Defaults the VAT and rebate rates when the product has no cost sheet yet. */
+  hsCode?: string | null;
   name: string;
   quantity: string;
   quoteCurrency: string;
@@ -24,7 +27,7 @@ const defaults: Fields = {
 };
 
 /** The export costing workbench (出口报价核算) for one line: inputs → build-up, FOB/CFR/CIF, indicators. */
-export function CostingWorkbench({ productId, name, quantity, quoteCurrency, packing, onUsePrice }: Props) {
+export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurrency, packing, onUsePrice }: Props) {
   const { t, money, number } = useI18n();
   const sheets = useCostSheets(productId);
   const calc = useCalculate();
@@ -32,7 +35,8 @@ export function CostingWorkbench({ productId, name, quantity, quoteCurrency, pac
   const latest = sheets.data?.[0];
   const rates = useBuyingRates();
   const todaysRate = rates.data?.find((r) => r.base === quoteCurrency)?.rate;
-  const [fields, setFields] = useState<Fields>({ ...defaults, freightCurrency: quoteCurrency });
+  const taxDefaults = defaultTaxRates(hsCode);
+  const [fields, setFields] = useState<Fields>({ ...defaults, freightCurrency: quoteCurrency, vatRate: taxDefaults.vatRate, rebateRate: taxDefaults.rebateRate });
   const [savedId, setSavedId] = useState<string | undefined>();
   // The sheet saved for exactly these inputs; a price used from it cites it on the quote line.
   const [loadedInput, setLoadedInput] = useState<string | null>(null);
@@ -160,7 +164,9 @@ export function CostingWorkbench({ productId, name, quantity, quoteCurrency, pac
           {input$('bankChargesRate', t('cost.bank'))}
         </fieldset>
       </div>
-      <p className="muted small">{t('cost.ratesHint')} {!packing && t('cost.noPacking')}</p>
+      <p className="muted small">
+        {t('cost.ratesHint')} {!latest && hsCode && (taxDefaults.matched ? t('cost.hsDefault', { hs: hsCode }) : t('cost.hsUnknown', { hs: hsCode }))} {!packing && t('cost.noPacking')}
+      </p>
       {calc.error && <FormAlert message={Object.keys(fieldErrors).every((k) => shown.has(k)) && Object.keys(fieldErrors).length ? null : calc.error.message} />}
       {r && (
         <div className="workbench__result">

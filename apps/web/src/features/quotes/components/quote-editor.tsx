@@ -26,13 +26,15 @@ type Props = {
   validityDays?: number;
   saving: boolean;
   error: unknown;
+  /** The margin a line would make at its current price under this Incoterm, and the floor; null when no cost is known. */
+  marginOf?: (line: EditorLine, incoterm: string) => { rate: number; floor: number } | null;
   /** Renders the costing workbench under a line; it calls back with the price to use. */
   workbench: (line: EditorLine, usePrice: (price: string, costSheetId: string | undefined) => void) => ReactNode;
   onSave: (body: QuoteDraftBody) => void;
 };
 
 /** The clerk composes a pro-forma quote: lines priced from the workbench, terms, validity. */
-export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, saving, error, workbench, onSave }: Props) {
+export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, saving, error, marginOf, workbench, onSave }: Props) {
   const { t, money } = useI18n();
   const [lines, setLines] = useState<EditorLine[]>(
     draft
@@ -41,6 +43,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
   );
   const [open, setOpen] = useState<number | null>(lines.length === 1 ? 0 : null);
   const [preset, setPreset] = useState<string>('TT-30-70');
+  const [incoterm, setIncoterm] = useState<string>(draft?.incoterm ?? inquiry.incoterm);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const serverErrors = error instanceof ApiError ? error.byField() : {};
   const err = (k: string) => errors[k] ?? serverErrors[k];
@@ -52,7 +55,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
     const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
     const body = {
       currency: inquiry.currency,
-      incoterm: f.incoterm,
+      incoterm,
       namedPlace: f.namedPlace,
       portOfLoadingCode: f.portOfLoadingCode || undefined,
       portOfDischargeCode: inquiry.destinationPort?.code,
@@ -88,6 +91,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
                   <td>
                     <input aria-label={`${t('catalog.unitPrice')} ${i + 1}`} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(i, { unitPrice: e.target.value.trim(), costSheetId: undefined })} aria-invalid={Boolean(err(`lines.${i}.unitPrice`))} />
                     {err(`lines.${i}.unitPrice`) && <p className="field__error">{err(`lines.${i}.unitPrice`)}</p>}
+                    <MarginHint margin={marginOf?.(l, incoterm) ?? null} />
                     {err(`lines.${i}.quantity`) && <p className="field__error">{err(`lines.${i}.quantity`)}</p>}
                   </td>
                   <td className="num">{Number(l.unitPrice) ? money((Number(l.unitPrice) * Number(l.quantity)).toFixed(2), inquiry.currency) : '—'}</td>
@@ -105,7 +109,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
         </table>
       </div>
       <div className="grid-3">
-        <SelectField label={t('rfq.incoterm')} name="incoterm" defaultValue={draft?.incoterm ?? inquiry.incoterm}>{incotermValues.map((i) => <option key={i}>{i}</option>)}</SelectField>
+        <SelectField label={t('rfq.incoterm')} name="incoterm" value={incoterm} onChange={(e) => setIncoterm(e.target.value)}>{incotermValues.map((i) => <option key={i}>{i}</option>)}</SelectField>
         <TextField label={t('rfq.namedPlace')} name="namedPlace" defaultValue={draft?.namedPlace ?? inquiry.namedPlace} error={err('namedPlace')} />
         <TextField label={t('pi.portOfLoading')} name="portOfLoadingCode" defaultValue={draft?.portOfLoading?.code ?? 'CNNGB'} maxLength={5} error={err('portOfLoadingCode')} />
         <SelectField label={t('rfq.paymentTerms')} name="preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
@@ -123,5 +127,18 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
         <button type="submit" className="btn btn--primary" disabled={saving}>{saving ? t('common.saving') : t('pi.saveDraft')}</button>
       </div>
     </form>
+  );
+}
+
+/** The live margin under a price: green above the floor, red below it (then a manager must approve). */
+function MarginHint({ margin }: { margin: { rate: number; floor: number } | null }) {
+  const { t } = useI18n();
+  if (!margin || !Number.isFinite(margin.rate)) return null;
+  const below = margin.rate < margin.floor;
+  return (
+    <p className={`margin-hint ${below ? 'margin-hint--below' : ''}`} aria-live="polite">
+      {t('pi.liveMargin', { rate: (margin.rate * 100).toFixed(1) })}
+      {below && ` · ${t('pi.belowFloorBy', { floor: (margin.floor * 100).toFixed(1) })}`}
+    </p>
   );
 }
