@@ -54,6 +54,12 @@ test('the buyer counters with a lower price', async ({ page }) => {
   await page.getByRole('button', { name: 'Send counter-offer' }).click();
   await expect(page.locator('.msg').filter({ hasText: 'Counter-offer' })).toContainText('price $0.3000');
   await expect(page.getByText('Negotiating')).toBeVisible();
+  // A message with a file: the artwork for the print.
+  await page.getByLabel('Attach files').setInputFiles({ name: 'tote-artwork.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex') });
+  await expect(page.getByText('tote-artwork.png')).toBeVisible();
+  await page.getByLabel('Write a message').fill('Artwork for the one-colour print attached.');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('.msg').filter({ hasText: 'Artwork for the one-colour print' }).getByRole('link', { name: /tote-artwork\.png/ })).toBeVisible();
   await shot(page, '40-counter-offer');
   await signOut(page);
 });

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AttachmentInfo, CreateInquiryBody, IndicativePrice, InquiryDetail, InquiryPage } from '@portal/contracts';
-import { api, ApiError } from '../../../lib/api.ts';
+import type { CreateInquiryBody, IndicativePrice, InquiryDetail, InquiryPage } from '@portal/contracts';
+import { api } from '../../../lib/api.ts';
 
 export const inquiriesQuery = (search: string) =>
   queryOptions({ queryKey: ['inquiries', search], queryFn: ({ signal }) => api<InquiryPage>(`/api/inquiries?${search}`, { signal }), placeholderData: keepPreviousData, refetchInterval: 60_000 });
@@ -53,12 +53,4 @@ export function useIndicativePrice(productId: string, params: { quantity: string
   return useQuery({ ...indicativePriceQuery(productId, params), enabled });
 }
 
-/** Uploads one file; the server checks its real type and size. */
-export async function uploadAttachment(file: File): Promise<AttachmentInfo> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const res = await fetch('/api/attachments', { method: 'POST', body: form, credentials: 'same-origin' });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data.code ?? 'HTTP', data.detail ?? res.statusText, data.errors);
-  return data as AttachmentInfo;
-}
+export { uploadAttachment } from '../../../lib/upload.ts';

@@ -21,7 +21,10 @@ function useInvalidate(inquiryId: string) {
 
 export function usePostMessage(inquiryId: string) {
   const done = useInvalidate(inquiryId);
-  return useMutation({ mutationFn: (body: string) => api(`/api/inquiries/${inquiryId}/messages`, { method: 'POST', body: { body } }), onSuccess: done });
+  return useMutation({
+    mutationFn: ({ body, attachmentIds }: { body: string; attachmentIds: string[] }) => api(`/api/inquiries/${inquiryId}/messages`, { method: 'POST', body: { body, attachmentIds } }),
+    onSuccess: done,
+  });
 }
 
 export function useCounterOffer(inquiryId: string) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { CounterOfferBody, type QuoteRevisionView } from '@portal/contracts';
+import { CounterOfferBody, incotermValues, type QuoteRevisionView } from '@portal/contracts';
 import { FormAlert, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -21,6 +21,7 @@ export function BuyerActions({ inquiryId, quoteId, revision, contractLink }: { i
   const [text, setText] = useState('');
   const [proposals, setProposals] = useState<Record<string, { price: string; qty: string; date: string }>>({});
   const [terms, setTerms] = useState('');
+  const [incoterm, setIncoterm] = useState('');
   const err = (k: string) => errors[k];
   const fail = (e: unknown) => e instanceof ApiError && setErrors(e.byField());
 
@@ -30,11 +31,17 @@ export function BuyerActions({ inquiryId, quoteId, revision, contractLink }: { i
       .map((l) => ({ l, p: proposals[l.id] }))
       .filter(({ p }) => p && (p.price || p.qty || p.date))
       .map(({ l, p }) => ({ quoteLineId: l.id, ...(p!.price ? { proposedUnitPrice: p!.price } : {}), ...(p!.qty ? { proposedQuantity: p!.qty } : {}), ...(p!.date ? { proposedShipmentDate: p!.date } : {}) }));
-    const body = { revisionNo: revision.revisionNo, lines, ...(terms.trim() ? { proposedPaymentTerms: terms.trim() } : {}), ...(text.trim() ? { message: text.trim() } : {}) };
+    const body = {
+      revisionNo: revision.revisionNo,
+      lines,
+      ...(terms.trim() ? { proposedPaymentTerms: terms.trim() } : {}),
+      ...(incoterm ? { proposedIncoterm: incoterm as (typeof incotermValues)[number] } : {}),
+      ...(text.trim() ? { message: text.trim() } : {}),
+    };
     const result = validate(CounterOfferBody, body);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
-    counter.mutate(body, { onSuccess: () => { setMode(null); setProposals({}); setText(''); setTerms(''); }, onError: fail });
+    counter.mutate(body, { onSuccess: () => { setMode(null); setProposals({}); setText(''); setTerms(''); setIncoterm(''); }, onError: fail });
   }
 
   const busy = accept.isPending || decline.isPending || counter.isPending || change.isPending;
@@ -72,7 +79,15 @@ export function BuyerActions({ inquiryId, quoteId, revision, contractLink }: { i
               </tbody>
             </table>
           </div>
-          <label className="field"><span>{t('neg.otherTerms')}</span><input value={terms} onChange={(e) => setTerms(e.target.value)} placeholder={t('rfq.paymentTermsExample')} /></label>
+          <div className="grid-2">
+            <label className="field"><span>{t('neg.otherTerms')}</span><input value={terms} onChange={(e) => setTerms(e.target.value)} placeholder={t('rfq.paymentTermsExample')} /></label>
+            <label className="field"><span>{t('neg.otherIncoterm', { current: `${revision.incoterm} ${revision.namedPlace}` })}</span>
+              <select value={incoterm} onChange={(e) => setIncoterm(e.target.value)}>
+                <option value="">—</option>
+                {incotermValues.filter((i) => i !== revision.incoterm).map((i) => <option key={i}>{i}</option>)}
+              </select>
+            </label>
+          </div>
           <label className="field"><span>{t('rfq.message')}</span><textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} /></label>
           {err('lines') && <p className="field__error" role="alert">{err('lines')}</p>}
           <FormAlert message={counter.error && !(counter.error instanceof ApiError && counter.error.fieldErrors.length) ? counter.error.message : null} />

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { NegotiationMessageView } from '@portal/contracts';
+import type { AttachmentInfo, NegotiationMessageView } from '@portal/contracts';
 import { EmptyState, ErrorState, Loading } from '../../../components/states.tsx';
 import { FormAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { uploadAttachment } from '../../../lib/upload.ts';
 import { usePostMessage, useThread } from '../api/negotiation.ts';
 
 /** The negotiation thread both sides see: messages, counter-offers, change requests, events. */
@@ -12,13 +13,31 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
   const thread = useThread(inquiryId);
   const post = usePostMessage(inquiryId);
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<AttachmentInfo[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   if (thread.isPending) return <Loading />;
   if (thread.error) return <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />;
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    post.mutate(text.trim(), { onSuccess: () => setText('') });
+    post.mutate({ body: text.trim(), attachmentIds: files.map((f) => f.id) }, { onSuccess: () => { setText(''); setFiles([]); } });
+  }
+
+  async function addFiles(list: FileList | null) {
+    if (!list) return;
+    setUploading(true);
+    setFileError(null);
+    for (const file of Array.from(list)) {
+      try {
+        const info = await uploadAttachment(file);
+        setFiles((f) => [...f, info]);
+      } catch (err) {
+        setFileError(`${file.name}: ${err instanceof ApiError ? (err.fieldErrors[0]?.message ?? err.message) : String(err)}`);
+      }
+    }
+    setUploading(false);
   }
 
   const bubble = (m: NegotiationMessageView) => (
@@ -55,9 +74,21 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
         <form className="thread__compose" onSubmit={submit}>
           <label htmlFor={`msg-${inquiryId}`} className="visually-hidden">{t('neg.write')}</label>
           <textarea id={`msg-${inquiryId}`} rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('neg.write')} />
-          <button type="submit" className="btn btn--primary" disabled={post.isPending || !text.trim()}>{t('neg.send')}</button>
+          <div className="thread__tools">
+            <label className="btn btn--secondary btn--small file-button">
+              {t('neg.attach')}
+              <input type="file" multiple className="visually-hidden" aria-label={t('neg.attach')} accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.dwg,.dxf,.txt,.csv" disabled={uploading || files.length >= 10} onChange={(e) => { void addFiles(e.target.files); e.target.value = ''; }} />
+            </label>
+            <button type="submit" className="btn btn--primary" disabled={post.isPending || uploading || !text.trim()}>{t('neg.send')}</button>
+          </div>
         </form>
       )}
+      {files.length > 0 && (
+        <ul className="plain-list small">
+          {files.map((f) => <li key={f.id}>{f.fileName} <button type="button" className="link-button" onClick={() => setFiles(files.filter((x) => x.id !== f.id))}>{t('products.remove')}</button></li>)}
+        </ul>
+      )}
+      {fileError && <p className="field__error" role="alert">{fileError}</p>}
       <FormAlert message={post.error ? (post.error instanceof ApiError ? (post.error.fieldErrors[0]?.message ?? post.error.message) : String(post.error)) : null} />
     </div>
   );
