@@ -10,6 +10,8 @@ export type Actor = {
   role: Role;
   companyId: string;
   isCompanyAdmin: boolean;
+  /** The company's review status, read with the session (buyers see prices only when APPROVED). */
+  companyStatus?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
 };
 
 /** Staff work for the exporter; buyers belong to a buyer company. */

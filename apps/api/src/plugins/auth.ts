@@ -90,12 +90,12 @@ async function authenticate(request: FastifyRequest, prisma: PrismaClient): Prom
   }
   const user = await prisma.user.findUnique({
     where: { id: claims.sub },
-    select: { id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true },
+    select: { id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true, company: { select: { status: true } } },
   });
   if (!user || user.status !== 'ACTIVE') return null;
   // A token signed before the last password change carries an older version and is void.
   if (claims.pwv !== user.passwordChangedAt.getTime()) return null;
-  return { userId: user.id, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin };
+  return { userId: user.id, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.company.status };
 }
 
 /** Sets the two session cookies. */

@@ -32,7 +32,8 @@ export function createProductsService(deps: { prisma: PrismaClient; clock: Clock
   async function pricesVisibleTo(actor: Actor | null): Promise<boolean> {
     if (!actor) return false;
     if (isStaff(actor.role)) return true;
-    return (await repo.findCompanyStatus(prisma, actor.companyId)) === 'APPROVED';
+    // Read with the session by the auth hook; looked up only when the actor came from elsewhere.
+    return (actor.companyStatus ?? (await repo.findCompanyStatus(prisma, actor.companyId))) === 'APPROVED';
   }
 
   async function searchWithEngine(engine: SearchEngine, q: SearchQuery, pricesVisible: boolean, categories: Map<string, CategoryInfo>): Promise<ProductSearchResult> {
