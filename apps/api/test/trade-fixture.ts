@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import { loginAs, startTestApp, type TestContext } from './helpers.ts';
+
+/*
+ * The shared fixture of the negotiation and contract tests: the real app with a clerk's cost sheet
+ * for the 500 ml bottle, and the real path to a sent quote. Importing it registers the hooks in the
+ * importing test file; the exported lets are live bindings, set in beforeAll.
+ */
+export let t: TestContext;
+export const s = {} as Record<'clerk' | 'manager' | 'finance' | 'buyer' | 'buyer2', string>;
+export let bottle: { id: string; moq: string };
+export let sheetId: string;
+
+export const DAY = 86_400_000;
+export const nobody = '01900000-0000-7000-8000-000000000000';
+export const day = (offset: number) => new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
+
+export const worked = {
+  quoteCurrency: 'USD', purchaseCostInclVat: '20.00', vatRate: '0.13', rebateRate: '0.13', domesticExpensesFixed: '6000', domesticExpensesPerUnit: '0.80',
+  quantity: '12000', packing: { unitsPerCarton: 24, cartonLengthCm: '60', cartonWidthCm: '40', cartonHeightCm: '50', cartonGrossWeightKg: '15' },
+  freightMode: 'FCL', containerType: '40HQ', freightPerContainer: '3000', insurancePremiumRate: '0.008', commissionRate: '0.03', bankChargesRate: '0.005',
+  profitBasis: 'SHARE_OF_PRICE', profitRate: '0.10', exchangeRate: '7.1',
+};
+
+export function call(method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) {
+  return t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of ['clerk', 'manager', 'finance', 'buyer', 'buyer2'] as const) s[u] = await loginAs(t.app, `${u}@demo.example`);
+  const p = await t.db.prisma.product.findUniqueOrThrow({ where: { sku: 'DW-BTL-500' } });
+  expect(p.status).toBe('ACTIVE');
+  bottle = { id: p.id, moq: p.moq.toFixed() };
+  const res = await call('POST', '/api/cost-sheets', s.clerk, { name: 'Bottle CIF Hamburg', productId: bottle.id, input: worked });
+  expect(res.statusCode, res.body).toBe(201);
+  sheetId = res.json().id;
+});
+afterAll(() => t.close());
+
+/** A quote revision as the clerk writes it, for the inquiry's first line. */
+export function draft(inquiryLineId: string, overrides: Record<string, unknown> = {}, line: Record<string, unknown> = {}) {
+  return {
+    currency: 'USD', incoterm: 'CIF', namedPlace: 'Hamburg', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+    paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
+    leadTimeDays: 35, shipmentDate: day(60), packing: '24 pcs per export carton', validUntil: day(30),
+    lines: [{ inquiryLineId, productId: bottle.id, costSheetId: sheetId, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '3.4126', ...line }],
+    ...overrides,
+  };
+}
+
+/** The real path: the buyer sends an inquiry, the clerk quotes it from the cost sheet and sends revision 1. */
+export async function quotedInquiry(buyer = s.buyer) {
+  const inq = await call('POST', '/api/inquiries', buyer, {
+    lines: [{ productId: bottle.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }],
+    incoterm: 'CIF', namedPlace: 'Hamburg', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD',
+  });
+  expect(inq.statusCode, inq.body).toBe(201);
+  const inquiry = inq.json() as { id: string; number: string; lines: { id: string }[] };
+  const q = await call('POST', `/api/inquiries/${inquiry.id}/quotes`, s.clerk, draft(inquiry.lines[0]!.id));
+  expect(q.statusCode, q.body).toBe(201);
+  const quote = q.json();
+  const sent = await call('POST', `/api/quotes/${quote.id}/revisions/1/send`, s.clerk);
+  expect(sent.statusCode, sent.body).toBe(200);
+  return { inquiryId: inquiry.id, inquiryLineId: inquiry.lines[0]!.id, quoteId: quote.id as string, lineId: sent.json().revisions[0].lines[0].id as string };
+}
+
+export function expectFields(res: { statusCode: number; body: string; json(): { code: string; errors?: { field: string }[] } }, fields: string[]) {
+  expect(res.statusCode, res.body).toBe(400);
+  expect(res.json().code).toBe('VALIDATION');
+  expect(res.json().errors?.map((e) => e.field).sort()).toEqual([...fields].sort());
+}
