@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { calculateExportPrice, type ExportCostingInput } from '../packages/domain/src/costing.ts';
 import { demoPassword, startTestApp } from '../apps/api/test/helpers.ts';
+import { workedCostingExample } from '../packages/domain/src/costing.examples.ts';
 
 const PURE_WARMUP = 2_000;
 const PURE_ITERATIONS = 20_000;
@@ -11,25 +12,7 @@ const HTTP_WARMUP = 10;
 const HTTP_REQUESTS = 200;
 const LINES_PER_QUOTE = 200;
 
-const line: ExportCostingInput = {
-  quoteCurrency: 'USD',
-  purchaseCostInclVat: '20.00',
-  vatRate: '0.13',
-  rebateRate: '0.13',
-  domesticExpensesFixed: '6000',
-  domesticExpensesPerUnit: '0.80',
-  quantity: '12000',
-  packing: { unitsPerCarton: 24, cartonLengthCm: '60', cartonWidthCm: '40', cartonHeightCm: '50', cartonGrossWeightKg: '15' },
-  freightMode: 'FCL',
-  containerType: '40HQ',
-  freightPerContainer: '3000',
-  insurancePremiumRate: '0.008',
-  commissionRate: '0.03',
-  bankChargesRate: '0.005',
-  profitBasis: 'SHARE_OF_PRICE',
-  profitRate: '0.10',
-  exchangeRate: '7.1',
-};
+const line: ExportCostingInput = workedCostingExample;
 
 /** The value below which `share` of the sorted samples fall (nearest rank). */
 function percentile(sorted: number[], share: number): number {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { workedCostingExample } from '@portal/domain/examples';
 
 let t: TestContext;
 let clerk: string;
@@ -12,26 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The worked example of packages/domain/src/costing.test.ts: CNY 20.00 incl. 13% VAT, FCL 40HQ, 10% of price, 7.1. */
-const worked = {
-  quoteCurrency: 'USD',
-  purchaseCostInclVat: '20.00',
-  vatRate: '0.13',
-  rebateRate: '0.13',
-  domesticExpensesFixed: '6000',
-  domesticExpensesPerUnit: '0.80',
-  quantity: '12000',
-  packing: { unitsPerCarton: 24, cartonLengthCm: '60', cartonWidthCm: '40', cartonHeightCm: '50', cartonGrossWeightKg: '15' },
-  freightMode: 'FCL',
-  containerType: '40HQ',
-  freightPerContainer: '3000',
-  insurancePremiumRate: '0.008',
-  commissionRate: '0.03',
-  bankChargesRate: '0.005',
-  profitBasis: 'SHARE_OF_PRICE',
-  profitRate: '0.10',
-  exchangeRate: '7.1',
-};
+/** The worked example of packages/domain/src/costing.test.ts. */
+const worked = workedCostingExample;
 
 function post(url: string, payload: object, cookie = clerk) {
   return t.app.inject({ method: 'POST', url, headers: { cookie }, payload });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { workedCostingExample } from '@portal/domain/examples';
 
 /*
  * The shared fixture of the negotiation and contract tests: the real app with a clerk's cost sheet
@@ -15,12 +16,7 @@ export const DAY = 86_400_000;
 export const nobody = '01900000-0000-7000-8000-000000000000';
 export const day = (offset: number) => new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
 
-export const worked = {
-  quoteCurrency: 'USD', purchaseCostInclVat: '20.00', vatRate: '0.13', rebateRate: '0.13', domesticExpensesFixed: '6000', domesticExpensesPerUnit: '0.80',
-  quantity: '12000', packing: { unitsPerCarton: 24, cartonLengthCm: '60', cartonWidthCm: '40', cartonHeightCm: '50', cartonGrossWeightKg: '15' },
-  freightMode: 'FCL', containerType: '40HQ', freightPerContainer: '3000', insurancePremiumRate: '0.008', commissionRate: '0.03', bankChargesRate: '0.005',
-  profitBasis: 'SHARE_OF_PRICE', profitRate: '0.10', exchangeRate: '7.1',
-};
+export const worked = workedCostingExample;
 
 export function call(method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });

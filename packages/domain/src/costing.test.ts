@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calculateExportPrice, calculateExportPrices, cfrFromCif, cifFromCfr, priceWithCommission, type ExportCostingInput } from './costing.ts';
 import { DomainError } from './errors.ts';
+import { workedCostingExample } from './costing.examples.ts';
 
 /**
  * The worked example, computed by hand (exact fractions, rounded only when written down):
@@ -31,28 +32,8 @@ import { DomainError } from './errors.ts';
  *   profit/loss               35,823.4555 × 7.1 − 227,989.3805 = CNY 26,357.15 (= the profit line × qty)
  *   profit/loss rate          26,357.15 / 227,989.38 = 0.1156 (= 0.10 / 0.865)
  */
-const worked: ExportCostingInput = {
-  costCurrency: 'CNY',
-  quoteCurrency: 'USD',
-  purchaseCostInclVat: '20.00',
-  vatRate: '0.13',
-  rebateRate: '0.13',
-  domesticExpensesFixed: '6000',
-  domesticExpensesPerUnit: '0.80',
-  quantity: '12000',
-  packing: { unitsPerCarton: 24, cartonLengthCm: '60', cartonWidthCm: '40', cartonHeightCm: '50', cartonGrossWeightKg: '15' },
-  freightMode: 'FCL',
-  containerType: '40HQ',
-  freightPerContainer: '3000',
-  freightCurrency: 'USD',
-  insuranceCoverRate: '1.10',
-  insurancePremiumRate: '0.008',
-  commissionRate: '0.03',
-  bankChargesRate: '0.005',
-  profitBasis: 'SHARE_OF_PRICE',
-  profitRate: '0.10',
-  exchangeRate: '7.1',
-};
+// The same example, with its defaults spelt out as the hand working above uses them.
+const worked: ExportCostingInput = { ...workedCostingExample, costCurrency: 'CNY', freightCurrency: 'USD', insuranceCoverRate: '1.10' };
 
 /** A USD-only sheet whose CFR cost per unit is `cfrCost`: 1 unit per 0.1 CBM carton, one 20GP. */
 function cfrCostOf(cfrCost: string, freightPerContainer: string, extra: Partial<ExportCostingInput> = {}): ExportCostingInput {

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { amountInWords } from '@portal/domain';
-import { groupThousands, toWinAnsi } from '../quotes/pi-pdf.ts';
+import { A4, M, W, accent, groupThousands, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
 
 type Party = { name: string; addressLines: string[]; country: string; taxId: string | null; phone: string | null };
 
@@ -20,12 +19,6 @@ export type ContractDocument = {
   confirmed: { by: string; at: string } | null;
 };
 
-const A4 = { width: 595.28, height: 841.89 };
-const M = 40;
-const W = A4.width - 2 * M;
-const ink = '#1f2937';
-const muted = '#6b7280';
-const accent = '#0b3d6b';
 
 /**
  * Renders the sales confirmation (销售确认书) as a PDF: both parties, the goods, every clause and
@@ -33,29 +26,10 @@ const accent = '#0b3d6b';
  * so the same contract renders the same file.
  */
 export function renderContractPdf(sc: ContractDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: M, bottom: M, left: M, right: M },
-    compress: options.compress ?? true,
-    bufferPages: true,
-    info: { Title: `Sales confirmation ${sc.number}`, Author: toWinAnsi(sc.seller.name), Subject: `Sales contract with ${toWinAnsi(sc.buyer.name)}`, CreationDate: new Date(`${sc.date}T00:00:00Z`) },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const t = (s: string) => toWinAnsi(s);
-  const bottom = A4.height - M - 24;
-  const ensureSpace = (h: number) => {
-    if (doc.y + h > bottom) {
-      doc.addPage();
-      doc.y = M;
-    }
-  };
-  const label = (text: string, x: number, y: number, width: number) =>
-    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(muted).text(t(text.toUpperCase()), x, y, { width, characterSpacing: 0.3 });
+  const { doc, done, t, bottom, ensureSpace, label } = startA4Document(
+    { Title: `Sales confirmation ${sc.number}`, Author: toWinAnsi(sc.seller.name), Subject: `Sales contract with ${toWinAnsi(sc.buyer.name)}`, CreationDate: new Date(`${sc.date}T00:00:00Z`) },
+    options,
+  );
 
   // ── Title
   doc.font('Helvetica-Bold').fontSize(16).fillColor(ink).text('SALES CONFIRMATION', M, M, { width: W, align: 'center' });

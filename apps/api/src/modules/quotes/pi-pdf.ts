@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { amountInWords } from '@portal/domain';
+import { A4, M, W, accent, groupThousands, ink, muted, rule, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
 
 /** What a pro-forma invoice shows; plain strings, already formatted as decimals (4 places for unit prices). */
 export type PiDocument = {
@@ -30,80 +30,20 @@ export type PiDocument = {
 
 type Party = { name: string; addressLines: string[]; country: string; taxId: string | null; phone: string | null };
 
-const A4 = { width: 595.28, height: 841.89 };
-const M = 40;
-const W = A4.width - 2 * M;
-const ink = '#1f2937';
-const muted = '#6b7280';
-const rule = '#9ca3af';
-const accent = '#0b3d6b';
-
-// The built-in Helvetica covers WinAnsi (Latin-1 and a few typographic signs) only.
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-// Letters that do not decompose into a base letter and an accent.
-const plainLetters: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't', '≥': '>=', '≤': '<=', '′': "'", '″': '"' };
-
-/** Text the standard fonts can draw: accents outside WinAnsi are dropped, other characters become "?". */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(ch) || ch === '\n') out += ch;
-    else if (ch === '\t') out += ' ';
-    else if (plainLetters[ch]) out += plainLetters[ch];
-    else {
-      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += /^[\x20-\x7e]+$/.test(base) ? base : '?';
-    }
-  }
-  return out;
-}
-
-/** 12000.5 → "12,000.5"; keeps the given decimals exactly as written. */
-export function groupThousands(value: string): string {
-  const [whole = '0', fraction] = value.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${digits}${fraction !== undefined ? `.${fraction}` : ''}`;
-}
-
 /**
  * Renders the PI as a PDF (A4, built-in Helvetica). `compress: false` leaves the page content
  * readable, for tests. The creation date is the PI date, so the same PI renders the same file.
  */
 export function renderPiPdf(pi: PiDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: M, bottom: M, left: M, right: M },
-    compress: options.compress ?? true,
-    bufferPages: true,
-    info: {
+  const { doc, done, t, bottom, ensureSpace, label } = startA4Document(
+    {
       Title: `Pro-forma invoice ${pi.number} rev. ${pi.revisionNo}`,
       Author: toWinAnsi(pi.seller.name),
       Subject: `Pro-forma invoice for ${toWinAnsi(pi.buyer.name)}`,
       CreationDate: new Date(`${pi.date}T00:00:00Z`),
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const t = (s: string) => toWinAnsi(s);
-  const bottom = A4.height - M - 24; // room for the footer
-
-  function ensureSpace(height: number) {
-    if (doc.y + height > bottom) {
-      doc.addPage();
-      doc.y = M;
-    }
-  }
-
-  function label(text: string, x: number, y: number, width: number) {
-    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(muted).text(t(text.toUpperCase()), x, y, { width, characterSpacing: 0.3 });
-  }
+    options,
+  );
 
   // ── Seller (left) and title (right)
   const top = M;
