@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { createFileStore } from './infra/file-store.ts';
 import { createOutboxWorker } from './infra/outbox.worker.ts';
+import { createSessionDirectory, type SessionDirectory } from './infra/session-directory.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
 import attachmentsRoutes from './modules/attachments/attachments.routes.ts';
@@ -63,6 +64,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     workers: { mail: ReturnType<typeof createOutboxWorker>; search: ReturnType<typeof createOutboxWorker> };
     products: ReturnType<typeof createProductsService>;
+    sessions: SessionDirectory;
   }
 }
 
@@ -91,7 +93,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   // Uploads: one file of at most 10 MB per request (the JSON body limit does not apply to them).
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
-  await app.register(authPlugin, { prisma, jwtSecret: config.jwtSecret, cookieSecure: config.cookieSecure });
+  const sessions = await createSessionDirectory({ prisma, listen: db.listen });
+  app.decorate('sessions', sessions);
+  app.addHook('onClose', () => sessions.close());
+  await app.register(authPlugin, { sessions, jwtSecret: config.jwtSecret, cookieSecure: config.cookieSecure });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -104,10 +109,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   // ── Services, wired by hand
-  const auth = createAuthService({ prisma, clock, passwords, publicUrl: config.publicUrl });
+  const auth = createAuthService({ prisma, clock, passwords, publicUrl: config.publicUrl, sessions });
   const invitations = createInvitationService({ prisma, clock, passwords, publicUrl: config.publicUrl });
-  const users = createUsersService({ prisma, clock, passwords });
-  const companies = createCompaniesService({ prisma, clock, publicUrl: config.publicUrl });
+  const users = createUsersService({ prisma, clock, passwords, sessions });
+  const companies = createCompaniesService({ prisma, clock, publicUrl: config.publicUrl, sessions });
   const search = options.search ?? null;
   const products = createProductsService({ prisma, clock, search, log: app.log });
   app.decorate('products', products);

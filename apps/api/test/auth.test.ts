@@ -136,9 +136,12 @@ describe('login rate limit', () => {
 });
 
 describe('disabled accounts', () => {
-  it('cannot sign in, and an open session stops working at once', async () => {
+  it('cannot sign in, and an open session stops working once the change reaches the API', async () => {
     const cookie = await loginAs(t.app, 'buyer2@demo.example');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    // Changed in the database directly, as another process or tool would: NOTIFY carries it here.
     await t.db.prisma.user.update({ where: { email: 'buyer2@demo.example' }, data: { status: 'DISABLED' } });
+    await t.app.sessions.sync();
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'buyer2@demo.example', password: demoPassword } });
     expect(res.statusCode).toBe(403);

@@ -13,6 +13,24 @@ export type Database = {
   prisma: PrismaClient;
   /** Applies pending migrations; returns the names of those applied. */
   migrate(): Promise<string[]>;
+  /**
+   * Subscribes to a NOTIFY channel. On the server it holds a connection of its own and reconnects
+   * after a loss; while it is down `live` is false, and notifications sent meanwhile are lost, so
+   * whoever caches on the strength of it must stop trusting the cache (`onState(false)`).
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<NotificationListener>;
+  close(): Promise<void>;
+};
+
+export type NotificationHandlers = {
+  message(payload: string): void;
+  /** Called when the subscription comes up (again) or goes down. */
+  state?(live: boolean): void;
+};
+
+export type NotificationListener = {
+  /** True while every notification on the channel reaches `message`. */
+  readonly live: boolean;
   close(): Promise<void>;
 };
 
@@ -33,11 +51,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         // A pool of its own, ended afterwards, so the engine leaves no connection behind.
         const pool = new pg.Pool({ connectionString: options.url, max: 1 });
         try {
-          return await applyMigrations(new PrismaPg(pool));
+          return await applyMigrations(wholeScripts(new PrismaPg(pool)));
         } finally {
           await pool.end();
         }
       },
+      listen: (channel, handlers) => listenOnServer(options.url, channel, handlers),
       close: () => prisma.$disconnect(),
     };
   }
@@ -47,9 +66,147 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: 'pglite',
     prisma,
     migrate: () => applyMigrations(new PrismaPGlite(pglite)),
+    // One in-process connection: notifications arrive with the result of the statement that
+    // committed them, and the subscription cannot drop.
+    listen: async (channel, handlers) => {
+      const unsubscribe = await pglite.listen(checkChannel(channel), handlers.message);
+      handlers.state?.(true);
+      let live = true;
+      return {
+        get live() {
+          return live;
+        },
+        close: async () => {
+          if (!live) return;
+          live = false;
+          handlers.state?.(false);
+          // Closed under us (a test of a database that stops answering): nothing left to unsubscribe.
+          if (!pglite.closed) await unsubscribe();
+        },
+      };
+    },
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+    },
+  };
+}
+
+/**
+ * adapter-pg runs a migration script statement by statement, split at every ';', which cuts
+ * function bodies ($$ … ; … $$) apart. PostgreSQL takes a whole script as one simple query, which
+ * also makes each migration atomic.
+ */
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  type Scripted = { client: pg.Pool | pg.PoolClient; onError(err: unknown): never; executeScript(script: string): Promise<void> };
+  const patch = <T>(adapter: T): T => {
+    const a = adapter as T & Scripted;
+    a.executeScript = async (script) => {
+      try {
+        await a.client.query(script);
+      } catch (err) {
+        a.onError(err);
+      }
+    };
+    return adapter;
+  };
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => patch(await connect());
+  factory.connectToShadowDb = async () => patch(await connectToShadowDb());
+  return factory;
+}
+
+function checkChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
+  return channel;
+}
+
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 10_000;
+
+/** LISTEN on a connection of its own, reconnecting with backoff until closed. */
+async function listenOnServer(url: string, channel: string, handlers: NotificationHandlers): Promise<NotificationListener> {
+  checkChannel(channel);
+  let client: pg.Client | null = null;
+  let live = false;
+  let closed = false;
+  let delay = RECONNECT_MIN_MS;
+  let timer: NodeJS.Timeout | null = null;
+
+  const setLive = (next: boolean) => {
+    if (live === next) return;
+    live = next;
+    handlers.state?.(next);
+  };
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    // Any error or end of this connection: stop trusting, then try again.
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      setLive(false);
+      c.removeAllListeners('notification');
+      c.end().catch(() => {});
+      schedule();
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === channel) handlers.message(n.payload ?? '');
+    });
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    if (closed || client !== c) {
+      await c.end().catch(() => {});
+      return;
+    }
+    delay = RECONNECT_MIN_MS;
+    setLive(true);
+  };
+
+  const schedule = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      connect().catch(() => {
+        // connect() failed before 'error' fired, or after: make sure another attempt follows.
+        if (client && !live) {
+          const c = client;
+          client = null;
+          c.end().catch(() => {});
+        }
+        delay = Math.min(RECONNECT_MAX_MS, delay * 2);
+        schedule();
+      });
+    }, delay);
+    timer.unref();
+  };
+
+  try {
+    await connect();
+  } catch {
+    // The database is unreachable now; the listener keeps trying and reports when it is up.
+    const c = client as pg.Client | null;
+    client = null;
+    c?.end().catch(() => {});
+    schedule();
+  }
+
+  return {
+    get live() {
+      return live;
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const c = client;
+      client = null;
+      setLive(false);
+      if (c) await c.end().catch(() => {});
     },
   };
 }

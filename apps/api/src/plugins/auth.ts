@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import { DomainError, type Actor, type Role } from '@portal/domain';
-import type { PrismaClient } from '@portal/db';
+import type { SessionDirectory } from '../infra/session-directory.ts';
 
 /** Who may call a route: 'public' (no session), 'authenticated' (any signed-in user) or a list of roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -38,7 +38,7 @@ export function newOpaqueToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-type AuthOptions = { prisma: PrismaClient; jwtSecret: string; cookieSecure: boolean };
+type AuthOptions = { sessions: SessionDirectory; jwtSecret: string; cookieSecure: boolean };
 
 /** Actor of the current request, or 401. Use in handlers of routes that are not public. */
 export function requireActor(request: FastifyRequest): Actor {
@@ -48,8 +48,8 @@ export function requireActor(request: FastifyRequest): Actor {
 
 /**
  * Sessions: a short-lived JWT in an httpOnly SameSite cookie, checked on every request against the
- * user's current state (so disabling a user or changing a password takes effect at once), and a
- * revocable refresh token. Every route must declare `config.access`; the app refuses to start otherwise.
+ * user's current state (so disabling a user or changing a password takes effect at once; the state
+ * comes from the session directory, which the database keeps exact), and a revocable refresh token. Every route must declare `config.access`; the app refuses to start otherwise.
  */
 export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   await app.register(fastifyCookie);
@@ -70,7 +70,7 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
-    const actor = await authenticate(request, opts.prisma);
+    const actor = await authenticate(request, opts.sessions);
     request.actor = actor;
     if (access === 'public') return;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'sign in to continue');
@@ -80,7 +80,7 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
   });
 });
 
-async function authenticate(request: FastifyRequest, prisma: PrismaClient): Promise<Actor | null> {
+async function authenticate(request: FastifyRequest, sessions: SessionDirectory): Promise<Actor | null> {
   if (!request.cookies[ACCESS_COOKIE]) return null;
   let claims: { sub: string; pwv: number };
   try {
@@ -88,14 +88,11 @@ async function authenticate(request: FastifyRequest, prisma: PrismaClient): Prom
   } catch {
     return null;
   }
-  const user = await prisma.user.findUnique({
-    where: { id: claims.sub },
-    select: { id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true, company: { select: { status: true } } },
-  });
+  const user = await sessions.get(claims.sub);
   if (!user || user.status !== 'ACTIVE') return null;
   // A token signed before the last password change carries an older version and is void.
-  if (claims.pwv !== user.passwordChangedAt.getTime()) return null;
-  return { userId: user.id, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.company.status };
+  if (claims.pwv !== user.passwordVersion) return null;
+  return { userId: user.userId, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.companyStatus };
 }
 
 /** Sets the two session cookies. */

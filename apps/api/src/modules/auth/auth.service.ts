@@ -7,6 +7,7 @@ import { recordAudit } from '../../infra/audit.repository.ts';
 import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
 import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
 import * as repo from './auth.repository.ts';
+import type { SessionChanges } from '../../infra/session-directory.ts';
 
 type Passwords = { hash(p: string): Promise<string>; verify(hash: string, p: string): Promise<boolean> };
 type Meta = { ip?: string; userAgent?: string; requestId?: string };
@@ -27,7 +28,7 @@ export function toSessionUser(u: repo.UserWithCompany): SessionUser {
 }
 
 /** Sign-in, sessions, self-service profile and buyer self-registration. */
-export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; passwords: Passwords; publicUrl: string }) {
+export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; passwords: Passwords; publicUrl: string; sessions: SessionChanges }) {
   const { prisma, clock, passwords } = deps;
   // Verified against when the email is unknown, so both paths take the same time.
   let decoyHash: Promise<string> | undefined;
@@ -133,6 +134,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         }), now);
         return issueRefreshToken(tx, userId, meta);
       });
+      deps.sessions.forgetUser(userId);
       return { user: toSessionUser(user), refreshToken, passwordVersion: now.getTime() };
     },
 

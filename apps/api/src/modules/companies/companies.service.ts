@@ -6,6 +6,7 @@ import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
 import * as repo from './companies.repository.ts';
+import type { SessionChanges } from '../../infra/session-directory.ts';
 
 type Meta = { requestId?: string };
 
@@ -38,7 +39,7 @@ const decisionMail = {
 } as const;
 
 /** The directory of buyer companies and the manager's approval of new ones. */
-export function createCompaniesService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string }) {
+export function createCompaniesService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string; sessions: SessionChanges }) {
   const { prisma, clock } = deps;
 
   async function load(actor: Actor, id: string) {
@@ -89,6 +90,7 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
           }), clock.now());
         }
       });
+      deps.sessions.forgetCompany(id);
       return toDetail((await repo.findCompany(prisma, id))!);
     },
 

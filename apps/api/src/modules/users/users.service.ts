@@ -5,11 +5,12 @@ import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import * as repo from './users.repository.ts';
 import { toPendingInvitation, toUserSummary } from './users.mappers.ts';
+import type { SessionChanges } from '../../infra/session-directory.ts';
 
 type Meta = { requestId?: string };
 
 /** The users of a buyer company (managed by its admins) and the exporter's staff (managed by admins). */
-export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; passwords: { hash(p: string): Promise<string> } }) {
+export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; passwords: { hash(p: string): Promise<string> }; sessions: SessionChanges }) {
   const { prisma, clock } = deps;
 
   return {
@@ -32,7 +33,7 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
       if (userId === actor.userId && (body.status === 'DISABLED' || body.isCompanyAdmin === false)) {
         throw new DomainError('CONFLICT', 'you cannot disable yourself or give up your own admin rights; ask another admin');
       }
-      return prisma.$transaction(async (tx) => {
+      const result = await prisma.$transaction(async (tx) => {
         const updated = await repo.updateUser(tx, userId, body);
         if ((await repo.countActiveAdmins(tx, companyId)) === 0) {
           throw new DomainError('CONFLICT', 'a company needs at least one active admin');
@@ -41,6 +42,8 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
         await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.update', entityType: 'User', entityId: userId, changes: { from: { status: user.status, isCompanyAdmin: user.isCompanyAdmin }, to: body }, requestId: meta.requestId });
         return toUserSummary(updated);
       });
+      deps.sessions.forgetUser(userId);
+      return result;
     },
 
     async listStaff(): Promise<UserSummary[]> {
@@ -67,12 +70,14 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
       if (userId === actor.userId && (body.status === 'DISABLED' || (body.role && body.role !== 'ADMIN'))) {
         throw new DomainError('CONFLICT', 'you cannot disable yourself or remove your own admin role');
       }
-      return prisma.$transaction(async (tx) => {
+      const result = await prisma.$transaction(async (tx) => {
         const updated = await repo.updateUser(tx, userId, body);
         if (body.status === 'DISABLED') await repo.revokeSessions(tx, userId, clock.now());
         await recordAudit(tx, { actorId: actor.userId, action: 'staff.update', entityType: 'User', entityId: userId, changes: { from: { role: user.role, status: user.status }, to: body }, requestId: meta.requestId });
         return toUserSummary(updated);
       });
+      deps.sessions.forgetUser(userId);
+      return result;
     },
   };
 }
