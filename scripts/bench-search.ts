@@ -11,13 +11,17 @@
 // after HARD_LIMIT_MS. Targets (issue 3): endpoint p95 ≤ 15 ms in sequence; throughput ≥ 85 % of direct.
 //
 // Environment: BENCH_PG_URL (a maintenance database on the server, default
-// postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PRODUCTS (default 100000).
+// postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PRODUCTS (default 100000), BENCH_CPU_PROFILE (a file
+// name: writes a V8 CPU profile of the app's thread during the 16-connection endpoint run, for
+// chrome://inspect or `node scripts/cpuprofile-top.mjs <file>`).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Pool } from 'undici';
 import { createSearchClient, searchProducts, type ProductSearchQuery, type ProductSort } from '../packages/search/src/index.ts';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -106,6 +110,7 @@ type WorkerInput = { portalUrl: string; cookie: string; meiliUrl: string; search
 type WorkerMessage =
   | { type: 'check'; rows: { label: string; endpointTotal: number; directTotal: number }[] }
   | { type: 'sequential'; target: Target; overall: Latency; perQuery: number[] }
+  | { type: 'throughput-start'; target: Target; connections: number }
   | { type: 'throughput'; target: Target; connections: number; requests: number; errors: number; seconds: number; latency: Latency }
   | { type: 'done' }
   | { type: 'failed'; error: string };
@@ -113,15 +118,27 @@ type WorkerMessage =
 async function loadWorker(input: WorkerInput): Promise<void> {
   const post = (m: WorkerMessage) => parentPort!.postMessage(m);
   const urls = MIX.map((m) => toUrl(input.portalUrl, m));
+  const paths = urls.map((u) => {
+    const { pathname, search } = new URL(u);
+    return pathname + search;
+  });
   const queries = MIX.map(toSearchQuery);
-  // The same client settings as the API's engine (identity encoding, search-only key).
+  // The same client as the API's engine (undici Pool, identity encoding, search-only key).
   const client = createSearchClient({ host: input.meiliUrl, apiKey: input.searchKey, timeoutMs: REQUEST_TIMEOUT_MS });
   const headers = { cookie: input.cookie };
+  // The endpoint through the same kind of transport, so neither side pays for global fetch: keep-alive
+  // connections enough for the highest concurrency, no pipelining, the same 10 s bound per request.
+  const portal = new Pool(new URL(input.portalUrl).origin, {
+    connections: Math.max(...CONCURRENCY),
+    pipelining: 1,
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    bodyTimeout: REQUEST_TIMEOUT_MS,
+  });
 
   async function endpoint(i: number): Promise<number> {
-    const res = await fetch(urls[i]!, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`${urls[i]} answered ${res.status}: ${text.slice(0, 300)}`);
+    const res = await portal.request({ path: paths[i]!, method: 'GET', headers });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`${urls[i]} answered ${res.statusCode}: ${text.slice(0, 300)}`);
     return text.length;
   }
   async function direct(i: number): Promise<number> {
@@ -158,6 +175,7 @@ async function loadWorker(input: WorkerInput): Promise<void> {
 
   for (const connections of CONCURRENCY) {
     for (const target of ['endpoint', 'direct'] as const) {
+      post({ type: 'throughput-start', target, connections });
       let next = 0;
       let requests = 0;
       let errors = 0;
@@ -185,6 +203,7 @@ async function loadWorker(input: WorkerInput): Promise<void> {
       post({ type: 'throughput', target, connections, requests, errors, seconds, latency: latency(samples) });
     }
   }
+  await portal.close();
   post({ type: 'done' });
 }
 
@@ -391,6 +410,29 @@ async function generateCatalog(prisma: import('../packages/db/src/index.ts').Pri
   }
 }
 
+// ── CPU profile of the app's thread (BENCH_CPU_PROFILE) ─────────────────────────────────────────
+
+function cpuProfiler(file: string) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  let started: Promise<unknown> | null = null;
+  return {
+    start() {
+      started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 100 })).then(() => post('Profiler.start'));
+    },
+    async stop() {
+      if (!started) return;
+      await started;
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`  CPU profile of the app's thread during that run: ${file}`);
+    },
+  };
+}
+
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Other work on the machine skews every figure here; the load average at the start says how much there was. */
@@ -507,6 +549,7 @@ async function main(): Promise<void> {
     console.log(`\nQuery mix: ${MIX.length} queries (words, phrases, typos, prefix, synonyms, Chinese; facets and ranges; sorts; pages), as an approved buyer.`);
     console.log(`(a) endpoint: GET ${portalUrl}/api/catalog/search   (b) direct: searchProducts() → ${meili.url}/multi-search`);
 
+    const profiler = process.env.BENCH_CPU_PROFILE ? cpuProfiler(process.env.BENCH_CPU_PROFILE) : null;
     const input: WorkerInput = { portalUrl, cookie, meiliUrl: meili.url, searchKey, uid };
     const worker = new Worker(new URL(import.meta.url), { workerData: input });
     cleanups.push({ what: 'stopping the load worker', run: () => worker.terminate() });
@@ -536,7 +579,11 @@ async function main(): Promise<void> {
             }
             break;
           }
+          case 'throughput-start':
+            if (profiler && m.target === 'endpoint' && m.connections === CONCURRENCY[0]) profiler.start();
+            break;
           case 'throughput': {
+            if (profiler && m.target === 'endpoint' && m.connections === CONCURRENCY[0]) void profiler.stop();
             const row = throughput.get(m.connections) ?? {};
             row[m.target] = m;
             throughput.set(m.connections, row);

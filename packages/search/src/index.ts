@@ -1,4 +1,4 @@
-export { createSearchClient, createSearchOnlyKey, PRODUCT_SEARCH_KEY_UID, type SearchClient, type SearchClientOptions } from './client.ts';
+export { createSearchClient, createSearchOnlyKey, meiliApiError, PRODUCT_SEARCH_KEY_UID, type SearchClient, type SearchClientOptions } from './client.ts';
 export {
   BinaryIntegrityError,
   MEILISEARCH_BINARY_SHA256,
@@ -26,6 +26,7 @@ export {
   synonymMap,
   upsertProducts,
   type FacetCount,
+  type ProductCardFields,
   type ProductDocument,
   type ProductFacetName,
   type ProductHit,

@@ -1,6 +1,6 @@
 import { DomainError } from '@portal/domain';
 import type { EnqueuedTaskPromise, MultiSearchQuery, SearchResponse, Settings, Task } from 'meilisearch';
-import type { SearchClient } from './client.ts';
+import { meiliApiError, type SearchClient } from './client.ts';
 
 /**
  * One product as buyers may search it. Built by the caller from published products only: it never
@@ -35,11 +35,20 @@ export type ProductDocument = {
   createdAt: number;
 };
 
-const productFields = [
-  'id', 'sku', 'nameEn', 'nameZh', 'descriptionEn', 'material', 'categorySlugs', 'categoryNamesEn', 'categoryNamesZh',
-  'origin', 'certifications', 'incoterms', 'moq', 'unit', 'leadTimeDays', 'priceFrom', 'priceFromText', 'priceCurrency',
-  'imageUrl', 'supplierId', 'createdAt',
+/**
+ * What a search hit carries: the fields of a product card, nothing more. Meilisearch repeats every
+ * retrieved attribute in `_formatted`, so the long description, the internal numbers and the
+ * supplier would double the size of each answer for nothing.
+ */
+const hitFields = [
+  'id', 'sku', 'nameEn', 'nameZh', 'material', 'categorySlugs', 'categoryNamesEn', 'categoryNamesZh',
+  'origin', 'certifications', 'incoterms', 'moq', 'unit', 'leadTimeDays', 'priceFromText', 'priceCurrency', 'imageUrl',
 ] as const satisfies readonly (keyof ProductDocument)[];
+const HIT_ATTRIBUTES: string[] = [...hitFields];
+const HIGHLIGHT_ATTRIBUTES: string[] = ['nameEn', 'nameZh'];
+
+/** The fields of a product document that a product card shows. */
+export type ProductCardFields = Pick<ProductDocument, (typeof hitFields)[number]>;
 
 export const productFacetNames = ['categorySlugs', 'origin', 'material', 'certifications', 'incoterms'] as const;
 export type ProductFacetName = (typeof productFacetNames)[number];
@@ -98,7 +107,7 @@ export type ProductSearchQuery = {
   withRanges?: boolean;
 };
 
-export type ProductHit = ProductDocument & {
+export type ProductHit = ProductCardFields & {
   /** HTML-escaped names with the matched words wrapped in <mark>…</mark>; safe to render as HTML. */
   highlight: { nameEn: string; nameZh: string };
 };
@@ -241,7 +250,7 @@ async function currentSynonyms(client: SearchClient, uid: string): Promise<Recor
   try {
     return await client.index(uid).getSynonyms();
   } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code === 'index_not_found') return {};
+    if (meiliApiError(err)?.cause?.code === 'index_not_found') return {};
     throw err;
   }
 }
@@ -349,14 +358,14 @@ export async function searchProducts(client: SearchClient, uid: string, query: P
     page: query.page,
     hitsPerPage: query.pageSize,
     facets: [...productFacetNames.filter((name) => !filtered.includes(name)), ...(query.withRanges ? statNames : [])],
-    attributesToRetrieve: [...productFields],
-    attributesToHighlight: ['nameEn', 'nameZh'],
+    attributesToRetrieve: HIT_ATTRIBUTES,
+    attributesToHighlight: HIGHLIGHT_ATTRIBUTES,
     highlightPreTag: MARK_OPEN,
     highlightPostTag: MARK_CLOSE,
   };
   const facetQueries: MultiSearchQuery[] = filtered.map((name) => ({ indexUid: uid, q, filter: joinFilter(clauses, name), facets: [name], limit: 0 }));
-  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ProductDocument>({ queries: [main, ...facetQueries] });
-  const [first, ...facetResults] = results as SearchResponse<ProductDocument>[];
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ProductCardFields>({ queries: [main, ...facetQueries] });
+  const [first, ...facetResults] = results as SearchResponse<ProductCardFields>[];
   const result = first!;
 
   const distributions = { ...result.facetDistribution };
@@ -378,19 +387,35 @@ export async function searchProducts(client: SearchClient, uid: string, query: P
     if (stat) stats[name] = { min: stat.min, max: stat.max };
   }
 
-  const hits = result.hits.map((hit): ProductHit => {
-    const { _formatted, ...doc } = hit as typeof hit & Record<string, unknown>;
-    for (const key of Object.keys(doc)) if (key.startsWith('_')) delete (doc as Record<string, unknown>)[key];
-    return {
-      ...(doc as ProductDocument),
-      highlight: { nameEn: highlightHtml(_formatted?.nameEn, hit.nameEn), nameZh: highlightHtml(_formatted?.nameZh, hit.nameZh) },
-    };
-  });
+  // Field by field from the known list (the type makes this literal list every one of hitFields and
+  // nothing else): one object shape for all hits, and none of Meilisearch's _-prefixed extras.
+  const hits = result.hits.map(
+    (h): ProductHit => ({
+      id: h.id,
+      sku: h.sku,
+      nameEn: h.nameEn,
+      nameZh: h.nameZh,
+      material: h.material,
+      categorySlugs: h.categorySlugs,
+      categoryNamesEn: h.categoryNamesEn,
+      categoryNamesZh: h.categoryNamesZh,
+      origin: h.origin,
+      certifications: h.certifications,
+      incoterms: h.incoterms,
+      moq: h.moq,
+      unit: h.unit,
+      leadTimeDays: h.leadTimeDays,
+      priceFromText: h.priceFromText,
+      priceCurrency: h.priceCurrency,
+      imageUrl: h.imageUrl,
+      highlight: { nameEn: highlightHtml(h._formatted?.nameEn, h.nameEn), nameZh: highlightHtml(h._formatted?.nameZh, h.nameZh) },
+    }),
+  );
 
   return { hits, total: result.totalHits ?? 0, facets, stats };
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /**
  * True when Meilisearch could not answer at all — connection refused or reset, a timeout, a 5xx —
@@ -399,15 +424,14 @@ const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH',
  */
 export function isSearchUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
+  // An answer, usually wrapped by the client in a MeilisearchRequestError: only a 5xx is an outage.
+  const answer = meiliApiError(err);
+  if (answer) return (answer.response?.status ?? 0) >= 500;
   switch (err.name) {
-    case 'MeilisearchRequestError': // fetch itself failed: refused, reset, DNS, or our request timeout
+    case 'MeilisearchRequestError': // no answer: refused, reset, DNS, or our request timeout
     case 'MeilisearchRequestTimeOutError':
     case 'MeilisearchTaskTimeOutError':
       return true;
-    case 'MeilisearchApiError': {
-      const status = (err as Error & { response?: Response }).response?.status ?? 0;
-      return status >= 500;
-    }
   }
   // A network error that reached us without the client's wrapper.
   for (let cause: unknown = err, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {

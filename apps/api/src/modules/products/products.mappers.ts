@@ -1,6 +1,6 @@
 import type { ProductCard, ProductDetail } from '@portal/contracts';
 import { Dec } from '@portal/domain';
-import type { ProductDocument } from '@portal/search';
+import type { ProductCardFields, ProductDocument } from '@portal/search';
 import type { ProductRow } from './products.repository.ts';
 
 export type CategoryInfo = { id: string; slug: string; nameEn: string; nameZh: string; parentId: string | null };
@@ -61,7 +61,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** A card from an index document; the highlight comes from the engine (escaped, with <mark>). */
-export function cardFromDocument(d: ProductDocument, highlight: { nameEn: string; nameZh: string }, pricesVisible: boolean): ProductCard {
+export function cardFromDocument(d: ProductCardFields, highlight: { nameEn: string; nameZh: string }, pricesVisible: boolean): ProductCard {
   return {
     id: d.id,
     sku: d.sku,
