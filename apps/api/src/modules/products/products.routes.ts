@@ -4,6 +4,7 @@ import {
   CategoryInput, CategoryNode, Id, Problem, ProductDetail, ProductEditable, ProductInput, ProductSearchQuery, ProductSearchResult,
   StaffProductPage, StaffProductQuery, SupplierProfile, SynonymGroups, z,
 } from '@portal/contracts';
+import { fastSerializerCompiler } from '../../infra/fast-serializer.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { ProductsService } from './products.service.ts';
 
@@ -19,6 +20,8 @@ export default async function productsRoutes(app: FastifyInstance, deps: { produ
   r.get('/catalog/search', {
     config: { access: 'public' },
     schema: { tags: ['catalog'], summary: 'Search products with facets; typo-tolerant; the state fits in a URL', querystring: ProductSearchQuery, response: { 200: ProductSearchResult, 400: Problem } },
+    // The busiest route: fast-json-stringify instead of zod encode + JSON.stringify (bench:search).
+    serializerCompiler: fastSerializerCompiler,
     handler: async (request) => deps.products.search(request.actor, request.query),
   });
 
