@@ -15,7 +15,7 @@
 // name: writes a V8 CPU profile of the app's thread during the 16-connection endpoint run, for
 // chrome://inspect or `node scripts/cpuprofile-top.mjs <file>`).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,7 +111,9 @@ type WorkerMessage =
   | { type: 'check'; rows: { label: string; endpointTotal: number; directTotal: number }[] }
   | { type: 'sequential'; target: Target; overall: Latency; perQuery: number[] }
   | { type: 'throughput-start'; target: Target; connections: number }
-  | { type: 'throughput'; target: Target; connections: number; requests: number; errors: number; seconds: number; latency: Latency }
+  /** The warm-up is over: the measured window starts now. */
+  | { type: 'throughput-measure'; target: Target; connections: number }
+  | { type: 'throughput'; target: Target; connections: number; requests: number; errors: number; seconds: number; latency: Latency; loadCpuMs: number }
   | { type: 'done' }
   | { type: 'failed'; error: string };
 
@@ -182,6 +184,11 @@ async function loadWorker(input: WorkerInput): Promise<void> {
       const samples: number[] = [];
       const warmupEnd = performance.now() + THROUGHPUT_WARMUP_SECONDS * 1000;
       const end = warmupEnd + THROUGHPUT_SECONDS * 1000;
+      let loadCpu = process.threadCpuUsage();
+      const measuring = setTimeout(() => {
+        loadCpu = process.threadCpuUsage();
+        post({ type: 'throughput-measure', target, connections });
+      }, THROUGHPUT_WARMUP_SECONDS * 1000);
       const loop = async () => {
         while (performance.now() < end) {
           const i = next++ % MIX.length;
@@ -200,7 +207,9 @@ async function loadWorker(input: WorkerInput): Promise<void> {
       await Promise.all(Array.from({ length: connections }, loop));
       // Requests started before `end` may finish after it; count the time they actually took.
       const seconds = (performance.now() - warmupEnd) / 1000;
-      post({ type: 'throughput', target, connections, requests, errors, seconds, latency: latency(samples) });
+      clearTimeout(measuring);
+      const used = process.threadCpuUsage(loadCpu);
+      post({ type: 'throughput', target, connections, requests, errors, seconds, latency: latency(samples), loadCpuMs: (used.user + used.system) / 1000 });
     }
   }
   await portal.close();
@@ -410,6 +419,42 @@ async function generateCatalog(prisma: import('../packages/db/src/index.ts').Pri
   }
 }
 
+// ── Where the CPU goes during a throughput run ──────────────────────────────────────────────────
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU time (ms) of processes from /proc: utime + stime, the 14th and 15th fields of stat. */
+async function processCpuMs(pids: number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** PostgreSQL's processes (the server and its backends), by name. */
+async function postgresPids(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') pids.push(Number(entry));
+  }
+  return pids;
+}
+
+type CpuSample = { app: number; meili: number; postgres: number };
+async function sampleCpu(meiliPid: number): Promise<CpuSample> {
+  const app = process.threadCpuUsage();
+  return { app: (app.user + app.system) / 1000, meili: await processCpuMs([meiliPid]), postgres: await processCpuMs(await postgresPids()) };
+}
+
 // ── CPU profile of the app's thread (BENCH_CPU_PROFILE) ─────────────────────────────────────────
 
 function cpuProfiler(file: string) {
@@ -549,6 +594,9 @@ async function main(): Promise<void> {
     console.log(`\nQuery mix: ${MIX.length} queries (words, phrases, typos, prefix, synonyms, Chinese; facets and ranges; sorts; pages), as an approved buyer.`);
     console.log(`(a) endpoint: GET ${portalUrl}/api/catalog/search   (b) direct: searchProducts() → ${meili.url}/multi-search`);
 
+    let cpuAtStart: Promise<CpuSample> | null = null;
+    const cpu = new Map<string, string>();
+    const cpuTasks: Promise<void>[] = [];
     const profiler = process.env.BENCH_CPU_PROFILE ? cpuProfiler(process.env.BENCH_CPU_PROFILE) : null;
     const input: WorkerInput = { portalUrl, cookie, meiliUrl: meili.url, searchKey, uid };
     const worker = new Worker(new URL(import.meta.url), { workerData: input });
@@ -582,8 +630,19 @@ async function main(): Promise<void> {
           case 'throughput-start':
             if (profiler && m.target === 'endpoint' && m.connections === CONCURRENCY[0]) profiler.start();
             break;
+          case 'throughput-measure':
+            cpuAtStart = sampleCpu(meili.pid);
+            break;
           case 'throughput': {
             if (profiler && m.target === 'endpoint' && m.connections === CONCURRENCY[0]) void profiler.stop();
+            const startSample = cpuAtStart;
+            cpuAtStart = null;
+            cpuTasks.push((async () => {
+              if (!startSample) return;
+              const [a, b] = [await startSample, await sampleCpu(meili.pid)];
+              const perRequest = (ms: number) => ((ms * 1000) / Math.max(1, m.requests)).toFixed(0).padStart(5);
+              cpu.set(`${m.connections}/${m.target}`, `  ${String(m.connections).padStart(2)} connections ${pad(m.target, 9)} µs CPU per request: app thread ${perRequest(b.app - a.app)}   load generator ${perRequest(m.loadCpuMs)}   Meilisearch ${perRequest(b.meili - a.meili)}   PostgreSQL ${perRequest(b.postgres - a.postgres)}`);
+            })());
             const row = throughput.get(m.connections) ?? {};
             row[m.target] = m;
             throughput.set(m.connections, row);
@@ -607,6 +666,9 @@ async function main(): Promise<void> {
         }
       });
     });
+    await Promise.all(cpuTasks);
+    console.log(`\nWhere the CPU went in the measured windows (${os.cpus().length} cores shared by all of these; the app thread serves (a) only):`);
+    for (const line of [...cpu.keys()].sort().map((k) => cpu.get(k)!)) console.log(line);
   } finally {
     await cleanup();
     clearTimeout(hardLimit);
