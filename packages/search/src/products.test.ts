@@ -3,7 +3,6 @@ import {
   buildProductFilter,
   ensureProductIndex,
   deleteProducts,
-  highlightHtml,
   rebuildProductIndex,
   searchProducts,
   SearchQueryError,
@@ -66,37 +65,6 @@ describe('full-text search', () => {
     expect(result.hits[0]!.highlight.nameEn).toBe('<mark>Oddball</mark> &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; T-Shirt');
     await deleteProducts(client, uid, ['prod_odd']);
     expect((await search({ q: 'oddball' })).total).toBe(0);
-  });
-
-  it('marks the same words Meilisearch’s own highlighter marks, in English and Chinese, typos and prefixes included', async () => {
-    // The reference: Meilisearch's highlighted copies, with markers that cannot occur in a name.
-    const [open, close] = ['\uE000', '\uE001'];
-    const reference = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replaceAll(open, '<mark>').replaceAll(close, '</mark>');
-    const normalise = (html: string) => html.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ({ '&amp;': '&#38;', '&lt;': '&#60;', '&gt;': '&#62;', '&quot;': '&#34;', '&#39;': '&#39;' })[m]!);
-    let compared = 0;
-    for (const q of ['cottn tshirt', 'stainles steel bottel', 'hip flask', 'insul', '保温', '陶瓷 杯', 'tee', '"crew neck"', 'bamboo 竹', 'ml 500']) {
-      const { hits } = await search({ q, pageSize: 20 });
-      const { results } = await client.multiSearch({
-        queries: [{ indexUid: uid, q, hitsPerPage: 20, attributesToRetrieve: ['id'], attributesToHighlight: ['nameEn', 'nameZh'], highlightPreTag: open, highlightPostTag: close }],
-      });
-      const formatted = new Map(results[0]!.hits.map((h) => [h.id as string, h._formatted as { nameEn: string; nameZh: string }]));
-      for (const hit of hits) {
-        const f = formatted.get(hit.id)!;
-        expect(normalise(hit.highlight.nameEn), `${q}: ${hit.nameEn}`).toBe(reference(f.nameEn));
-        expect(normalise(hit.highlight.nameZh), `${q}: ${hit.nameZh}`).toBe(reference(f.nameZh));
-        compared += 1;
-      }
-    }
-    expect(compared).toBeGreaterThan(30);
-  });
-
-  it('turns byte positions into marks over the right characters, and escapes every piece', () => {
-    expect(highlightHtml('保温杯 不锈钢 500毫升', [{ start: 10, length: 6 }, { start: 16, length: 3 }])).toBe('保温杯 <mark>不锈</mark><mark>钢</mark> 500毫升');
-    expect(highlightHtml('Insulated “double wall” bottle', [{ start: 28, length: 6 }])).toBe('Insulated “double wall” <mark>bottle</mark>');
-    expect(highlightHtml('<b>Tee</b> & co', [{ start: 3, length: 3 }])).toBe('&lt;b&gt;<mark>Tee</mark>&lt;/b&gt; &amp; co');
-    expect(highlightHtml('Tee', undefined)).toBe('Tee');
-    // Out of order, overlapping or past the end: each character is marked at most once.
-    expect(highlightHtml('abcdef', [{ start: 4, length: 9 }, { start: 0, length: 2 }, { start: 1, length: 2 }])).toBe('<mark>ab</mark><mark>c</mark>d<mark>ef</mark>');
   });
 
   it("returns exactly a card's fields, nothing from the engine and not the long or internal ones", async () => {

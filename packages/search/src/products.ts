@@ -45,6 +45,7 @@ const hitFields = [
   'origin', 'certifications', 'incoterms', 'moq', 'unit', 'leadTimeDays', 'priceFromText', 'priceCurrency', 'imageUrl',
 ] as const satisfies readonly (keyof ProductDocument)[];
 const HIT_ATTRIBUTES: string[] = [...hitFields];
+const HIGHLIGHT_ATTRIBUTES: string[] = ['nameEn', 'nameZh'];
 
 /** The fields of a product document that a product card shows. */
 export type ProductCardFields = Pick<ProductDocument, (typeof hitFields)[number]>;
@@ -315,35 +316,17 @@ const sortRules: Record<ProductSort, string[]> = {
   newest: ['createdAt:desc'],
 };
 
-type MatchPosition = { start: number; length: number };
+// Private-use characters as highlight markers: the names are escaped for HTML first, then the
+// markers become <mark> tags, so a product name can never inject markup.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
-// Only printable ASCII: byte offsets are character offsets.
-const ASCII = /^[\x20-\x7e]*$/;
-
-/**
- * The name as HTML with each match in <mark>, from Meilisearch's match positions, which count UTF-8
- * bytes. Asking for positions instead of highlighted copies (attributesToHighlight) keeps every hit
- * from carrying all its fields twice (_formatted). Every piece is escaped, so a product name can
- * never inject markup.
- */
-export function highlightHtml(text: string, positions: readonly MatchPosition[] | undefined): string {
-  if (!positions || positions.length === 0) return escapeHtml(text);
-  const ascii = ASCII.test(text);
-  const bytes = ascii ? null : Buffer.from(text, 'utf8');
-  const size = bytes ? bytes.length : text.length;
-  const piece = (from: number, to: number) => escapeHtml(bytes ? bytes.toString('utf8', from, to) : text.slice(from, to));
-  let html = '';
-  let at = 0;
-  for (const { start, length } of [...positions].sort((a, b) => a.start - b.start)) {
-    const from = Math.max(start, at);
-    const to = Math.min(start + length, size);
-    if (to <= from) continue; // inside the previous match, or past the end
-    html += `${piece(at, from)}<mark>${piece(from, to)}</mark>`;
-    at = to;
-  }
-  return html + piece(at, size);
+function highlightHtml(formatted: unknown, fallback: string): string {
+  const text = typeof formatted === 'string' ? formatted : fallback;
+  return text
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+    .replaceAll(MARK_OPEN, '<mark>')
+    .replaceAll(MARK_CLOSE, '</mark>');
 }
 
 function validateQuery(query: ProductSearchQuery): void {
@@ -376,7 +359,9 @@ export async function searchProducts(client: SearchClient, uid: string, query: P
     hitsPerPage: query.pageSize,
     facets: [...productFacetNames.filter((name) => !filtered.includes(name)), ...(query.withRanges ? statNames : [])],
     attributesToRetrieve: HIT_ATTRIBUTES,
-    showMatchesPosition: true,
+    attributesToHighlight: HIGHLIGHT_ATTRIBUTES,
+    highlightPreTag: MARK_OPEN,
+    highlightPostTag: MARK_CLOSE,
   };
   const facetQueries: MultiSearchQuery[] = filtered.map((name) => ({ indexUid: uid, q, filter: joinFilter(clauses, name), facets: [name], limit: 0 }));
   const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ProductCardFields>({ queries: [main, ...facetQueries] });
@@ -423,7 +408,7 @@ export async function searchProducts(client: SearchClient, uid: string, query: P
       priceFromText: h.priceFromText,
       priceCurrency: h.priceCurrency,
       imageUrl: h.imageUrl,
-      highlight: { nameEn: highlightHtml(h.nameEn, h._matchesPosition?.nameEn), nameZh: highlightHtml(h.nameZh, h._matchesPosition?.nameZh) },
+      highlight: { nameEn: highlightHtml(h._formatted?.nameEn, h.nameEn), nameZh: highlightHtml(h._formatted?.nameZh, h.nameZh) },
     }),
   );
 
