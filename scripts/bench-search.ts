@@ -139,9 +139,10 @@ async function loadWorker(input: WorkerInput): Promise<void> {
 
   async function endpoint(i: number): Promise<number> {
     const res = await portal.request({ path: paths[i]!, method: 'GET', headers });
-    const text = await res.body.text();
-    if (res.statusCode !== 200) throw new Error(`${urls[i]} answered ${res.statusCode}: ${text.slice(0, 300)}`);
-    return text.length;
+    // Like wrk, the load only reads the bytes; the check above has read the answers themselves.
+    const body = await res.body.arrayBuffer();
+    if (res.statusCode !== 200) throw new Error(`${urls[i]} answered ${res.statusCode}: ${Buffer.from(body).toString('utf8', 0, 300)}`);
+    return body.byteLength;
   }
   async function direct(i: number): Promise<number> {
     const result = await searchProducts(client, input.uid, queries[i]!);

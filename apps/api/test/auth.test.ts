@@ -56,6 +56,20 @@ describe('sign in', () => {
     const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'portal_access=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x' } });
     expect(forged.statusCode).toBe(401);
   });
+
+  it('refuses an access token that has expired, is signed with another key, or is not signed', async () => {
+    const user = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'clerk@demo.example' } });
+    const claims = { sub: user.id, role: user.role, pwv: user.passwordChangedAt.getTime() };
+    const me = (token: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `portal_access=${token}` } });
+    // The control: the same claims, signed by the app now, are accepted.
+    expect((await me(t.app.jwt.sign(claims))).statusCode).toBe(200);
+    const { createSigner } = await import('fast-jwt');
+    const now = Math.floor(Date.now() / 1000);
+    const expired = createSigner({ key: 'test-secret-that-is-long-enough-for-hs256-signing' })({ ...claims, iat: now - 3600, exp: now - 60 });
+    const otherKey = createSigner({ key: 'another-secret-that-is-long-enough-for-hs256' })(claims);
+    const unsigned = createSigner({ algorithm: 'none' })(claims);
+    for (const token of [expired, otherKey, unsigned]) expect((await me(token)).statusCode, token).toBe(401);
+  });
 });
 
 describe('refresh tokens', () => {

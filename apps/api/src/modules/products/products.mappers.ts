@@ -82,7 +82,8 @@ export function cardFromDocument(d: ProductCardFields, highlight: { nameEn: stri
 }
 
 function formatQuantity(n: number): string {
-  return new Dec(n).toDecimalPlaces(3).toString();
+  // Whole numbers (nearly every MOQ) print as they are; a Decimal per card showed in bench:search.
+  return Number.isSafeInteger(n) ? String(n) : new Dec(n).toDecimalPlaces(3).toString();
 }
 
 /** A card straight from the database (fallback search, related products). */
