@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './helpers.ts';
+import { shot, signIn, signOut } from './helpers.ts';
 
 test('a visitor searches with a typo, sees no prices, and is invited to register', async ({ page }) => {
   await page.goto('/');
@@ -98,4 +98,82 @@ test('the catalog works on a narrow screen', async ({ page }) => {
   await page.goto('/catalog?q=bottle');
   await expect(page.locator('.product-grid').getByRole('article').first()).toBeVisible();
   await shot(page, '26-catalog-narrow');
+});
+
+test('a clerk uploads a product picture and a buyer sees it on the product page', async ({ page }) => {
+  // A product photo, drawn by the browser itself: a PNG like a clerk's camera export.
+  await page.goto('/login');
+  const photo = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 800;
+    c.height = 600;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#f4f1ea';
+    g.fillRect(0, 0, 800, 600);
+    g.fillStyle = '#d9d3c7';
+    g.beginPath();
+    g.ellipse(380, 500, 220, 36, 0, 0, Math.PI * 2);
+    g.fill();
+    g.strokeStyle = '#1f6f8b';
+    g.lineWidth = 34;
+    g.beginPath();
+    g.arc(545, 300, 85, -Math.PI / 2, Math.PI / 2);
+    g.stroke();
+    g.fillStyle = '#1f6f8b';
+    g.fillRect(210, 140, 340, 360);
+    g.fillStyle = '#ffffff';
+    g.font = 'bold 46px sans-serif';
+    g.textAlign = 'center';
+    g.fillText('HARBOUR', 380, 335);
+    return c.toDataURL('image/png').split(',')[1]!;
+  });
+
+  await signIn(page, 'clerk@demo.example');
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.getByRole('link', { name: '产品维护' }).click();
+  await page.getByPlaceholder('按名称或货号搜索').fill('DW-MUG-CER');
+  await page.getByPlaceholder('按名称或货号搜索').press('Enter');
+  await page.getByRole('link', { name: 'DW-MUG-CER' }).click();
+  await expect(page.getByRole('heading', { name: 'DW-MUG-CER · Ceramic mug 330 ml, custom print' })).toBeVisible();
+  const productId = /\/staff\/products\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+
+  // The upload is a real file input, reached with the Tab key; its button-like label shows the focus.
+  await page.getByRole('button', { name: '添加图片' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('上传图片')).toBeFocused();
+  await expect(page.locator('label.image-upload__button')).not.toHaveCSS('box-shadow', 'none');
+  await page.getByLabel('上传图片').setInputFiles({ name: 'mug-front.png', mimeType: 'image/png', buffer: Buffer.from(photo, 'base64') });
+  await expect(page.getByRole('status').filter({ hasText: 'mug-front.png 已上传' })).toBeVisible();
+  await expect(page.getByLabel('图片地址 1')).toHaveValue(/^\/api\/catalog\/images\/[0-9a-f]{64}$/);
+  // The description field has the cursor; the preview shows the picture.
+  await expect(page.getByLabel('图片说明 1')).toBeFocused();
+  await page.keyboard.type('Ceramic mug with HARBOUR print, front view');
+  const thumb = page.locator('.image-row__thumb img');
+  await expect(thumb).toHaveAttribute('alt', 'Ceramic mug with HARBOUR print, front view');
+  expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+  // What the clerk sees: the gallery, scrolled into view by the focus, under the sticky header.
+  await shot(page, '28-staff-product-picture', { fullPage: false });
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存，几秒内在产品目录中生效。')).toBeVisible();
+
+  // A text file named like a picture is refused, and the clerk is told why.
+  await page.getByLabel('上传图片').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await expect(page.getByRole('alert')).toHaveText('notes.png 不是 JPEG、PNG 或 WebP 图片。');
+
+  await signOut(page);
+  await signIn(page, 'buyer@demo.example');
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto(`/catalog/products/${productId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ceramic mug 330 ml, custom print' })).toBeVisible();
+  const picture = page.getByRole('img', { name: 'Ceramic mug with HARBOUR print, front view' });
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+  await shot(page, '29-product-page-picture');
+
+  // The search results show it too, once the index has the change.
+  await page.goto('/catalog?q=ceramic+mug');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.product-grid img').first()).toHaveAttribute('src', /^\/api\/catalog\/images\/[0-9a-f]{64}$/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 });

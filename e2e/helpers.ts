@@ -5,8 +5,9 @@ import { expect, type Page } from '@playwright/test';
 export const password = 'demo-Passw0rd';
 const shots = path.join(import.meta.dirname, 'screenshots');
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+/** A screenshot into e2e/screenshots: the whole page, or (fullPage: false) what the viewport shows. */
+export async function shot(page: Page, name: string, { fullPage = true } = {}) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
 }
 
 export async function signIn(page: Page, email: string, pass = password) {

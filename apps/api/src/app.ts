@@ -21,6 +21,8 @@ import attachmentsRoutes from './modules/attachments/attachments.routes.ts';
 import { MAX_ATTACHMENT_BYTES, createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import catalogImagesRoutes from './modules/catalog-images/catalog-images.routes.ts';
+import { createCatalogImagesService } from './modules/catalog-images/catalog-images.service.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
 import costSheetsRoutes from './modules/cost-sheets/cost-sheets.routes.ts';
@@ -118,7 +120,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('products', products);
   const costSheets = createCostSheetsService({ prisma, clock });
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl });
-  const attachments = createAttachmentsService({ prisma, clock, files: createFileStore(path.join(config.dataDir, 'files')) });
+  // One content-addressed store for private attachments and public catalog images alike; each
+  // module serves only the files its own table registers.
+  const files = createFileStore(path.join(config.dataDir, 'files'));
+  const attachments = createAttachmentsService({ prisma, clock, files });
+  const catalogImages = createCatalogImagesService({ prisma, clock, files });
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl });
   const indicativePrices = createIndicativePriceService({ prisma, clock });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl });
@@ -134,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes, { users, invitations });
       await api.register(notificationsRoutes, { prisma, clock });
       await api.register(productsRoutes, { products });
+      await api.register(catalogImagesRoutes, { catalogImages });
       await api.register(costSheetsRoutes, { costSheets });
       await api.register(quotesRoutes, { quotes });
       await api.register(attachmentsRoutes, { attachments });

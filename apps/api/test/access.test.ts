@@ -45,6 +45,8 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/catalog/products/:productId', access: 'public', anonymous: 404 },
   { method: 'GET', url: '/api/catalog/supplier', access: 'public', anonymous: 200 },
   { method: 'GET', url: '/api/catalog/categories', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/catalog/images/:sha256', access: 'public', anonymous: 404 },
+  { method: 'POST', url: '/api/catalog/images', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/catalog/products/:productId/indicative-price', access: ALL },
   { method: 'POST', url: '/api/attachments', access: ALL },
   { method: 'GET', url: '/api/attachments/:attachmentId', access: ALL },
@@ -135,7 +137,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, number: '1', token: 'A'.repeat(43) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 

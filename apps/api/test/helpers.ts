@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { seedDemoData, type Database } from '@portal/db';
 import { openTestDatabase } from '@portal/db/testing';
@@ -105,4 +106,21 @@ export async function loginAs(app: FastifyInstance, email: string, password = de
 export async function companyIdOf(db: Database, email: string): Promise<string> {
   const u = await db.prisma.user.findUniqueOrThrow({ where: { email }, select: { companyId: true } });
   return u.companyId;
+}
+
+export type FilePart = { field?: string; name: string; type: string; data: Buffer };
+
+/** A multipart/form-data body as a browser sends it. */
+export function multipart(files: FilePart[], fields: Record<string, string> = {}) {
+  const boundary = `----portal${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`));
+    chunks.push(f.data, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

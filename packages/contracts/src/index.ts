@@ -6,6 +6,7 @@ export * from './health.ts';
 export * from './notifications.ts';
 export * from './users.ts';
 export * from './products.ts';
+export * from './catalog-images.ts';
 export * from './inquiries.ts';
 export * from './quotes.ts';
 export * from './negotiation.ts';

@@ -30,13 +30,19 @@ function refreshSession(): Promise<boolean> {
 
 type Options = { method?: string; body?: unknown; signal?: AbortSignal };
 
-/** Calls the API with the session cookies; renews an expired session once; throws ApiError. */
+/**
+ * Calls the API with the session cookies; renews an expired session once; throws ApiError. A body
+ * is sent as JSON, or as multipart/form-data when it is a FormData (a file upload).
+ */
 export async function api<T>(path: string, options: Options = {}, retried = false): Promise<T> {
+  const form = options.body instanceof FormData ? options.body : null;
+  const json = options.body !== undefined && !form;
   const init: RequestInit = {
     method: options.method ?? 'GET',
     credentials: 'same-origin',
-    headers: options.body !== undefined ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
-    body: options.body !== undefined ? JSON.stringify(options.body) : null,
+    // The browser writes a form's content-type itself, with its boundary.
+    headers: json ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+    body: form ?? (json ? JSON.stringify(options.body) : null),
     signal: options.signal ?? null,
   };
   let res: Response;

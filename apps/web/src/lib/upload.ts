@@ -1,12 +1,12 @@
 import type { AttachmentInfo } from '@portal/contracts';
-import { ApiError } from './api.ts';
+import { api } from './api.ts';
 
-/** Uploads one file to /api/attachments; the server checks its real type and size. */
-export async function uploadAttachment(file: File): Promise<AttachmentInfo> {
+/**
+ * Uploads one file to /api/attachments; the server checks its real type and size. Through api(),
+ * so a form left open past the 15-minute session renews it instead of failing with 401.
+ */
+export function uploadAttachment(file: File): Promise<AttachmentInfo> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const res = await fetch('/api/attachments', { method: 'POST', body: form, credentials: 'same-origin' });
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data.code ?? 'HTTP', data.detail ?? res.statusText, data.errors);
-  return data as AttachmentInfo;
+  return api<AttachmentInfo>('/api/attachments', { method: 'POST', body: form });
 }

@@ -5,16 +5,19 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { I18nProvider, type Locale } from '../lib/i18n.tsx';
 import { routes } from '../app/router.tsx';
 
-/** Answers the SPA's fetches from a table of routes, recording every request it gets. */
-export function serveApi(table: Record<string, (body: unknown) => { status: number; body?: unknown }>) {
+type Answer = { status: number; body?: unknown };
+
+/** Answers the SPA's fetches from a table of routes (at once, or when a promise settles), recording every request it gets. */
+export function serveApi(table: Record<string, (body: unknown) => Answer | Promise<Answer>>) {
   const calls: { method: string; path: string; body: unknown }[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    // A file upload's FormData is recorded as it was sent; JSON bodies are parsed.
+    const body = init?.body instanceof FormData ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, path: url.pathname + url.search, body });
     const handler = table[`${method} ${url.pathname}`];
-    const res = handler ? handler(body) : { status: 404, body: { code: 'NOT_FOUND', detail: 'no route' } };
+    const res = handler ? await handler(body) : { status: 404, body: { code: 'NOT_FOUND', detail: 'no route' } };
     const type = res.status >= 400 ? 'application/problem+json' : 'application/json';
     return new Response(res.status === 204 ? null : JSON.stringify(res.body), { status: res.status, headers: { 'content-type': type } });
   };

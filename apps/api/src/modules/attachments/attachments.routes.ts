@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AttachmentInfo, Id, Problem, z } from '@portal/contracts';
 import { requireActor } from '../../plugins/auth.ts';
 import { sendProblem } from '../../plugins/errors.ts';
-import { MAX_ATTACHMENT_BYTES, UploadRefused, tooLarge, type AttachmentsService } from './attachments.service.ts';
+import { UploadRefused, readSingleFile } from '../../infra/upload.ts';
+import { MAX_ATTACHMENT_BYTES, type AttachmentsService } from './attachments.service.ts';
 import { attachmentDisposition } from './file-types.ts';
 
 const everyone = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
@@ -14,34 +15,6 @@ const UploadForm = z
   .object({ file: z.unknown().meta({ type: 'string', format: 'binary', description: 'The file; its type is told from its content' }) })
   .nullish();
 const FileBytes = { description: 'The file’s bytes, sent with its content type as an attachment', content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } };
-
-/** Reads the one file of a multipart/form-data request, sent in the field `file`. */
-async function readSingleFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!request.isMultipart()) {
-    throw new UploadRefused(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data, in the field "file"', 'is required');
-  }
-  let found: { fileName: string; data: Buffer } | undefined;
-  let misnamed = false;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } })) {
-      if (part.type !== 'file') continue;
-      if (part.fieldname !== 'file') {
-        misnamed = true;
-        part.file.resume();
-        continue;
-      }
-      found = { fileName: part.filename ?? '', data: await part.toBuffer() };
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code === 'FST_FILES_LIMIT') throw new UploadRefused(400, 'VALIDATION', 'send one file per request', 'must be a single file');
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new UploadRefused(400, 'VALIDATION', 'the form has too many fields', 'must be sent alone');
-    throw err;
-  }
-  if (!found) throw new UploadRefused(400, 'VALIDATION', misnamed ? 'send the file in the form field named "file"' : 'no file was sent', 'is required');
-  return found;
-}
 
 /** Uploading files (drawings, photos, documents) and downloading them again. */
 export default async function attachmentsRoutes(app: FastifyInstance, deps: { attachments: AttachmentsService }) {
@@ -59,7 +32,7 @@ export default async function attachmentsRoutes(app: FastifyInstance, deps: { at
     handler: async (request, reply) => {
       const actor = requireActor(request);
       try {
-        const file = await readSingleFile(request);
+        const file = await readSingleFile(request, MAX_ATTACHMENT_BYTES);
         return reply.code(201).send(await deps.attachments.upload(actor, file, { requestId: request.id }));
       } catch (err) {
         if (err instanceof UploadRefused) return sendProblem(reply, request, err.status, err.code, err.message, [{ field: 'file', message: err.fieldMessage }]);

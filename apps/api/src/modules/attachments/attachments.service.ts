@@ -5,6 +5,7 @@ import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
+import { UploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import * as repo from './attachments.repository.ts';
 import { allowedFileTypes, sanitizeFileName, sniffFileType } from './file-types.ts';
 
@@ -13,24 +14,8 @@ type Meta = { requestId?: string };
 /** The largest file accepted: 10 MiB. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/**
- * An upload refused for its size or type: answered 413 or 415 (which the domain's error codes do
- * not cover), naming the form field `file`.
- */
-export class UploadRefused extends Error {
-  constructor(
-    readonly status: 400 | 413 | 415,
-    readonly code: 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE',
-    message: string,
-    readonly fieldMessage: string,
-  ) {
-    super(message);
-    this.name = 'UploadRefused';
-  }
-}
-
-export const tooLarge = () =>
-  new UploadRefused(413, 'PAYLOAD_TOO_LARGE', `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, `must be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+/** The refusal of a file over the limit, naming the form field `file`. */
+const tooLarge = () => uploadTooLarge(MAX_ATTACHMENT_BYTES);
 
 export function toAttachmentInfo(a: { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date }): AttachmentInfo {
   return { id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, createdAt: a.createdAt.toISOString() };

@@ -93,6 +93,12 @@ export function findPort(db: Db, code: string) {
   return db.port.findUnique({ where: { code }, select: { code: true, name: true } });
 }
 
+/** Which of these hashes are registered catalog images (uploaded pictures that may be shown publicly). */
+export async function findCatalogImageHashes(db: Db, hashes: string[]): Promise<string[]> {
+  const rows = await db.catalogImage.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true } });
+  return rows.map((r) => r.sha256);
+}
+
 export function relatedProducts(db: Db, product: { id: string; categoryId: string }, take: number) {
   return db.product.findMany({
     where: { categoryId: product.categoryId, status: 'ACTIVE', id: { not: product.id } },

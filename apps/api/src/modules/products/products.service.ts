@@ -1,6 +1,6 @@
-import type {
-  CategoryInput, CategoryNode, ProductCard, ProductDetail, ProductEditable, ProductInput, ProductSearchParsed, ProductSearchResult,
-  StaffProductPage, SupplierProfile,
+import {
+  catalogImagePath, type CategoryInput, type CategoryNode, type ProductCard, type ProductDetail, type ProductEditable, type ProductInput,
+  type ProductSearchParsed, type ProductSearchResult, type StaffProductPage, type SupplierProfile,
 } from '@portal/contracts';
 import { DomainError, isStaff, type Actor } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
@@ -14,6 +14,8 @@ import { cardFromDocument, cardFromRow, categoryPath, toProductDetail, toProduct
 
 type Meta = { requestId?: string };
 type SearchQuery = ProductSearchParsed;
+
+const catalogImagePrefix = catalogImagePath('');
 
 /** Catalog search (Meilisearch, or the database while it is down), product and supplier pages, and staff catalog upkeep. */
 export function createProductsService(deps: { prisma: PrismaClient; clock: Clock; search: SearchEngine | null; log: { warn(o: object, m: string): void } }) {
@@ -158,10 +160,20 @@ export function createProductsService(deps: { prisma: PrismaClient; clock: Clock
     };
   }
 
-  async function assertReferences(input: { categoryId: string; portOfLoadingCode: string | null }) {
+  async function assertReferences(input: { categoryId: string; portOfLoadingCode: string | null; images: { url: string }[] }) {
     if (!(await repo.findCategory(prisma, input.categoryId))) throw new DomainError('VALIDATION', 'unknown category', [{ field: 'body.categoryId', message: 'is not a category' }]);
     if (input.portOfLoadingCode && !(await repo.findPort(prisma, input.portOfLoadingCode))) {
       throw new DomainError('VALIDATION', 'unknown port', [{ field: 'body.portOfLoadingCode', message: 'is not a known port' }]);
+    }
+    // A picture on this portal must be one uploaded for the catalog: a typo would show a broken image
+    // to every buyer, and any other stored file is not served there anyway.
+    const uploaded = input.images.flatMap((img, i) => (img.url.startsWith(catalogImagePrefix) ? [{ i, sha256: img.url.slice(catalogImagePrefix.length) }] : []));
+    if (uploaded.length) {
+      const known = new Set(await repo.findCatalogImageHashes(prisma, uploaded.map((u) => u.sha256)));
+      const unknown = uploaded.filter((u) => !known.has(u.sha256));
+      if (unknown.length) {
+        throw new DomainError('VALIDATION', 'an image is not an uploaded catalog picture', unknown.map((u) => ({ field: `body.images.${u.i}.url`, message: 'is not an uploaded catalog picture; upload it first' })));
+      }
     }
   }
 

@@ -1,12 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ProductInput, incotermValues, type CategoryNode, type ProductEditable } from '@portal/contracts';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { ImageUpload } from './image-upload.tsx';
 
 type Tier = { minQuantity: string; unitPrice: string; currency: string; incoterm: string };
 type Row = { name: string; value: string };
 const units = ['pc', 'set', 'pair', 'kg', 'MT', 'm', 'm2', 'carton', 'dozen'];
+/** As many pictures as ProductInput takes. */
+const MAX_IMAGES = 12;
 
 /** The staff product editor: every field buyers see, packing, images and price tiers. */
 export function ProductForm({ product, categories, saving, error, onSave }: {
@@ -17,10 +20,18 @@ export function ProductForm({ product, categories, saving, error, onSave }: {
   onSave: (body: ProductInput) => void;
 }) {
   const { t } = useI18n();
+  const formId = useId();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [tiers, setTiers] = useState<Tier[]>(product?.priceTiers ?? [{ minQuantity: '', unitPrice: '', currency: 'USD', incoterm: 'FOB' }]);
   const [specs, setSpecs] = useState<Row[]>(product?.specifications ?? []);
   const [images, setImages] = useState<{ url: string; alt: string }[]>(product?.images ?? []);
+  // After an upload the picture still needs its description: the cursor goes there.
+  const [focusNewAlt, setFocusNewAlt] = useState(false);
+  useEffect(() => {
+    if (!focusNewAlt) return;
+    document.getElementById(`${formId}-alt-${images.length - 1}`)?.focus();
+    setFocusNewAlt(false);
+  }, [focusNewAlt, formId, images.length]);
   const [incoterms, setIncoterms] = useState<string[]>(product?.incoterms ?? ['FOB', 'CFR', 'CIF']);
   const serverErrors = error instanceof ApiError ? error.byField() : {};
   const err = (k: string) => errors[k] ?? serverErrors[k];
@@ -136,13 +147,35 @@ export function ProductForm({ product, categories, saving, error, onSave }: {
         <section className="card">
           <h2>{t('catalog.gallery')}</h2>
           {images.map((img, i) => (
-            <div key={i} className="pair-row">
-              <input aria-label={`${t('products.imageUrl')} ${i + 1}`} value={img.url} placeholder="https://…" aria-invalid={Boolean(err(`images.${i}.url`))} onChange={(e) => setImages(images.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)))} />
-              <input aria-label={`${t('products.imageAlt')} ${i + 1}`} value={img.alt} placeholder={t('products.imageAlt')} onChange={(e) => setImages(images.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))} />
+            <div key={i} className="image-row">
+              <span className="image-row__thumb">{img.url.trim() && <img src={img.url.trim()} alt={img.alt} />}</span>
+              <div className="image-row__fields">
+                <input
+                  aria-label={`${t('products.imageUrl')} ${i + 1}`} value={img.url} placeholder="https://…"
+                  aria-invalid={Boolean(err(`images.${i}.url`))} aria-describedby={err(`images.${i}.url`) ? `${formId}-url-${i}-error` : undefined}
+                  onChange={(e) => setImages(images.map((x, j) => (j === i ? { ...x, url: e.target.value } : x)))}
+                />
+                {err(`images.${i}.url`) && <p id={`${formId}-url-${i}-error`} className="field__error">{err(`images.${i}.url`)}</p>}
+                <input
+                  id={`${formId}-alt-${i}`} aria-label={`${t('products.imageAlt')} ${i + 1}`} value={img.alt} placeholder={t('products.imageAlt')}
+                  aria-invalid={Boolean(err(`images.${i}.alt`))} aria-describedby={err(`images.${i}.alt`) ? `${formId}-alt-${i}-error` : undefined}
+                  onChange={(e) => setImages(images.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))}
+                />
+                {err(`images.${i}.alt`) && <p id={`${formId}-alt-${i}-error`} className="field__error">{err(`images.${i}.alt`)}</p>}
+              </div>
               <button type="button" className="btn btn--small btn--secondary" onClick={() => setImages(images.filter((_, j) => j !== i))}>{t('products.remove')}</button>
             </div>
           ))}
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => setImages([...images, { url: '', alt: '' }])}>{t('products.addImage')}</button>
+          <div className="image-actions">
+            <button type="button" className="btn btn--secondary btn--small" disabled={images.length >= MAX_IMAGES} onClick={() => setImages([...images, { url: '', alt: '' }])}>{t('products.addImage')}</button>
+            <ImageUpload
+              disabled={images.length >= MAX_IMAGES}
+              onUploaded={(image) => {
+                setImages((cur) => [...cur, { url: image.url, alt: '' }]);
+                setFocusNewAlt(true);
+              }}
+            />
+          </div>
         </section>
       </div>
       <FormAlert message={Object.keys(errors).length ? t('common.fixFields') : error instanceof Error && !(error instanceof ApiError && error.fieldErrors.length) ? error.message : null} />
