@@ -5,14 +5,15 @@
 //   (a) the portal: GET /api/catalog/search, as an approved buyer, over HTTP keep-alive;
 //   (b) Meilisearch directly: the same searchProducts() call the API makes (one multi-search through
 //       the official client), so the ratio a/b is what the portal adds.
-// Latency is measured one request at a time, throughput at 16 and 64 concurrent connections for a
-// fixed time. The load runs in a worker thread so it does not share the app's event loop.
-// Everything is bounded: each throughput run lasts THROUGHPUT_SECONDS and the whole run is killed
-// after HARD_LIMIT_MS. Targets (issue 3): endpoint p95 ≤ 15 ms in sequence; throughput ≥ 85 % of direct.
+// Latency is measured one request at a time, throughput at 16 and 64 concurrent connections in
+// alternating windows (endpoint, direct, direct, endpoint, …), so that a change in the machine's
+// load during the run weighs on both targets alike. The load runs in a worker thread so it does not
+// share the app's event loop. Everything is bounded: THROUGHPUT_WINDOWS windows of WINDOW_SECONDS
+// per target and concurrency, and the whole run is killed after HARD_LIMIT_MS. Targets (issue 3): endpoint p95 ≤ 15 ms in sequence; throughput ≥ 85 % of direct.
 //
 // Environment: BENCH_PG_URL (a maintenance database on the server, default
 // postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PRODUCTS (default 100000), BENCH_CPU_PROFILE (a file
-// name: writes a V8 CPU profile of the app's thread during the 16-connection endpoint run, for
+// name: writes a V8 CPU profile of the app's thread during the 16-connection windows, for
 // chrome://inspect or `node scripts/cpuprofile-top.mjs <file>`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -29,8 +30,9 @@ const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432
 const INSERT_BATCH = 1_000;
 const SEQUENTIAL_ROUNDS = 30; // × the mix, per target
 const WARMUP_ROUNDS = 3;
-const THROUGHPUT_SECONDS = 10;
-const THROUGHPUT_WARMUP_SECONDS = 1;
+const THROUGHPUT_WINDOWS = 5; // per target and concurrency
+const WINDOW_SECONDS = 2;
+const THROUGHPUT_WARMUP_SECONDS = 1; // per target and concurrency, before the windows
 const CONCURRENCY = [16, 64];
 const REQUEST_TIMEOUT_MS = 10_000;
 const HARD_LIMIT_MS = 20 * 60_000;
@@ -106,14 +108,17 @@ function latency(samples: number[]): Latency {
 // ── The load generator (worker thread) ───────────────────────────────────────────────────────────
 
 type Target = 'endpoint' | 'direct';
+const TARGETS: readonly Target[] = ['endpoint', 'direct'];
 type WorkerInput = { portalUrl: string; cookie: string; meiliUrl: string; searchKey: string; uid: string };
 type WorkerMessage =
   | { type: 'check'; rows: { label: string; endpointTotal: number; directTotal: number }[] }
   | { type: 'sequential'; target: Target; overall: Latency; perQuery: number[] }
-  | { type: 'throughput-start'; target: Target; connections: number }
-  /** The warm-up is over: the measured window starts now. */
-  | { type: 'throughput-measure'; target: Target; connections: number }
+  | { type: 'phase-start'; connections: number }
+  /** A measured window for one target starts or ends now. */
+  | { type: 'window-start'; target: Target; connections: number }
+  | { type: 'window-end'; target: Target; connections: number }
   | { type: 'throughput'; target: Target; connections: number; requests: number; errors: number; seconds: number; latency: Latency; loadCpuMs: number }
+  | { type: 'phase-end'; connections: number }
   | { type: 'done' }
   | { type: 'failed'; error: string };
 
@@ -177,41 +182,47 @@ async function loadWorker(input: WorkerInput): Promise<void> {
   }
 
   for (const connections of CONCURRENCY) {
-    for (const target of ['endpoint', 'direct'] as const) {
-      post({ type: 'throughput-start', target, connections });
+    post({ type: 'phase-start', connections });
+    const totals = Object.fromEntries(TARGETS.map((t) => [t, { requests: 0, errors: 0, seconds: 0, loadCpuMs: 0, samples: [] as number[] }])) as Record<Target, { requests: number; errors: number; seconds: number; loadCpuMs: number; samples: number[] }>;
+    const window = async (target: Target, seconds: number, measured: boolean) => {
+      const total = totals[target];
       let next = 0;
-      let requests = 0;
-      let errors = 0;
-      const samples: number[] = [];
-      const warmupEnd = performance.now() + THROUGHPUT_WARMUP_SECONDS * 1000;
-      const end = warmupEnd + THROUGHPUT_SECONDS * 1000;
-      let loadCpu = process.threadCpuUsage();
-      const measuring = setTimeout(() => {
-        loadCpu = process.threadCpuUsage();
-        post({ type: 'throughput-measure', target, connections });
-      }, THROUGHPUT_WARMUP_SECONDS * 1000);
+      const started = performance.now();
+      const end = started + seconds * 1000;
+      const cpu0 = process.threadCpuUsage();
+      if (measured) post({ type: 'window-start', target, connections });
       const loop = async () => {
         while (performance.now() < end) {
           const i = next++ % MIX.length;
           const t0 = performance.now();
           try {
             await run(target, i);
-            if (t0 >= warmupEnd) {
-              requests += 1;
-              samples.push(performance.now() - t0);
+            if (measured) {
+              total.requests += 1;
+              total.samples.push(performance.now() - t0);
             }
           } catch {
-            if (t0 >= warmupEnd) errors += 1;
+            if (measured) total.errors += 1;
           }
         }
       };
       await Promise.all(Array.from({ length: connections }, loop));
+      if (!measured) return;
+      post({ type: 'window-end', target, connections });
       // Requests started before `end` may finish after it; count the time they actually took.
-      const seconds = (performance.now() - warmupEnd) / 1000;
-      clearTimeout(measuring);
-      const used = process.threadCpuUsage(loadCpu);
-      post({ type: 'throughput', target, connections, requests, errors, seconds, latency: latency(samples), loadCpuMs: (used.user + used.system) / 1000 });
+      total.seconds += (performance.now() - started) / 1000;
+      const used = process.threadCpuUsage(cpu0);
+      total.loadCpuMs += (used.user + used.system) / 1000;
+    };
+    for (const target of TARGETS) await window(target, THROUGHPUT_WARMUP_SECONDS, false);
+    for (let w = 0; w < THROUGHPUT_WINDOWS; w++) {
+      for (const target of w % 2 === 0 ? TARGETS : [...TARGETS].reverse()) await window(target, WINDOW_SECONDS, true);
     }
+    for (const target of TARGETS) {
+      const { samples, ...t } = totals[target];
+      post({ type: 'throughput', target, connections, ...t, latency: latency(samples) });
+    }
+    post({ type: 'phase-end', connections });
   }
   await portal.close();
   post({ type: 'done' });
@@ -451,9 +462,10 @@ async function postgresPids(): Promise<number[]> {
 }
 
 type CpuSample = { app: number; meili: number; postgres: number };
-async function sampleCpu(meiliPid: number): Promise<CpuSample> {
+/** The app thread's CPU is read at once (the call is on that thread); the others from /proc. */
+async function sampleCpu(meiliPid: number, pgPids: Promise<number[]>): Promise<CpuSample> {
   const app = process.threadCpuUsage();
-  return { app: (app.user + app.system) / 1000, meili: await processCpuMs([meiliPid]), postgres: await processCpuMs(await postgresPids()) };
+  return { app: (app.user + app.system) / 1000, meili: await processCpuMs([meiliPid]), postgres: await processCpuMs(await pgPids) };
 }
 
 // ── CPU profile of the app's thread (BENCH_CPU_PROFILE) ─────────────────────────────────────────
@@ -595,8 +607,10 @@ async function main(): Promise<void> {
     console.log(`\nQuery mix: ${MIX.length} queries (words, phrases, typos, prefix, synonyms, Chinese; facets and ranges; sorts; pages), as an approved buyer.`);
     console.log(`(a) endpoint: GET ${portalUrl}/api/catalog/search   (b) direct: searchProducts() → ${meili.url}/multi-search`);
 
-    let cpuAtStart: Promise<CpuSample> | null = null;
-    const cpu = new Map<string, string>();
+    let pgPids: Promise<number[]> = Promise.resolve([]);
+    let windowStart: Promise<CpuSample> = Promise.resolve({ app: 0, meili: 0, postgres: 0 });
+    const cpuUsed = new Map<string, CpuSample>();
+    const cpuRequests = new Map<string, { requests: number; loadCpuMs: number }>();
     const cpuTasks: Promise<void>[] = [];
     const profiler = process.env.BENCH_CPU_PROFILE ? cpuProfiler(process.env.BENCH_CPU_PROFILE) : null;
     const input: WorkerInput = { portalUrl, cookie, meiliUrl: meili.url, searchKey, uid };
@@ -628,27 +642,33 @@ async function main(): Promise<void> {
             }
             break;
           }
-          case 'throughput-start':
-            if (profiler && m.target === 'endpoint' && m.connections === CONCURRENCY[0]) profiler.start();
+          case 'phase-start':
+            // The backends are the app's pool, opened long before: list them once per phase.
+            pgPids = postgresPids();
+            if (profiler && m.connections === CONCURRENCY[0]) profiler.start();
             break;
-          case 'throughput-measure':
-            cpuAtStart = sampleCpu(meili.pid);
+          case 'phase-end':
+            if (profiler && m.connections === CONCURRENCY[0]) void profiler.stop();
             break;
+          case 'window-start':
+            windowStart = sampleCpu(meili.pid, pgPids);
+            break;
+          case 'window-end': {
+            const [from, to] = [windowStart, sampleCpu(meili.pid, pgPids)];
+            const key = `${m.connections}/${m.target}`;
+            cpuTasks.push(Promise.all([from, to]).then(([a, b]) => {
+              const sum = cpuUsed.get(key) ?? { app: 0, meili: 0, postgres: 0 };
+              cpuUsed.set(key, { app: sum.app + b.app - a.app, meili: sum.meili + b.meili - a.meili, postgres: sum.postgres + b.postgres - a.postgres });
+            }));
+            break;
+          }
           case 'throughput': {
-            if (profiler && m.target === 'endpoint' && m.connections === CONCURRENCY[0]) void profiler.stop();
-            const startSample = cpuAtStart;
-            cpuAtStart = null;
-            cpuTasks.push((async () => {
-              if (!startSample) return;
-              const [a, b] = [await startSample, await sampleCpu(meili.pid)];
-              const perRequest = (ms: number) => ((ms * 1000) / Math.max(1, m.requests)).toFixed(0).padStart(5);
-              cpu.set(`${m.connections}/${m.target}`, `  ${String(m.connections).padStart(2)} connections ${pad(m.target, 9)} µs CPU per request: app thread ${perRequest(b.app - a.app)}   load generator ${perRequest(m.loadCpuMs)}   Meilisearch ${perRequest(b.meili - a.meili)}   PostgreSQL ${perRequest(b.postgres - a.postgres)}`);
-            })());
+            cpuRequests.set(`${m.connections}/${m.target}`, { requests: m.requests, loadCpuMs: m.loadCpuMs });
             const row = throughput.get(m.connections) ?? {};
             row[m.target] = m;
             throughput.set(m.connections, row);
             if (row.endpoint && row.direct) {
-              if (m.connections === CONCURRENCY[0]) console.log(`\nThroughput (${THROUGHPUT_SECONDS} s per run after ${THROUGHPUT_WARMUP_SECONDS} s warm-up, keep-alive):`);
+              if (m.connections === CONCURRENCY[0]) console.log(`\nThroughput (${THROUGHPUT_WINDOWS} windows of ${WINDOW_SECONDS} s per target, alternating, after ${THROUGHPUT_WARMUP_SECONDS} s warm-up each; keep-alive):`);
               const rate = (r: typeof m) => r.requests / r.seconds;
               for (const r of [row.endpoint, row.direct]) {
                 console.log(`  ${String(m.connections).padStart(2)} connections ${pad(r.target, 9)} ${rate(r).toFixed(0).padStart(6)} req/s   p50 ${ms(r.latency.p50)}   p99 ${ms(r.latency.p99)}   errors ${r.errors}`);
@@ -669,7 +689,13 @@ async function main(): Promise<void> {
     });
     await Promise.all(cpuTasks);
     console.log(`\nWhere the CPU went in the measured windows (${os.cpus().length} cores shared by all of these; the app thread serves (a) only):`);
-    for (const line of [...cpu.keys()].sort().map((k) => cpu.get(k)!)) console.log(line);
+    for (const key of [...cpuRequests.keys()].sort()) {
+      const [connections, target] = key.split('/');
+      const { requests, loadCpuMs } = cpuRequests.get(key)!;
+      const used = cpuUsed.get(key) ?? { app: NaN, meili: NaN, postgres: NaN };
+      const perRequest = (ms: number) => ((ms * 1000) / Math.max(1, requests)).toFixed(0).padStart(5);
+      console.log(`  ${connections!.padStart(2)} connections ${pad(target!, 9)} µs CPU per request: app thread ${perRequest(used.app)}   load generator ${perRequest(loadCpuMs)}   Meilisearch ${perRequest(used.meili)}   PostgreSQL ${perRequest(used.postgres)}`);
+    }
   } finally {
     await cleanup();
     clearTimeout(hardLimit);
