@@ -92,6 +92,8 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/contracts/:contractId/pdf', access: ALL },
   { method: 'POST', url: '/api/contracts/:contractId/amendments', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'POST', url: '/api/contracts/:contractId/amendments/:number/confirm', access: ['BUYER'] },
+  { method: 'PUT', url: '/api/contracts/:contractId/letter-of-credit', access: ['BUYER'] },
+  { method: 'POST', url: '/api/contracts/:contractId/letter-of-credit/review', access: ['CLERK', 'MANAGER'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

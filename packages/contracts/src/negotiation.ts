@@ -1,4 +1,4 @@
-import { Id, Timestamp, optionalText, text, z } from './common.ts';
+import { CurrencyCode, Id, Timestamp, optionalText, text, z } from './common.ts';
 import { AttachmentInfo, CalendarDate, PaymentMethod, PortCode, Quantity, UnitPriceString } from './inquiries.ts';
 import { Incoterm } from './products.ts';
 import { PaymentTrigger } from './quotes.ts';
@@ -122,6 +122,63 @@ export const ContractAmendmentView = z.object({
   respondedAt: Timestamp.nullable(),
 });
 
+// ───────────────────────────── Letter of credit ─────────────────────────────
+
+export const LcStatus = z.enum(['RECEIVED', 'ACCEPTED', 'AMENDMENT_REQUESTED']).describe('RECEIVED: recorded by the buyer, waiting for the exporter’s check');
+export type LcStatus = z.infer<typeof LcStatus>;
+
+/** SWIFT BIC (ISO 9362): bank 4 letters, country 2 letters, location 2, optional branch 3. */
+export const Bic = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a SWIFT BIC of 8 or 11 characters, e.g. DEUTDEFFXXX'));
+
+export const RecordLetterOfCreditBody = z
+  .strictObject({
+    number: text(35).describe('The credit number as the issuing bank wrote it (SWIFT MT700 field 20: at most 35 characters)'),
+    issuingBank: text(200).describe('The issuing bank’s name'),
+    issuingBankBic: Bic.optional().describe('The issuing bank’s SWIFT BIC, 8 or 11 characters'),
+    issueDate: CalendarDate,
+    expiryDate: CalendarDate,
+    latestShipmentDate: CalendarDate.describe('Latest shipment date stated in the credit'),
+    presentationDays: z.number().int().min(1, 'must be at least 1').max(21, 'must be at most 21 (UCP 600 art. 14c)').default(21).describe('Days after shipment to present the documents'),
+    amount: z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a positive amount written as a string, e.g. "40200.00"'),
+    currency: CurrencyCode,
+  })
+  .describe('The letter of credit as opened by the buyer’s bank');
+export type RecordLetterOfCreditBody = z.input<typeof RecordLetterOfCreditBody>;
+
+export const ReviewLetterOfCreditBody = z
+  .strictObject({
+    decision: z.enum(['ACCEPT', 'REQUEST_AMENDMENT']),
+    note: optionalText(2000).describe('Required when asking for an amendment: what the buyer’s bank must change'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.decision === 'REQUEST_AMENDMENT' && !b.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'say what the credit must change' });
+  });
+export type ReviewLetterOfCreditBody = z.input<typeof ReviewLetterOfCreditBody>;
+
+export const LcDiscrepancyView = z.object({ field: z.string(), message: z.string() });
+
+export const LetterOfCreditView = z.object({
+  status: LcStatus.nullable().describe('Null until the buyer records the credit'),
+  number: z.string().nullable(),
+  issuingBank: z.string().nullable(),
+  issuingBankBic: z.string().nullable(),
+  issueDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  latestShipmentDate: z.string().nullable(),
+  presentationDays: z.number().int().nullable(),
+  amount: Money.nullable(),
+  requiredAmount: Money.describe('The L/C share of the contract total'),
+  discrepancies: z.array(LcDiscrepancyView).describe('Where the credit differs from the contract; empty when it fits'),
+  reviewNote: z.string().nullable(),
+  reviewedAt: Timestamp.nullable(),
+  reviewedBy: z.string().nullable(),
+});
+export type LetterOfCreditView = z.infer<typeof LetterOfCreditView>;
+
 export const SalesContractView = z.object({
   id: Id,
   number: z.string().describe('e.g. SC-2026-000042'),
@@ -148,10 +205,7 @@ export const SalesContractView = z.object({
   paymentMethod: PaymentMethod,
   paymentTermsText: z.string(),
   paymentTerms: z.array(z.object({ seq: z.number().int(), method: PaymentMethod, percent: z.string(), trigger: PaymentTrigger, days: z.number().int(), amount: Money })),
-  lc: z
-    .object({ number: z.string().nullable(), issuingBank: z.string().nullable(), expiryDate: z.string().nullable(), presentationDays: z.number().int().nullable() })
-    .nullable()
-    .describe('Letter-of-credit details, when paid by L/C'),
+  lc: LetterOfCreditView.nullable().describe('Letter-of-credit details, when paid by L/C'),
   amendmentNo: z.number().int(),
   amendments: z.array(ContractAmendmentView),
   issuedAt: Timestamp,

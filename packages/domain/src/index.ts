@@ -9,3 +9,4 @@ export * from './quote.ts';
 export * from './reference.ts';
 export * from './negotiation.ts';
 export * from './rebate.ts';
+export * from './letter-of-credit.ts';

@@ -7,7 +7,8 @@ const contractSelect = {
   id: true, number: true, status: true, quoteRevisionId: true, inquiryId: true, buyerCompanyId: true, currency: true, totalAmount: true,
   incoterm: true, namedPlace: true, portOfLoadingCode: true, portOfDischargeCode: true, latestShipmentDate: true, partialShipmentAllowed: true,
   transhipmentAllowed: true, packing: true, shippingMarks: true, inspection: true, insurance: true, claimsClause: true, paymentMethod: true,
-  paymentTermsText: true, lcNumber: true, lcIssuingBank: true, lcExpiryDate: true, lcPresentationDays: true, amendmentNo: true, issuedAt: true,
+  paymentTermsText: true, lcNumber: true, lcIssuingBank: true, lcExpiryDate: true, lcPresentationDays: true, lcAmount: true, lcCurrency: true, lcIssueDate: true,
+  lcLatestShipmentDate: true, lcIssuingBankBic: true, lcStatus: true, lcReviewNote: true, lcReviewedAt: true, lcReviewedBy: { select: { name: true } }, amendmentNo: true, issuedAt: true,
   confirmedAt: true,
   confirmedBy: { select: { name: true } },
   buyerCompany: { select: partySelect },
@@ -90,6 +91,28 @@ export function createAmendment(db: Db, data: { contractId: string; number: numb
 /** Confirms a proposed amendment, only while it is proposed (false otherwise). */
 export async function confirmAmendment(db: Db, id: string, data: { confirmedById: string; respondedAt: Date }): Promise<boolean> {
   const { count } = await db.contractAmendment.updateMany({ where: { id, status: 'PROPOSED' }, data: { ...data, status: 'CONFIRMED' } });
+  return count === 1;
+}
+
+/**
+ * Writes the credit as the buyer recorded it, only while it is not accepted and the contract is
+ * still live: the status goes (back) to RECEIVED and an earlier review is cleared. False when the
+ * contract moved meanwhile.
+ */
+export async function recordLetterOfCredit(db: Db, id: string, data: {
+  lcNumber: string; lcIssuingBank: string; lcIssuingBankBic: string | null; lcIssueDate: Date; lcExpiryDate: Date; lcLatestShipmentDate: Date;
+  lcPresentationDays: number; lcAmount: string; lcCurrency: string;
+}): Promise<boolean> {
+  const { count } = await db.salesContract.updateMany({
+    where: { id, status: { notIn: ['ISSUED', 'COMPLETED', 'CANCELLED'] }, OR: [{ lcStatus: null }, { lcStatus: { not: 'ACCEPTED' } }] },
+    data: { ...data, lcStatus: 'RECEIVED', lcReviewNote: null, lcReviewedAt: null, lcReviewedById: null },
+  });
+  return count === 1;
+}
+
+/** Records the exporter's decision on a received credit, only while it is RECEIVED (false otherwise). */
+export async function reviewLetterOfCredit(db: Db, id: string, data: { lcStatus: 'ACCEPTED' | 'AMENDMENT_REQUESTED'; lcReviewNote: string | null; lcReviewedAt: Date; lcReviewedById: string }): Promise<boolean> {
+  const { count } = await db.salesContract.updateMany({ where: { id, lcStatus: 'RECEIVED' }, data });
   return count === 1;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AcceptBody, ConfirmContractBody, ContractListQuery, ContractSummary, Id, Problem, ProposeAmendmentBody, SalesContractView, z } from '@portal/contracts';
+import { AcceptBody, ConfirmContractBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, ContractListQuery, ContractSummary, Id, Problem, ProposeAmendmentBody, SalesContractView, z } from '@portal/contracts';
 import { DomainError } from '@portal/domain';
 import { requireActor } from '../../plugins/auth.ts';
 import type { ContractsService } from './contracts.service.ts';
@@ -73,5 +73,25 @@ export default async function contractsRoutes(app: FastifyInstance, deps: { cont
     config: { access: ['BUYER'] },
     schema: { tags: ['contracts'], summary: 'The buyer confirms a proposed amendment: its changes apply and the amendment number rises', params: amendmentParams, response: { 200: SalesContractView, ...errors } },
     handler: async (request) => deps.contracts.confirmAmendment(requireActor(request), request.params.contractId, request.params.number, { requestId: request.id }),
+  });
+
+  r.put('/contracts/:contractId/letter-of-credit', {
+    config: { access: ['BUYER'] },
+    schema: {
+      tags: ['contracts'],
+      summary: 'The buyer records the letter of credit opened by their bank (L/C contracts, once confirmed); the exporter then checks it',
+      params: contractParams, body: RecordLetterOfCreditBody, response: { 200: SalesContractView, ...errors },
+    },
+    handler: async (request) => deps.contracts.recordLetterOfCredit(requireActor(request), request.params.contractId, request.body, { requestId: request.id }),
+  });
+
+  r.post('/contracts/:contractId/letter-of-credit/review', {
+    config: { access: ['CLERK', 'MANAGER'] },
+    schema: {
+      tags: ['contracts'],
+      summary: 'Staff accept the received letter of credit or ask for its amendment (with a note)',
+      params: contractParams, body: ReviewLetterOfCreditBody, response: { 200: SalesContractView, ...errors },
+    },
+    handler: async (request) => deps.contracts.reviewLetterOfCredit(requireActor(request), request.params.contractId, request.body, { requestId: request.id }),
   });
 }

@@ -1,7 +1,7 @@
-import type { ContractListQuery, ContractSummary, ProposeAmendmentBody, SalesContractView, z } from '@portal/contracts';
+import type { ContractListQuery, ContractSummary, LetterOfCreditView, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView, z } from '@portal/contracts';
 import {
   DomainError, amendmentChanges, assertCanAccept, assertCanAmend, assertCanConfirmContract, assertVisibleTo, calendarDate, companyScope,
-  contractTermsFrom, currencyScale, instalmentAmounts, isSent, type Actor, type AmendmentChange, type Instalment,
+  assertLcDates, contractTermsFrom, currencyScale, instalmentAmounts, isSent, lcDiscrepancies, lcShare, type Actor, type AmendmentChange, type Instalment,
 } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
 import type { MailAttachment } from '@portal/mail';
@@ -21,6 +21,29 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 const methodNames: Record<string, string> = { TT: 'T/T', LC: 'L/C', DP: 'D/P', DA: 'D/A', OA: 'O/A' };
+
+/** Paid (at least in part) by letter of credit: the main method, or any instalment. */
+const paidByLc = (c: Pick<repo.ContractRow, 'paymentMethod' | 'paymentTerms'>) => c.paymentMethod === 'LC' || c.paymentTerms.some((p) => p.method === 'LC');
+
+/** The credit as both sides see it, checked against the contract once the buyer has recorded it. */
+function lcView(c: repo.ContractRow, total: string): LetterOfCreditView {
+  const contract = { currency: c.currency, total, paymentTerms: c.paymentTerms.map((p) => ({ method: p.method, percent: p.percent.toFixed() })), latestShipmentDate: dateOnly(c.latestShipmentDate) };
+  const recorded = c.lcAmount && c.lcCurrency && c.lcExpiryDate;
+  const amount = c.lcAmount && c.lcCurrency ? { amount: c.lcAmount.toFixed(currencyScale(c.lcCurrency)), currency: c.lcCurrency } : null;
+  return {
+    status: c.lcStatus, number: c.lcNumber, issuingBank: c.lcIssuingBank, issuingBankBic: c.lcIssuingBankBic,
+    issueDate: c.lcIssueDate ? dateOnly(c.lcIssueDate) : null, expiryDate: c.lcExpiryDate ? dateOnly(c.lcExpiryDate) : null,
+    latestShipmentDate: c.lcLatestShipmentDate ? dateOnly(c.lcLatestShipmentDate) : null, presentationDays: c.lcPresentationDays,
+    amount, requiredAmount: { amount: lcShare(contract), currency: c.currency },
+    discrepancies: recorded
+      ? lcDiscrepancies(contract, {
+        amount: c.lcAmount!.toFixed(), currency: c.lcCurrency!, expiryDate: dateOnly(c.lcExpiryDate!), presentationDays: c.lcPresentationDays ?? 21,
+        latestShipmentDate: c.lcLatestShipmentDate ? dateOnly(c.lcLatestShipmentDate) : null,
+      })
+      : [],
+    reviewNote: c.lcReviewNote, reviewedAt: c.lcReviewedAt?.toISOString() ?? null, reviewedBy: c.lcReviewedBy?.name ?? null,
+  };
+}
 
 /** Thrown inside the accept transaction when another accept moved the revision first: rolls back, then answered outside. */
 class LostRace extends Error {}
@@ -92,9 +115,7 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
       paymentMethod: c.paymentMethod,
       paymentTermsText: c.paymentTermsText,
       paymentTerms: c.paymentTerms.map((p, i) => ({ seq: p.seq, method: p.method, percent: p.percent.toFixed(), trigger: p.trigger, days: p.days, amount: money(amounts[i]!) })),
-      lc: c.paymentTerms.some((p) => p.method === 'LC')
-        ? { number: c.lcNumber, issuingBank: c.lcIssuingBank, expiryDate: c.lcExpiryDate ? dateOnly(c.lcExpiryDate) : null, presentationDays: c.lcPresentationDays }
-        : null,
+      lc: paidByLc(c) ? lcView(c, total) : null,
       amendmentNo: c.amendmentNo,
       amendments: c.amendments.map((a) => ({
         number: a.number, status: a.status, reason: a.reason, changes: a.changes as AmendmentChange[], proposedBy: a.proposedBy.name,
@@ -105,6 +126,14 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
       confirmedBy: c.confirmedBy?.name ?? null,
       pdfUrl: `/api/contracts/${c.id}/pdf`,
     };
+  }
+
+  /** The L/C clause of the PDF: the credit as recorded, else what the buyer is to open. */
+  function lcClause(lc: LetterOfCreditView): string {
+    const days = `documents to be presented within ${lc.presentationDays ?? 21} days after shipment`;
+    if (!lc.status || !lc.number) return `Irrevocable documentary credit subject to UCP 600, to be opened by the Buyer for ${lc.requiredAmount.currency} ${lc.requiredAmount.amount}; ${days}.`;
+    const bank = `${lc.issuingBank}${lc.issuingBankBic ? ` (BIC ${lc.issuingBankBic})` : ''}`;
+    return `Irrevocable documentary credit No. ${lc.number}, issued by ${bank} on ${lc.issueDate}, for ${lc.amount?.currency} ${lc.amount?.amount}, expiring ${lc.expiryDate}, latest shipment ${lc.latestShipmentDate}, subject to UCP 600; ${days}.`;
   }
 
   async function pdfOf(c: repo.ContractRow, db: Db = prisma): Promise<{ fileName: string; content: Buffer }> {
@@ -122,7 +151,7 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
       ['Inspection', v.inspection ?? 'By the manufacturer before shipment'],
       ['Insurance', v.insurance ?? 'To be covered by the Buyer'],
       ['Payment', `${v.paymentTermsText}. ${v.paymentTerms.map((p) => `${methodNames[p.method]} ${p.percent}%: ${v.currency} ${p.amount.amount}`).join('; ')}`],
-      ...(v.lc ? [['Letter of credit', `Irrevocable, subject to UCP 600${v.lc.number ? `, No. ${v.lc.number}` : ''}${v.lc.issuingBank ? `, issued by ${v.lc.issuingBank}` : ''}${v.lc.expiryDate ? `, expiring ${v.lc.expiryDate}` : ''}; documents to be presented within ${v.lc.presentationDays ?? 21} days after shipment.`] as [string, string]] : []),
+      ...(v.lc ? [['Letter of credit', lcClause(v.lc)] as [string, string]] : []),
       ['Claims', v.claimsClause ?? ''],
       ['Force majeure', 'The Seller shall not be liable for failure or delay in delivery caused by force majeure; it shall inform the Buyer without delay and provide evidence.'],
       ['Arbitration', 'Disputes shall be settled amicably; failing that, by arbitration at the China International Economic and Trade Arbitration Commission (CIETAC), whose award is final and binding on both parties.'],
@@ -304,6 +333,67 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
         await notifyAndMail(tx, await repo.findBuyerUsers(tx, c.buyerCompanyId), {
           kind: 'contract.amendment', title: `Amendment ${number} to sales contract ${c.number}: please confirm`, link: `/portal/contracts/${c.id}`,
           body: `${body.reason} (${changes.map((ch) => `${ch.field}: ${String(ch.from)} → ${String(ch.to)}`).join('; ')})`,
+        }, { publicUrl, now });
+      });
+      return toView((await repo.findContract(prisma, c.id))!);
+    },
+
+    /**
+     * The buyer records the letter of credit their bank opened: only on an L/C contract that is
+     * confirmed and still live; saving again (e.g. after an amendment request) sends it back to RECEIVED.
+     * The staff who follow the contract are told, in the same transaction.
+     */
+    async recordLetterOfCredit(actor: Actor, id: string, body: z.output<typeof RecordLetterOfCreditBody>, meta: Meta): Promise<SalesContractView> {
+      const c = await load(actor, id);
+      if (!paidByLc(c)) throw new DomainError('CONFLICT', `the contract is paid by ${methodNames[c.paymentMethod] ?? c.paymentMethod}, not by letter of credit`);
+      if (c.status === 'ISSUED') throw new DomainError('CONFLICT', 'confirm the contract before recording its letter of credit');
+      if (c.status === 'COMPLETED' || c.status === 'CANCELLED') throw new DomainError('CONFLICT', `the contract is ${c.status.toLowerCase()}; its letter of credit cannot change`);
+      if (c.lcStatus === 'ACCEPTED') throw new DomainError('CONFLICT', 'the letter of credit has been accepted; changes now come as an amendment by the issuing bank');
+      assertLcDates(body);
+      const now = clock.now();
+      const previous = c.lcStatus;
+      await prisma.$transaction(async (tx) => {
+        const saved = await repo.recordLetterOfCredit(tx, c.id, {
+          lcNumber: body.number, lcIssuingBank: body.issuingBank, lcIssuingBankBic: body.issuingBankBic ?? null, lcIssueDate: asDate(body.issueDate),
+          lcExpiryDate: asDate(body.expiryDate), lcLatestShipmentDate: asDate(body.latestShipmentDate), lcPresentationDays: body.presentationDays,
+          lcAmount: body.amount, lcCurrency: body.currency,
+        });
+        if (!saved) throw new DomainError('CONFLICT', 'the contract or its letter of credit changed meanwhile; reload and try again');
+        await recordAudit(tx, {
+          actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.lc.record', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
+          changes: { number: c.number, lcStatus: { from: previous, to: 'RECEIVED' }, lc: { ...body, issuingBankBic: body.issuingBankBic ?? null } },
+        });
+        await notifyAndMail(tx, await repo.findHandlers(tx, c.inquiry.assignedClerkId), {
+          kind: 'contract.lc.received', title: `${c.buyerCompany.name} recorded L/C ${body.number} for ${c.number}`, link: `/staff/contracts/${c.id}`,
+          body: `${body.issuingBank}, ${body.currency} ${body.amount}, expiring ${body.expiryDate}: please check it against the contract.`,
+        }, { publicUrl, now });
+      });
+      return toView((await repo.findContract(prisma, c.id))!);
+    },
+
+    /** Staff accept a received credit, or ask the buyer to have it amended (with a note); the buyer's users are told. */
+    async reviewLetterOfCredit(actor: Actor, id: string, body: z.output<typeof ReviewLetterOfCreditBody>, meta: Meta): Promise<SalesContractView> {
+      const c = await load(actor, id);
+      if (!paidByLc(c)) throw new DomainError('CONFLICT', `the contract is paid by ${methodNames[c.paymentMethod] ?? c.paymentMethod}, not by letter of credit`);
+      if (c.lcStatus !== 'RECEIVED') {
+        throw new DomainError('CONFLICT', c.lcStatus ? `the letter of credit has already been reviewed (${c.lcStatus === 'ACCEPTED' ? 'accepted' : 'amendment requested'})` : 'the buyer has not recorded a letter of credit yet');
+      }
+      const now = clock.now();
+      const status = body.decision === 'ACCEPT' ? 'ACCEPTED' as const : 'AMENDMENT_REQUESTED' as const;
+      await prisma.$transaction(async (tx) => {
+        if (!(await repo.reviewLetterOfCredit(tx, c.id, { lcStatus: status, lcReviewNote: body.note ?? null, lcReviewedAt: now, lcReviewedById: actor.userId }))) {
+          throw new DomainError('CONFLICT', 'the letter of credit was reviewed or changed meanwhile');
+        }
+        await recordAudit(tx, {
+          actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.lc.review', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
+          changes: { number: c.number, lcNumber: c.lcNumber, lcStatus: { from: 'RECEIVED', to: status }, note: body.note ?? null },
+        });
+        const accepted = status === 'ACCEPTED';
+        await notifyAndMail(tx, await repo.findBuyerUsers(tx, c.buyerCompanyId), {
+          kind: accepted ? 'contract.lc.accepted' : 'contract.lc.amendment',
+          title: accepted ? `L/C ${c.lcNumber} for ${c.number} accepted` : `L/C ${c.lcNumber} for ${c.number}: amendment requested`,
+          link: `/portal/contracts/${c.id}`,
+          body: accepted ? 'The exporter checked the letter of credit against the contract and accepted it.' : `Please have your bank amend the credit: ${body.note}`,
         }, { publicUrl, now });
       });
       return toView((await repo.findContract(prisma, c.id))!);

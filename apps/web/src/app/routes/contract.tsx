@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { useConfirmAmendment, useConfirmContract, useContract, useProposeAmendment } from '../../features/contracts/api/contracts.ts';
 import { ContractView } from '../../features/contracts/components/contract-view.tsx';
+import { LetterOfCreditPanel } from '../../features/contracts/components/letter-of-credit-panel.tsx';
 import { FormAlert } from '../../components/form.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -41,6 +42,7 @@ export default function ContractRoute() {
         </section>
       )}
       <section className="card"><ContractView contract={c} /></section>
+      {c.lc && <LetterOfCreditPanel key={`${c.lc.status}-${c.lc.number}`} contract={c} side={buyer ? 'buyer' : user!.role === 'CLERK' || user!.role === 'MANAGER' ? 'reviewer' : 'reader'} />}
       <section className="card">
         <h2>{t('sc.amendments')}</h2>
         {c.amendments.length === 0 ? <p className="muted">{t('sc.noAmendments')}</p> : (

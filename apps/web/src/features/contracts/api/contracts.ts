@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ContractSummary, ProposeAmendmentBody, SalesContractView } from '@portal/contracts';
+import type { ContractSummary, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView } from '@portal/contracts';
 import { api } from '../../../lib/api.ts';
 
 export const contractsQuery = queryOptions({ queryKey: ['contracts'], queryFn: ({ signal }) => api<ContractSummary[] | { items: ContractSummary[] }>('/api/contracts', { signal }) });
@@ -44,4 +44,16 @@ export function useConfirmAmendment(id: string) {
     mutationFn: (number: number) => api(`/api/contracts/${id}/amendments/${number}/confirm`, { method: 'POST', body: {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['contract', id] }),
   });
+}
+
+/** The buyer records (or records again, after an amendment request) the letter of credit of an L/C contract. */
+export function useRecordLetterOfCredit(id: string) {
+  const set = useSet(id);
+  return useMutation({ mutationFn: (body: RecordLetterOfCreditBody) => api<SalesContractView>(`/api/contracts/${id}/letter-of-credit`, { method: 'PUT', body }), onSuccess: set });
+}
+
+/** Staff accept the received letter of credit or ask for its amendment. */
+export function useReviewLetterOfCredit(id: string) {
+  const set = useSet(id);
+  return useMutation({ mutationFn: (body: ReviewLetterOfCreditBody) => api<SalesContractView>(`/api/contracts/${id}/letter-of-credit/review`, { method: 'POST', body }), onSuccess: set });
 }

@@ -36,7 +36,7 @@ export function ContractView({ contract: c }: { contract: SalesContractView }) {
           {c.paymentTermsText}
           <ul className="plain-list small">{c.paymentTerms.map((p) => <li key={p.seq}>{p.method} {p.percent}% · {money(p.amount.amount, p.amount.currency)}</li>)}</ul>
         </dd>
-        {c.lc && (<><dt>L/C</dt><dd>{[c.lc.number, c.lc.issuingBank, c.lc.expiryDate && `${t('sc.expiry')} ${d(c.lc.expiryDate)}`].filter(Boolean).join(' · ') || t('sc.lcPending')}</dd></>)}
+        {c.lc && (<><dt>L/C</dt><dd>{c.lc.status ? `${[c.lc.number, c.lc.issuingBank, c.lc.expiryDate && `${t('sc.expiry')} ${d(c.lc.expiryDate)}`].filter(Boolean).join(' · ')} · ${t(`lc.${c.lc.status}`)}` : t('sc.lcPending')}</dd></>)}
         {c.packing && (<><dt>{t('rfq.packing')}</dt><dd>{c.packing}</dd></>)}
         {c.shippingMarks && (<><dt>{t('sc.marks')}</dt><dd className="prewrap">{c.shippingMarks}</dd></>)}
         {c.inspection && (<><dt>{t('sc.inspection')}</dt><dd>{c.inspection}</dd></>)}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.ts';
+import { assertLcDates, lcDiscrepancies, lcShare } from './letter-of-credit.ts';
+
+const contract = { currency: 'USD', total: '40200.00', paymentTerms: [{ method: 'LC', percent: '100' }], latestShipmentDate: '2027-01-20' };
+const good = { amount: '40200.00', currency: 'USD', expiryDate: '2027-02-10', presentationDays: 21, latestShipmentDate: '2027-01-20' };
+
+describe('lcShare', () => {
+  it('is the sum of the L/C instalments, rounded as the instalments are', () => {
+    expect(lcShare({ currency: 'USD', total: '40200.00', paymentTerms: [{ method: 'TT', percent: '30' }, { method: 'LC', percent: '70' }] })).toBe('28140.00');
+    expect(lcShare({ currency: 'USD', total: '100.00', paymentTerms: [{ method: 'LC', percent: '33.33' }, { method: 'TT', percent: '33.33' }, { method: 'LC', percent: '33.34' }] })).toBe('66.67');
+  });
+  it('is the whole total when no instalment names L/C', () => {
+    expect(lcShare({ currency: 'JPY', total: '1000000', paymentTerms: [{ method: 'TT', percent: '100' }] })).toBe('1000000');
+  });
+});
+
+describe('lcDiscrepancies', () => {
+  it('finds none in a credit that fits the contract, expiring exactly on the last presentation day', () => {
+    expect(lcDiscrepancies(contract, good)).toEqual([]);
+  });
+  it('flags another currency (and does not compare amounts across currencies)', () => {
+    expect(lcDiscrepancies(contract, { ...good, currency: 'EUR', amount: '1.00' })).toEqual([{ field: 'currency', message: 'the credit is in EUR, the contract in USD' }]);
+  });
+  it('flags an amount one cent below the L/C share', () => {
+    const tt = { ...contract, paymentTerms: [{ method: 'TT', percent: '30' }, { method: 'LC', percent: '70' }] };
+    expect(lcDiscrepancies(tt, { ...good, amount: '28140.00' })).toEqual([]);
+    expect(lcDiscrepancies(tt, { ...good, amount: '28139.99' })).toEqual([{ field: 'amount', message: expect.stringContaining('below the L/C share of the contract, USD 28140.00') }]);
+  });
+  it('flags an expiry that leaves too few days to present the documents of the last shipment (art. 14c)', () => {
+    expect(lcDiscrepancies(contract, { ...good, expiryDate: '2027-02-09' })).toEqual([{ field: 'expiryDate', message: expect.stringContaining('could be presented until 2027-02-10 (UCP 600 art. 14c)') }]);
+    expect(lcDiscrepancies(contract, { ...good, presentationDays: 10, expiryDate: '2027-01-30' })).toEqual([]);
+  });
+  it('flags an expiry before the contract’s latest shipment date', () => {
+    expect(lcDiscrepancies(contract, { ...good, expiryDate: '2027-01-19', latestShipmentDate: '2027-01-10' })).toEqual([
+      { field: 'expiryDate', message: expect.stringContaining("before the contract's latest shipment date 2027-01-20") },
+      { field: 'latestShipmentDate', message: expect.stringContaining('earlier than the contract') },
+    ]);
+  });
+  it('flags more than 21 presentation days', () => {
+    expect(lcDiscrepancies(contract, { ...good, presentationDays: 30, expiryDate: '2027-03-01' })).toEqual([{ field: 'presentationDays', message: expect.stringContaining('21 days') }]);
+  });
+  it('accepts a credit that leaves the shipment date to the contract, or allows later shipment', () => {
+    expect(lcDiscrepancies(contract, { ...good, latestShipmentDate: null })).toEqual([]);
+    expect(lcDiscrepancies(contract, { ...good, latestShipmentDate: '2027-01-25', expiryDate: '2027-02-15' })).toEqual([]);
+  });
+});
+
+describe('assertLcDates', () => {
+  it('refuses an expiry before the credit’s own latest shipment date, naming the field', () => {
+    expect(() => assertLcDates({ expiryDate: '2027-01-19', latestShipmentDate: '2027-01-20' })).toThrow(DomainError);
+    try { assertLcDates({ expiryDate: '2027-01-19', latestShipmentDate: '2027-01-20' }); } catch (e) { expect((e as DomainError).fields).toEqual([{ field: 'body.expiryDate', message: expect.any(String) }]); }
+    expect(() => assertLcDates({ expiryDate: '2027-01-20', latestShipmentDate: '2027-01-20' })).not.toThrow();
+  });
+});

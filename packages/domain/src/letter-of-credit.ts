@@ -1,0 +1,66 @@
+import { DomainError } from './errors.ts';
+import { Dec, currencyScale } from './money.ts';
+import { addDays, instalmentAmounts } from './negotiation.ts';
+
+/** A finding of the exporter's check of a credit against the contract: the credit's field at fault and why. */
+export type LcDiscrepancy = { field: 'currency' | 'amount' | 'expiryDate' | 'presentationDays' | 'latestShipmentDate'; message: string };
+
+/** What the check needs of the contract: its currency, total, instalments and latest shipment date (calendar dates as YYYY-MM-DD). */
+export type LcContractFacts = { currency: string; total: string; paymentTerms: readonly { method: string; percent: string }[]; latestShipmentDate: string };
+
+/** The credit as opened by the buyer's bank; the latest shipment date is optional (a credit may leave it to the contract). */
+export type LcFacts = { amount: string; currency: string; expiryDate: string; presentationDays: number; latestShipmentDate?: string | null };
+
+/** UCP 600 art. 14c: documents are presented not later than 21 calendar days after shipment. */
+export const MAX_PRESENTATION_DAYS = 21;
+
+/** The part of the contract total payable by L/C: the sum of the L/C instalments, or the whole total when no instalment names L/C. */
+export function lcShare(contract: Pick<LcContractFacts, 'currency' | 'total' | 'paymentTerms'>): string {
+  const scale = currencyScale(contract.currency);
+  const amounts = instalmentAmounts(contract.total, contract.paymentTerms.map((p) => p.percent), scale);
+  const lc = contract.paymentTerms.map((p, i) => (p.method === 'LC' ? amounts[i]! : null)).filter((a): a is string => a !== null);
+  if (lc.length === 0) return new Dec(contract.total).toFixed(scale);
+  return lc.reduce((sum, a) => sum.plus(a), new Dec(0)).toFixed(scale);
+}
+
+/** Refuses a credit that cannot be right: one expiring before its own latest shipment date. */
+export function assertLcDates(lc: Pick<LcFacts, 'expiryDate' | 'latestShipmentDate'>): void {
+  if (lc.latestShipmentDate && lc.expiryDate < lc.latestShipmentDate) {
+    throw new DomainError('VALIDATION', 'the credit expires before its latest shipment date', [
+      { field: 'body.expiryDate', message: `must not be before the latest shipment date (${lc.latestShipmentDate})` },
+    ]);
+  }
+}
+
+/**
+ * Checks a credit against its contract, the way the exporter's documents clerk would before
+ * shipping: same currency, enough amount for the L/C share, an expiry that leaves time to present
+ * the documents of the last allowed shipment (UCP 600 art. 14c), at most 21 presentation days and
+ * no earlier latest shipment date than the contract's. An empty list: the credit fits the contract.
+ */
+export function lcDiscrepancies(contract: LcContractFacts, lc: LcFacts): LcDiscrepancy[] {
+  const found: LcDiscrepancy[] = [];
+  if (lc.currency !== contract.currency) {
+    found.push({ field: 'currency', message: `the credit is in ${lc.currency}, the contract in ${contract.currency}` });
+  }
+  const share = lcShare(contract);
+  if (lc.currency === contract.currency && new Dec(lc.amount).lt(share)) {
+    found.push({ field: 'amount', message: `${lc.currency} ${new Dec(lc.amount).toFixed(currencyScale(lc.currency))} is below the L/C share of the contract, ${contract.currency} ${share}` });
+  }
+  const lastPresentation = addDays(contract.latestShipmentDate, lc.presentationDays);
+  if (lc.expiryDate < contract.latestShipmentDate) {
+    found.push({ field: 'expiryDate', message: `the credit expires on ${lc.expiryDate}, before the contract's latest shipment date ${contract.latestShipmentDate}` });
+  } else if (lc.expiryDate < lastPresentation) {
+    found.push({
+      field: 'expiryDate',
+      message: `the credit expires on ${lc.expiryDate}: documents of a shipment on ${contract.latestShipmentDate} could be presented until ${lastPresentation} (UCP 600 art. 14c)`,
+    });
+  }
+  if (lc.presentationDays > MAX_PRESENTATION_DAYS) {
+    found.push({ field: 'presentationDays', message: `${lc.presentationDays} days exceed the ${MAX_PRESENTATION_DAYS} days of UCP 600 art. 14c` });
+  }
+  if (lc.latestShipmentDate && lc.latestShipmentDate < contract.latestShipmentDate) {
+    found.push({ field: 'latestShipmentDate', message: `the credit requires shipment by ${lc.latestShipmentDate}, earlier than the contract's ${contract.latestShipmentDate}` });
+  }
+  return found;
+}
