@@ -90,7 +90,7 @@ test('the buyer records the credit with an expiry too early to present the docum
   await expect(panel.locator('.badge')).toHaveText('Received, being checked');
   await expect(panel.getByText('LC-DE-2026-00871')).toBeVisible();
   await expect(panel.getByText('Deutsche Bank AG, Frankfurt am Main (DEUTDEFFXXX)')).toBeVisible();
-  await expect(panel.getByRole('region', { name: 'Discrepancies with the contract' })).toContainText(`the credit expires on ${expiry}`);
+  await expect(panel.getByRole('region', { name: 'Discrepancies with the contract' })).toContainText(/The credit expires on [^:]+2027: documents of a shipment on .+ may be presented until .+ \(UCP 600 art\. 14c\)/);
   // The contract's own L/C line follows.
   await expect(page.locator('.details').first()).toContainText('LC-DE-2026-00871');
   await expect(page.locator('.details').first()).toContainText('Received, being checked');
@@ -105,7 +105,7 @@ test('the clerk sees the discrepancy and asks for an amendment with a note', asy
   const panel = page.locator('section').filter({ has: page.locator('#lc-title') });
   await expect(panel.locator('#lc-title')).toHaveText('信用证');
   await expect(panel.locator('.badge')).toHaveText('已收到，审核中');
-  await expect(panel.getByRole('region', { name: '与合同不符之处' })).toContainText('UCP 600 art. 14c');
+  await expect(panel.getByRole('region', { name: '与合同不符之处' })).toContainText('UCP 600 第14条c款');
   // The expiry row is highlighted; the others are not.
   await expect(panel.locator('dd.changed')).toHaveCount(1);
   await expect(panel.locator('dt:has-text("有效期") + dd')).toHaveClass(/changed/);

@@ -10,6 +10,17 @@ import { createSearchEngine, type SearchEngine } from '../src/infra/search-engin
 
 export const demoPassword = 'demo-Passw0rd';
 
+/**
+ * Now, unless that is within 30 minutes of midnight UTC: then 00:30 of the next day. For suites
+ * that derive calendar dates from the clock and then move it on by minutes (a run at 23:59 once
+ * saw "day 60" change under it).
+ */
+export function awayFromMidnight(now = new Date()): Date {
+  const next = new Date(now);
+  next.setUTCHours(24, 30, 0, 0);
+  return next.getTime() - now.getTime() <= 60 * 60_000 ? next : now;
+}
+
 /** A clock the test moves by hand. */
 export function testClock(start = new Date()) {
   let now = start.getTime();
@@ -33,6 +44,8 @@ export type TestAppOptions = {
    * owns its Meilisearch). Either way the demo catalog is indexed before the app is returned.
    */
   search?: true | SearchEngine;
+  /** Where the test clock starts; now by default. */
+  clockStart?: Date;
 };
 
 /** A product index of its own on the Meilisearch of the vitest global setup. */
@@ -69,7 +82,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     DATA_DIR: '/tmp/portal-test-data',
     ...env,
   });
-  const clock = testClock();
+  const clock = testClock(options.clockStart);
   const mailer = createMailer(config.mail);
   const shared = options.search === true ? await sharedTestIndex() : null;
   const search: SearchEngine | null = shared ? shared.engine : options.search === true ? null : (options.search ?? null);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { awayFromMidnight, loginAs, startTestApp, type TestContext } from './helpers.ts';
 import { workedCostingExample } from '@portal/domain/examples';
 
 /*
@@ -23,7 +23,7 @@ export function call(method: 'GET' | 'POST' | 'PUT', url: string, cookie: string
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { clockStart: awayFromMidnight() });
   for (const u of ['clerk', 'manager', 'finance', 'buyer', 'buyer2'] as const) s[u] = await loginAs(t.app, `${u}@demo.example`);
   const p = await t.db.prisma.product.findUniqueOrThrow({ where: { sku: 'DW-BTL-500' } });
   expect(p.status).toBe('ACTIVE');

@@ -159,7 +159,12 @@ export const ReviewLetterOfCreditBody = z
   });
 export type ReviewLetterOfCreditBody = z.input<typeof ReviewLetterOfCreditBody>;
 
-export const LcDiscrepancyView = z.object({ field: z.string(), message: z.string() });
+export const LcDiscrepancyView = z.object({
+  field: z.string(),
+  code: z.enum(['CURRENCY', 'AMOUNT_SHORT', 'EXPIRES_BEFORE_SHIPMENT', 'EXPIRES_BEFORE_PRESENTATION', 'PRESENTATION_DAYS', 'SHIPMENT_EARLIER']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).describe('Dates YYYY-MM-DD, amounts decimal strings'),
+  message: z.string().describe('The same in English'),
+});
 
 export const LetterOfCreditView = z.object({
   status: LcStatus.nullable().describe('Null until the buyer records the credit'),

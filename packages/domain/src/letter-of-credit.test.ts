@@ -20,25 +20,25 @@ describe('lcDiscrepancies', () => {
     expect(lcDiscrepancies(contract, good)).toEqual([]);
   });
   it('flags another currency (and does not compare amounts across currencies)', () => {
-    expect(lcDiscrepancies(contract, { ...good, currency: 'EUR', amount: '1.00' })).toEqual([{ field: 'currency', message: 'the credit is in EUR, the contract in USD' }]);
+    expect(lcDiscrepancies(contract, { ...good, currency: 'EUR', amount: '1.00' })).toEqual([{ field: 'currency', code: 'CURRENCY', params: { credit: 'EUR', contract: 'USD' }, message: 'the credit is in EUR, the contract in USD' }]);
   });
   it('flags an amount one cent below the L/C share', () => {
     const tt = { ...contract, paymentTerms: [{ method: 'TT', percent: '30' }, { method: 'LC', percent: '70' }] };
     expect(lcDiscrepancies(tt, { ...good, amount: '28140.00' })).toEqual([]);
-    expect(lcDiscrepancies(tt, { ...good, amount: '28139.99' })).toEqual([{ field: 'amount', message: expect.stringContaining('below the L/C share of the contract, USD 28140.00') }]);
+    expect(lcDiscrepancies(tt, { ...good, amount: '28139.99' })).toEqual([{ field: 'amount', code: 'AMOUNT_SHORT', params: { amount: '28139.99', share: '28140.00', currency: 'USD' }, message: expect.stringContaining('below the L/C share of the contract, USD 28140.00') }]);
   });
   it('flags an expiry that leaves too few days to present the documents of the last shipment (art. 14c)', () => {
-    expect(lcDiscrepancies(contract, { ...good, expiryDate: '2027-02-09' })).toEqual([{ field: 'expiryDate', message: expect.stringContaining('could be presented until 2027-02-10 (UCP 600 art. 14c)') }]);
+    expect(lcDiscrepancies(contract, { ...good, expiryDate: '2027-02-09' })).toEqual([{ field: 'expiryDate', code: 'EXPIRES_BEFORE_PRESENTATION', params: { expiry: '2027-02-09', shipment: '2027-01-20', lastPresentation: '2027-02-10' }, message: expect.stringContaining('could be presented until 2027-02-10 (UCP 600 art. 14c)') }]);
     expect(lcDiscrepancies(contract, { ...good, presentationDays: 10, expiryDate: '2027-01-30' })).toEqual([]);
   });
   it('flags an expiry before the contract’s latest shipment date', () => {
     expect(lcDiscrepancies(contract, { ...good, expiryDate: '2027-01-19', latestShipmentDate: '2027-01-10' })).toEqual([
-      { field: 'expiryDate', message: expect.stringContaining("before the contract's latest shipment date 2027-01-20") },
-      { field: 'latestShipmentDate', message: expect.stringContaining('earlier than the contract') },
+      { field: 'expiryDate', code: 'EXPIRES_BEFORE_SHIPMENT', params: { expiry: '2027-01-19', shipment: '2027-01-20' }, message: expect.stringContaining("before the contract's latest shipment date 2027-01-20") },
+      { field: 'latestShipmentDate', code: 'SHIPMENT_EARLIER', params: { credit: '2027-01-10', contract: '2027-01-20' }, message: expect.stringContaining('earlier than the contract') },
     ]);
   });
   it('flags more than 21 presentation days', () => {
-    expect(lcDiscrepancies(contract, { ...good, presentationDays: 30, expiryDate: '2027-03-01' })).toEqual([{ field: 'presentationDays', message: expect.stringContaining('21 days') }]);
+    expect(lcDiscrepancies(contract, { ...good, presentationDays: 30, expiryDate: '2027-03-01' })).toEqual([{ field: 'presentationDays', code: 'PRESENTATION_DAYS', params: { days: 30, max: 21 }, message: expect.stringContaining('21 days') }]);
   });
   it('accepts a credit that leaves the shipment date to the contract, or allows later shipment', () => {
     expect(lcDiscrepancies(contract, { ...good, latestShipmentDate: null })).toEqual([]);

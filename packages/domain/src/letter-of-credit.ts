@@ -3,7 +3,14 @@ import { Dec, currencyScale } from './money.ts';
 import { addDays, instalmentAmounts } from './negotiation.ts';
 
 /** A finding of the exporter's check of a credit against the contract: the credit's field at fault and why. */
-export type LcDiscrepancy = { field: 'currency' | 'amount' | 'expiryDate' | 'presentationDays' | 'latestShipmentDate'; message: string };
+export type LcDiscrepancy = {
+  field: 'currency' | 'amount' | 'expiryDate' | 'presentationDays' | 'latestShipmentDate';
+  /** What is wrong, for a client to say in its own language with `params`; `message` says it in English. */
+  code: 'CURRENCY' | 'AMOUNT_SHORT' | 'EXPIRES_BEFORE_SHIPMENT' | 'EXPIRES_BEFORE_PRESENTATION' | 'PRESENTATION_DAYS' | 'SHIPMENT_EARLIER';
+  /** Dates as YYYY-MM-DD, amounts as decimal strings with their currency. */
+  params: Record<string, string | number>;
+  message: string;
+};
 
 /** What the check needs of the contract: its currency, total, instalments and latest shipment date (calendar dates as YYYY-MM-DD). */
 export type LcContractFacts = { currency: string; total: string; paymentTerms: readonly { method: string; percent: string }[]; latestShipmentDate: string };
@@ -41,26 +48,29 @@ export function assertLcDates(lc: Pick<LcFacts, 'expiryDate' | 'latestShipmentDa
 export function lcDiscrepancies(contract: LcContractFacts, lc: LcFacts): LcDiscrepancy[] {
   const found: LcDiscrepancy[] = [];
   if (lc.currency !== contract.currency) {
-    found.push({ field: 'currency', message: `the credit is in ${lc.currency}, the contract in ${contract.currency}` });
+    found.push({ field: 'currency', code: 'CURRENCY', params: { credit: lc.currency, contract: contract.currency }, message: `the credit is in ${lc.currency}, the contract in ${contract.currency}` });
   }
   const share = lcShare(contract);
   if (lc.currency === contract.currency && new Dec(lc.amount).lt(share)) {
-    found.push({ field: 'amount', message: `${lc.currency} ${new Dec(lc.amount).toFixed(currencyScale(lc.currency))} is below the L/C share of the contract, ${contract.currency} ${share}` });
+    const amount = new Dec(lc.amount).toFixed(currencyScale(lc.currency));
+    found.push({ field: 'amount', code: 'AMOUNT_SHORT', params: { amount, share, currency: lc.currency }, message: `${lc.currency} ${amount} is below the L/C share of the contract, ${contract.currency} ${share}` });
   }
   const lastPresentation = addDays(contract.latestShipmentDate, lc.presentationDays);
   if (lc.expiryDate < contract.latestShipmentDate) {
-    found.push({ field: 'expiryDate', message: `the credit expires on ${lc.expiryDate}, before the contract's latest shipment date ${contract.latestShipmentDate}` });
+    found.push({ field: 'expiryDate', code: 'EXPIRES_BEFORE_SHIPMENT', params: { expiry: lc.expiryDate, shipment: contract.latestShipmentDate }, message: `the credit expires on ${lc.expiryDate}, before the contract's latest shipment date ${contract.latestShipmentDate}` });
   } else if (lc.expiryDate < lastPresentation) {
     found.push({
       field: 'expiryDate',
+      code: 'EXPIRES_BEFORE_PRESENTATION',
+      params: { expiry: lc.expiryDate, shipment: contract.latestShipmentDate, lastPresentation },
       message: `the credit expires on ${lc.expiryDate}: documents of a shipment on ${contract.latestShipmentDate} could be presented until ${lastPresentation} (UCP 600 art. 14c)`,
     });
   }
   if (lc.presentationDays > MAX_PRESENTATION_DAYS) {
-    found.push({ field: 'presentationDays', message: `${lc.presentationDays} days exceed the ${MAX_PRESENTATION_DAYS} days of UCP 600 art. 14c` });
+    found.push({ field: 'presentationDays', code: 'PRESENTATION_DAYS', params: { days: lc.presentationDays, max: MAX_PRESENTATION_DAYS }, message: `${lc.presentationDays} days exceed the ${MAX_PRESENTATION_DAYS} days of UCP 600 art. 14c` });
   }
   if (lc.latestShipmentDate && lc.latestShipmentDate < contract.latestShipmentDate) {
-    found.push({ field: 'latestShipmentDate', message: `the credit requires shipment by ${lc.latestShipmentDate}, earlier than the contract's ${contract.latestShipmentDate}` });
+    found.push({ field: 'latestShipmentDate', code: 'SHIPMENT_EARLIER', params: { credit: lc.latestShipmentDate, contract: contract.latestShipmentDate }, message: `the credit requires shipment by ${lc.latestShipmentDate}, earlier than the contract's ${contract.latestShipmentDate}` });
   }
   return found;
 }

@@ -49,12 +49,12 @@ describe('LetterOfCreditPanel', () => {
     const received = {
       ...pending, status: 'RECEIVED' as const, number: 'LC/DE/2026/00417', issuingBank: 'Hamburger Handelsbank AG', issueDate: '2026-11-25', expiryDate: '2027-02-03',
       latestShipmentDate: '2027-01-20', presentationDays: 21, amount: { amount: '28000.00', currency: 'USD' },
-      discrepancies: [{ field: 'amount', message: 'USD 28000.00 is below the L/C share of the contract, USD 28665.84' }],
+      discrepancies: [{ field: 'amount', code: 'AMOUNT_SHORT' as const, params: { amount: '28000.00', share: '28665.84', currency: 'USD' }, message: 'USD 28000.00 is below the L/C share of the contract, USD 28665.84' }],
     };
     const calls = serveApi({ 'POST /api/contracts/0190a0e0-0000-7000-8000-0000000000d1/letter-of-credit/review': (body) => ({ status: 200, body: contract({ ...received, status: 'AMENDMENT_REQUESTED', reviewNote: (body as { note: string }).note }) }) });
     const user = userEvent.setup();
     renderWithProviders(<LetterOfCreditPanel contract={contract(received)} side="reviewer" />);
-    expect(within(screen.getByRole('region', { name: 'Discrepancies with the contract' })).getByText(/below the L\/C share/)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Discrepancies with the contract' })).getByText(/28,000\.00 is below the L\/C share of the contract, \S*28,665\.84/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Request amendment' }));
     expect(screen.getByText('Say what the credit must change')).toBeInTheDocument();
     expect(calls).toHaveLength(0);

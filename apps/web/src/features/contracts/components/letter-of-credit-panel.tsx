@@ -20,6 +20,21 @@ const draftOf = (lc: Lc, c: SalesContractView): Draft => ({
  */
 export function LetterOfCreditPanel({ contract: c, side }: { contract: SalesContractView; side: 'buyer' | 'reviewer' | 'reader' }) {
   const { t, money, date, dateTime } = useI18n();
+  /** A discrepancy in the reader's language, dates and amounts formatted for them. */
+  const discrepancyText = (x: Lc['discrepancies'][number]) => {
+    const p = x.params;
+    const day = (k: string) => date(String(p[k]));
+    const cur = String(p.currency ?? '');
+    switch (x.code) {
+      case 'CURRENCY': return t('lc.d.CURRENCY', { credit: String(p.credit), contract: String(p.contract) });
+      case 'AMOUNT_SHORT': return t('lc.d.AMOUNT_SHORT', { amount: money(String(p.amount), cur), share: money(String(p.share), cur) });
+      case 'EXPIRES_BEFORE_SHIPMENT': return t('lc.d.EXPIRES_BEFORE_SHIPMENT', { expiry: day('expiry'), shipment: day('shipment') });
+      case 'EXPIRES_BEFORE_PRESENTATION': return t('lc.d.EXPIRES_BEFORE_PRESENTATION', { expiry: day('expiry'), shipment: day('shipment'), last: day('lastPresentation') });
+      case 'PRESENTATION_DAYS': return t('lc.d.PRESENTATION_DAYS', { days: String(p.days), max: String(p.max) });
+      case 'SHIPMENT_EARLIER': return t('lc.d.SHIPMENT_EARLIER', { credit: day('credit'), contract: day('contract') });
+      default: return x.message;
+    }
+  };
   const lc = c.lc!;
   const record = useRecordLetterOfCredit(c.id);
   const review = useReviewLetterOfCredit(c.id);
@@ -78,7 +93,7 @@ export function LetterOfCreditPanel({ contract: c, side }: { contract: SalesCont
         : (
           <div className="alert alert--error" role="region" aria-label={t('lc.discrepancies')}>
             <strong>{t('lc.discrepancies')}</strong>
-            <ul>{lc.discrepancies.map((x) => <li key={`${x.field}-${x.message}`}>{x.message}</li>)}</ul>
+            <ul>{lc.discrepancies.map((x) => <li key={`${x.field}-${x.code}`}>{discrepancyText(x)}</li>)}</ul>
           </div>
         ))}
       {side === 'buyer' && lc.status === 'AMENDMENT_REQUESTED' && <p className="card notice-card">{t('lc.amendHelp')}</p>}
