@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AttachmentInfo, Id, Problem, z } from '@portal/contracts';
 import { requireActor } from '../../plugins/auth.ts';
-import { sendProblem } from '../../plugins/errors.ts';
-import { UploadRefused, readSingleFile } from '../../infra/upload.ts';
+import { readSingleFile } from '../../infra/upload.ts';
 import { MAX_ATTACHMENT_BYTES, type AttachmentsService } from './attachments.service.ts';
 import { attachmentDisposition } from './file-types.ts';
 
@@ -31,13 +30,8 @@ export default async function attachmentsRoutes(app: FastifyInstance, deps: { at
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      try {
-        const file = await readSingleFile(request, MAX_ATTACHMENT_BYTES);
-        return reply.code(201).send(await deps.attachments.upload(actor, file, { requestId: request.id }));
-      } catch (err) {
-        if (err instanceof UploadRefused) return sendProblem(reply, request, err.status, err.code, err.message, [{ field: 'file', message: err.fieldMessage }]);
-        throw err;
-      }
+      const file = await readSingleFile(request, MAX_ATTACHMENT_BYTES);
+      return reply.code(201).send(await deps.attachments.upload(actor, file, { requestId: request.id }));
     },
   });
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CatalogImage, MAX_CATALOG_IMAGE_BYTES, Problem, z } from '@portal/contracts';
-import { UploadRefused, readSingleFile } from '../../infra/upload.ts';
+import { readSingleFile } from '../../infra/upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { sendProblem } from '../../plugins/errors.ts';
 import type { CatalogImagesService } from './catalog-images.service.ts';
 
 const catalogEditors = ['CLERK', 'MANAGER', 'ADMIN'] as const;
@@ -32,13 +31,8 @@ export default async function catalogImagesRoutes(app: FastifyInstance, deps: { 
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      try {
-        const file = await readSingleFile(request, MAX_CATALOG_IMAGE_BYTES);
-        return reply.code(201).send(await deps.catalogImages.upload(actor, file, { requestId: request.id }));
-      } catch (err) {
-        if (err instanceof UploadRefused) return sendProblem(reply, request, err.status, err.code, err.message, [{ field: 'file', message: err.fieldMessage }]);
-        throw err;
-      }
+      const file = await readSingleFile(request, MAX_CATALOG_IMAGE_BYTES);
+      return reply.code(201).send(await deps.catalogImages.upload(actor, file, { requestId: request.id }));
     },
   });
 

@@ -128,17 +128,7 @@ export function findExporterId(db: Db) {
   return db.company.findFirst({ where: { kind: 'EXPORTER' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
 }
 
-export function findBuyerUsers(db: Db, companyId: string) {
-  return db.user.findMany({ where: { companyId, role: 'BUYER', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
-}
-
-/** The staff who follow a contract: the inquiry's clerk, or every active clerk when none was assigned. */
-export function findHandlers(db: Db, assignedClerkId: string | null) {
-  return db.user.findMany({
-    where: assignedClerkId ? { id: assignedClerkId, status: 'ACTIVE' } : { role: 'CLERK', status: 'ACTIVE' },
-    select: { id: true, email: true, name: true },
-  });
-}
+export { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
 
 export function findInquiryClerk(db: Db, inquiryId: string) {
   return db.inquiry.findUnique({ where: { id: inquiryId }, select: { assignedClerkId: true } });

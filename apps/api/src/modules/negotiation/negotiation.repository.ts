@@ -100,18 +100,7 @@ export async function hasOpenRevision(db: Db, inquiryId: string): Promise<boolea
   return (await db.quoteRevision.count({ where: { status: 'SENT', quote: { inquiryId } } })) > 0;
 }
 
-/** The active users of the buyer company. */
-export function findBuyerUsers(db: Db, companyId: string) {
-  return db.user.findMany({ where: { companyId, role: 'BUYER', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
-}
-
-/** The staff who answer an inquiry: its assigned clerk, or every active clerk when none is assigned. */
-export function findHandlers(db: Db, assignedClerkId: string | null) {
-  return db.user.findMany({
-    where: assignedClerkId ? { id: assignedClerkId, status: 'ACTIVE' } : { role: 'CLERK', status: 'ACTIVE' },
-    select: { id: true, email: true, name: true },
-  });
-}
+export { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
 
 /** A PI's head: whose it is and for which inquiry. */
 export function findQuoteHead(db: Db, id: string) {
