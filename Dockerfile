@@ -19,7 +19,7 @@ FROM base AS build
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
-COPY packages/contracts/package.json packages/contracts/
+COPY packages/schemas/package.json packages/schemas/
 COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
 COPY packages/mail/package.json packages/mail/

@@ -23,7 +23,7 @@ function newest(dirs) {
   return latest;
 }
 
-const sources = ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'packages/contracts/src', 'packages/domain/src'];
+const sources = ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'packages/schemas/src', 'packages/domain/src'];
 const stale = !existsSync(builtIndex) || newest(sources.filter((s) => !s.endsWith('.html'))) > statSync(builtIndex).mtimeMs;
 if (stale) {
   console.log('Building the web app…');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProductInput, type ProductEditable } from '@portal/contracts';
+import { ProductInput, type ProductEditable } from '@portal/schemas';
 import type { Actor } from '@portal/domain';
 import { createFileStore } from '../src/infra/file-store.ts';
 import { createCatalogImagesService } from '../src/modules/catalog-images/catalog-images.service.ts';

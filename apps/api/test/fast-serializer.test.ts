@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProductSearchResult, z } from '@portal/contracts';
+import { ProductSearchResult, z } from '@portal/schemas';
 import { fastSerializerCompiler } from '../src/infra/fast-serializer.ts';
 
 // The catalog search answers through fast-json-stringify; it must write exactly what the zod

@@ -1,5 +1,5 @@
 import fastJson from 'fast-json-stringify';
-import { z } from '@portal/contracts';
+import { z } from '@portal/schemas';
 
 type JsonSchema = { [key: string]: unknown };
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Role } from '@portal/contracts';
+import type { Role } from '@portal/schemas';
 import { useSession } from '../features/auth/api/get-session.ts';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';

@@ -1,4 +1,4 @@
-import type { Role } from '@portal/contracts';
+import type { Role } from '@portal/schemas';
 import type { MessageKey } from '../lib/messages.ts';
 
 export type NavItem = { to: string; label: MessageKey; end?: boolean };

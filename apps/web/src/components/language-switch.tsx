@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { SessionUser } from '@portal/contracts';
+import type { SessionUser } from '@portal/schemas';
 import { api } from '../lib/api.ts';
 import { useI18n, type Locale } from '../lib/i18n.tsx';
 

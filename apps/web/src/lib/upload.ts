@@ -1,4 +1,4 @@
-import type { AttachmentInfo } from '@portal/contracts';
+import type { AttachmentInfo } from '@portal/schemas';
 import { api } from './api.ts';
 
 /**

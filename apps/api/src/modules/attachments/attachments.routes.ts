@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AttachmentInfo, Id, Problem, z } from '@portal/contracts';
+import { AttachmentInfo, Id, Problem, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import { readSingleFile } from '../../infra/upload.ts';
 import { MAX_ATTACHMENT_BYTES, type AttachmentsService } from './attachments.service.ts';

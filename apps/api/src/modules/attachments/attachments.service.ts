@@ -1,5 +1,5 @@
 import type { ReadStream } from 'node:fs';
-import type { AttachmentInfo } from '@portal/contracts';
+import type { AttachmentInfo } from '@portal/schemas';
 import { DomainError, isStaff, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';

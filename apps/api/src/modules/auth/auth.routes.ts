@@ -13,7 +13,7 @@ import {
   SessionUser,
   UpdateProfileBody,
   z,
-} from '@portal/contracts';
+} from '@portal/schemas';
 import { ACCESS_TTL_SECONDS, REFRESH_COOKIE, clearSessionCookies, requireActor, setSessionCookies } from '../../plugins/auth.ts';
 import type { AuthService, NewSession } from './auth.service.ts';
 import type { InvitationService } from '../users/invitations.service.ts';

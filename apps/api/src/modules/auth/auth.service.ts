@@ -1,4 +1,4 @@
-import type { RegisterCompanyBody, SessionUser } from '@portal/contracts';
+import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
 import { DomainError } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { renderMail } from '@portal/mail';

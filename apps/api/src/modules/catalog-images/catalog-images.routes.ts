@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CatalogImage, MAX_CATALOG_IMAGE_BYTES, Problem, z } from '@portal/contracts';
+import { CatalogImage, MAX_CATALOG_IMAGE_BYTES, Problem, z } from '@portal/schemas';
 import { readSingleFile } from '../../infra/upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CatalogImagesService } from './catalog-images.service.ts';

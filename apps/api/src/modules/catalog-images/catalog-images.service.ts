@@ -1,5 +1,5 @@
 import type { ReadStream } from 'node:fs';
-import { MAX_CATALOG_IMAGE_BYTES, catalogImagePath, catalogImageTypes, type CatalogImage } from '@portal/contracts';
+import { MAX_CATALOG_IMAGE_BYTES, catalogImagePath, catalogImageTypes, type CatalogImage } from '@portal/schemas';
 import { DomainError, type Actor } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CompanyDetail, CompanyListQuery, CompanyPage, Id, Problem, ReviewCompanyBody, UpdateCompanyBody, z } from '@portal/contracts';
+import { CompanyDetail, CompanyListQuery, CompanyPage, Id, Problem, ReviewCompanyBody, UpdateCompanyBody, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CompaniesService } from './companies.service.ts';
 

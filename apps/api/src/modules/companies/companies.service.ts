@@ -1,4 +1,4 @@
-import type { CompanyDetail, CompanyListQuery, CompanyPage, CompanySummary, ReviewCompanyBody, UpdateCompanyBody } from '@portal/contracts';
+import type { CompanyDetail, CompanyListQuery, CompanyPage, CompanySummary, ReviewCompanyBody, UpdateCompanyBody } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, decideCompanyStatus, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { renderMail } from '@portal/mail';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AcceptBody, ConfirmContractBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, ContractListQuery, ContractSummary, Id, Problem, ProposeAmendmentBody, SalesContractView, z } from '@portal/contracts';
+import { AcceptBody, ConfirmContractBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, ContractListQuery, ContractSummary, Id, Problem, ProposeAmendmentBody, SalesContractView, z } from '@portal/schemas';
 import { DomainError } from '@portal/domain';
 import { requireActor } from '../../plugins/auth.ts';
 import type { ContractsService } from './contracts.service.ts';

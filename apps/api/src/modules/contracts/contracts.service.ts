@@ -1,4 +1,4 @@
-import type { ContractListQuery, ContractSummary, LetterOfCreditView, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView, z } from '@portal/contracts';
+import type { ContractListQuery, ContractSummary, LetterOfCreditView, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView, z } from '@portal/schemas';
 import {
   DomainError, amendmentChanges, assertCanAccept, assertCanAmend, assertCanConfirmContract, assertVisibleTo, calendarDate, companyScope,
   assertLcDates, contractTermsFrom, currencyScale, instalmentAmounts, isSent, lcDiscrepancies, lcShare, type Actor, type AmendmentChange, type Instalment,

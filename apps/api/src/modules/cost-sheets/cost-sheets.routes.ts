@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CostSheetListQuery, CostSheetSaveBody, CostSheetView, Id, Problem, z } from '@portal/contracts';
+import { CostSheetListQuery, CostSheetSaveBody, CostSheetView, Id, Problem, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CostSheetsService } from './cost-sheets.service.ts';
 

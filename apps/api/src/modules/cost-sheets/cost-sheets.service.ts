@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CostingInput, type CostSheetListQuery, type CostSheetSaveBody, type CostSheetView } from '@portal/contracts';
+import { CostingInput, type CostSheetListQuery, type CostSheetSaveBody, type CostSheetView } from '@portal/schemas';
 import { DomainError, calculateExportPrice, type Actor, type ExportCostingResult } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';

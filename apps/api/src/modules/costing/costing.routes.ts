@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CostingBatchInput, CostingBatchResult, CostingInput, CostingResult, Problem } from '@portal/contracts';
+import { CostingBatchInput, CostingBatchResult, CostingInput, CostingResult, Problem } from '@portal/schemas';
 import { DomainError, calculateExportPrice, calculateExportPrices } from '@portal/domain';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem };

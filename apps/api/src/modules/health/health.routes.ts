@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Health } from '@portal/contracts';
+import { Health } from '@portal/schemas';
 import type { PrismaClient } from '@portal/db';
 import type { Mailer } from '@portal/mail';
 import { countPending } from '../../infra/outbox.repository.ts';

@@ -1,4 +1,4 @@
-import type { IndicativePrice } from '@portal/contracts';
+import type { IndicativePrice } from '@portal/schemas';
 import {
   DomainError, Dec, UNIT_PRICE_SCALE, calculateExportPrice, canTrade, checkMoq, containerSpecs, currencyScale, isStaff,
   type Actor, type ExportCostingInput, type ExportCostingResult,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AssignInquiryBody, CreateInquiryBody, Id, IndicativePrice, IndicativePriceQuery, InquiryDetail, InquiryListQuery, InquiryPage, Problem, z,
-} from '@portal/contracts';
+} from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { IndicativePriceService } from './indicative-price.service.ts';
 import type { InquiriesService } from './inquiries.service.ts';

@@ -1,4 +1,4 @@
-import type { AssignInquiryBody, CreateInquiryBody, InquiryDetail, InquiryListQuery, InquiryPage, InquirySummary } from '@portal/contracts';
+import type { AssignInquiryBody, CreateInquiryBody, InquiryDetail, InquiryListQuery, InquiryPage, InquirySummary } from '@portal/schemas';
 import {
   DomainError, assertInquiryTransition, assertVisibleTo, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
   isStaff, openInquiryStatuses, responseDueAt, tradeCurrencies, type Actor, type InquiryStatus,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangeRequestBody, CounterOfferBody, DeclineBody, Id, NegotiationMessageView, NegotiationThread, PostMessageBody, Problem, z } from '@portal/contracts';
+import { ChangeRequestBody, CounterOfferBody, DeclineBody, Id, NegotiationMessageView, NegotiationThread, PostMessageBody, Problem, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { NegotiationService } from './negotiation.service.ts';
 

@@ -1,4 +1,4 @@
-import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, z } from '@portal/contracts';
+import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, z } from '@portal/schemas';
 import { DomainError, assertOpenRevision, assertVisibleTo, calendarDate, counterOfferErrors, isStaff, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Id, NotificationList, Problem, z } from '@portal/contracts';
+import { Id, NotificationList, Problem, z } from '@portal/schemas';
 import type { PrismaClient } from '@portal/db';
 import { DomainError } from '@portal/domain';
 import { requireActor } from '../../plugins/auth.ts';

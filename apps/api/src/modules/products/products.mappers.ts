@@ -1,4 +1,4 @@
-import type { ProductCard, ProductDetail } from '@portal/contracts';
+import type { ProductCard, ProductDetail } from '@portal/schemas';
 import { Dec } from '@portal/domain';
 import type { ProductCardFields, ProductDocument } from '@portal/search';
 import type { ProductRow } from './products.repository.ts';

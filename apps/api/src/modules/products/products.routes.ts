@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CategoryInput, CategoryNode, Id, Problem, ProductDetail, ProductEditable, ProductInput, ProductSearchQuery, ProductSearchResult,
   StaffProductPage, StaffProductQuery, SupplierProfile, SynonymGroups, z,
-} from '@portal/contracts';
+} from '@portal/schemas';
 import { fastSerializerCompiler } from '../../infra/fast-serializer.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { ProductsService } from './products.service.ts';

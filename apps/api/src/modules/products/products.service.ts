@@ -1,7 +1,7 @@
 import {
   catalogImagePath, type CategoryInput, type CategoryNode, type ProductCard, type ProductDetail, type ProductEditable, type ProductInput,
   type ProductSearchParsed, type ProductSearchResult, type StaffProductPage, type SupplierProfile,
-} from '@portal/contracts';
+} from '@portal/schemas';
 import { DomainError, isStaff, type Actor } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';

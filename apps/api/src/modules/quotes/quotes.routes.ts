@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApprovalBody, Id, PendingApproval, Problem, QuoteDraftBody, QuoteView, z } from '@portal/contracts';
+import { ApprovalBody, Id, PendingApproval, Problem, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { QuotesService } from './quotes.service.ts';
 

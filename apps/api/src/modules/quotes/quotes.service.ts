@@ -1,4 +1,4 @@
-import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteRevisionView, QuoteView, z } from '@portal/contracts';
+import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteRevisionView, QuoteView, z } from '@portal/schemas';
 import {
   Dec, DomainError, assertEditable, assertPaymentTerms, assertShipmentDate, assertValidUntil, assertVisibleTo, calendarDate, checkMoq, costPerUnit,
   currencyScale, decideApproval, decideSend, isBelowFloor, isOpenInquiry, isSent, isStaff, lineAmount, lineMargin, mainPaymentMethod,

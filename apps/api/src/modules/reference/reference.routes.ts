@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from '@portal/contracts';
+import { z } from '@portal/schemas';
 import type { PrismaClient } from '@portal/db';
 import { latestBuyingRates, listPorts } from './reference.repository.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { BusinessSettings, Problem } from '@portal/contracts';
+import { BusinessSettings, Problem } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { SettingsService } from './settings.service.ts';
 

@@ -1,4 +1,4 @@
-import type { BusinessSettings } from '@portal/contracts';
+import type { BusinessSettings } from '@portal/schemas';
 import type { Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';

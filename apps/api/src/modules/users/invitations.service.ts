@@ -1,4 +1,4 @@
-import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/contracts';
+import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { renderMail } from '@portal/mail';

@@ -1,4 +1,4 @@
-import type { PendingInvitation, UserSummary } from '@portal/contracts';
+import type { PendingInvitation, UserSummary } from '@portal/schemas';
 
 type UserRow = { id: string; email: string; name: string; role: UserSummary['role']; isCompanyAdmin: boolean; status: 'ACTIVE' | 'DISABLED'; lastLoginAt: Date | null; createdAt: Date };
 type InvitationRow = { id: string; email: string; expiresAt: Date; createdAt: Date; invitedBy: { name: string } };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CompanyUsers, CreateStaffBody, Id, InviteBody, PendingInvitation, Problem, UpdateCompanyUserBody, UpdateStaffBody, UserSummary, z } from '@portal/contracts';
+import { CompanyUsers, CreateStaffBody, Id, InviteBody, PendingInvitation, Problem, UpdateCompanyUserBody, UpdateStaffBody, UserSummary, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { InvitationService } from './invitations.service.ts';
 import type { UsersService } from './users.service.ts';

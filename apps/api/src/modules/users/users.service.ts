@@ -1,4 +1,4 @@
-import type { CompanyUsers, CreateStaffBody, UpdateCompanyUserBody, UpdateStaffBody, UserSummary } from '@portal/contracts';
+import type { CompanyUsers, CreateStaffBody, UpdateCompanyUserBody, UpdateStaffBody, UserSummary } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { CompanyStatus } from '@portal/contracts';
+import type { CompanyStatus } from '@portal/schemas';
 import { useCompanies } from '../../features/companies/api/list-companies.ts';
 import { CompaniesTable } from '../../features/companies/components/companies-table.tsx';
 import { Pagination } from '../../components/pagination.tsx';

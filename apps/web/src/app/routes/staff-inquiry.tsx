@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { BusinessSettings, CostSheetView, CostingResult, ProductEditable } from '@portal/contracts';
+import type { BusinessSettings, CostSheetView, CostingResult, ProductEditable } from '@portal/schemas';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { CostingWorkbench } from '../../features/costing/components/costing-workbench.tsx';
 import { useInquiry } from '../../features/inquiries/api/inquiries.ts';

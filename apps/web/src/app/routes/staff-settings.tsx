@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { BusinessSettings } from '@portal/contracts';
+import { BusinessSettings } from '@portal/schemas';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { FormAlert, TextField, validate } from '../../components/form.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ChangePasswordBody, SessionResponse } from '@portal/contracts';
+import type { ChangePasswordBody, SessionResponse } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function changePassword(body: ChangePasswordBody) {

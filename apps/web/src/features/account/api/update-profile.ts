@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SessionUser, UpdateProfileBody } from '@portal/contracts';
+import type { SessionUser, UpdateProfileBody } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function updateProfile(body: UpdateProfileBody) {

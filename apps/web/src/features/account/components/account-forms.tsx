@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ChangePasswordBody, type SessionUser } from '@portal/contracts';
+import { ChangePasswordBody, type SessionUser } from '@portal/schemas';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n, type Locale } from '../../../lib/i18n.tsx';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AcceptInvitationBody, SessionResponse } from '@portal/contracts';
+import type { AcceptInvitationBody, SessionResponse } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function acceptInvitation(body: AcceptInvitationBody) {

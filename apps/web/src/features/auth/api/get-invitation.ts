@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { InvitationPreview } from '@portal/contracts';
+import type { InvitationPreview } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const invitationQuery = (token: string) =>

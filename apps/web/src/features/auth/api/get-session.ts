@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SessionUser } from '@portal/contracts';
+import type { SessionUser } from '@portal/schemas';
 import { api, ApiError } from '../../../lib/api.ts';
 
 /** The signed-in user, or null when nobody is signed in. */

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, SessionResponse } from '@portal/contracts';
+import type { LoginBody, SessionResponse } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function login(body: LoginBody) {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RegisterCompanyBody, SessionUser } from '@portal/contracts';
+import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function registerCompany(body: RegisterCompanyBody) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { AcceptInvitationBody, type SessionUser } from '@portal/contracts';
+import { AcceptInvitationBody, type SessionUser } from '@portal/schemas';
 import { FormAlert, TextField, validate } from '../../../components/form.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { ApiError } from '../../../lib/api.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { SessionUser } from '@portal/contracts';
+import type { SessionUser } from '@portal/schemas';
 import { FormAlert, TextField } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { RegisterCompanyBody, type SessionUser } from '@portal/contracts';
+import { RegisterCompanyBody, type SessionUser } from '@portal/schemas';
 import { countryCodes, tradeCurrencies } from '@portal/domain/reference';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';

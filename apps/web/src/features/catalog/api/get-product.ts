@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ProductDetail } from '@portal/contracts';
+import type { ProductDetail } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const productQuery = (id: string) =>

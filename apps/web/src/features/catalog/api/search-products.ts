@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { ProductSearchResult } from '@portal/contracts';
+import type { ProductSearchResult } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 /** The search state is the URL's query string; the same string goes to the API. */

@@ -1,4 +1,4 @@
-import type { ProductSearchResult } from '@portal/contracts';
+import type { ProductSearchResult } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { setValue, toggleValue, type ListFacet } from './search-state.ts';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ProductCard as Card } from '@portal/contracts';
+import type { ProductCard as Card } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** The engine escapes names and wraps matches in <mark>; nothing else can be in these strings. */

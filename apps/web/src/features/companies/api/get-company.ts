@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CompanyDetail } from '@portal/contracts';
+import type { CompanyDetail } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const companyQuery = (id: string) =>

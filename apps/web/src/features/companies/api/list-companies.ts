@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { CompanyPage, CompanyStatus } from '@portal/contracts';
+import type { CompanyPage, CompanyStatus } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export type CompanyFilter = { status?: CompanyStatus; q?: string; page: number };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CompanyDetail, ReviewCompanyBody } from '@portal/contracts';
+import type { CompanyDetail, ReviewCompanyBody } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function reviewCompany(id: string, body: ReviewCompanyBody) {

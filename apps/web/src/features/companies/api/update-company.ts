@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CompanyDetail, UpdateCompanyBody } from '@portal/contracts';
+import type { CompanyDetail, UpdateCompanyBody } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function updateCompany(id: string, body: UpdateCompanyBody) {

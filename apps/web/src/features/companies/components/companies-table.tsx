@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { CompanySummary } from '@portal/contracts';
+import type { CompanySummary } from '@portal/schemas';
 import { StatusBadge } from '../../../components/states.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 

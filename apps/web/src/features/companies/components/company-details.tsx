@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { UpdateCompanyBody, type CompanyDetail } from '@portal/contracts';
+import { UpdateCompanyBody, type CompanyDetail } from '@portal/schemas';
 import { FormAlert, TextField, validate } from '../../../components/form.tsx';
 import { StatusBadge } from '../../../components/states.tsx';
 import { ApiError } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CompanyDetail } from '@portal/contracts';
+import type { CompanyDetail } from '@portal/schemas';
 import { FormAlert, TextField } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ContractSummary, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView } from '@portal/contracts';
+import type { ContractSummary, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const contractsQuery = queryOptions({ queryKey: ['contracts'], queryFn: ({ signal }) => api<ContractSummary[] | { items: ContractSummary[] }>('/api/contracts', { signal }) });

@@ -1,4 +1,4 @@
-import type { SalesContractView } from '@portal/contracts';
+import type { SalesContractView } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** The sales confirmation (销售确认书) as both parties read it. */

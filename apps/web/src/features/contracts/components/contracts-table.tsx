@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ContractSummary } from '@portal/contracts';
+import type { ContractSummary } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 export function ContractsTable({ items, staff, linkBase }: { items: ContractSummary[]; staff: boolean; linkBase: string }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SalesContractView } from '@portal/contracts';
+import type { SalesContractView } from '@portal/schemas';
 import { renderWithProviders, serveApi } from '../../../test/render.tsx';
 import { LetterOfCreditPanel } from './letter-of-credit-panel.tsx';
 

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { RecordLetterOfCreditBody, type SalesContractView } from '@portal/contracts';
+import { RecordLetterOfCreditBody, type SalesContractView } from '@portal/schemas';
 import { FormAlert, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CostSheetView, CostingInput, CostingResult } from '@portal/contracts';
+import type { CostSheetView, CostingInput, CostingResult } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function useCalculate() {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CostingInput, CostingResult } from '@portal/contracts';
+import type { CostingInput, CostingResult } from '@portal/schemas';
 import { defaultTaxRates } from '@portal/domain/rebate';
 import { FormAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateInquiryBody, IndicativePrice, InquiryDetail, InquiryPage } from '@portal/contracts';
+import type { CreateInquiryBody, IndicativePrice, InquiryDetail, InquiryPage } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const inquiriesQuery = (search: string) =>

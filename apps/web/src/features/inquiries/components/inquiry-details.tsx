@@ -1,4 +1,4 @@
-import type { InquiryDetail } from '@portal/contracts';
+import type { InquiryDetail } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** What the buyer asked: lines, Incoterm and place, destination, terms, requirements, files. */

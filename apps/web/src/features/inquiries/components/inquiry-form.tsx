@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { CreateInquiryBody, incotermValues, type AttachmentInfo, type InquiryDetail } from '@portal/contracts';
+import { CreateInquiryBody, incotermValues, type AttachmentInfo, type InquiryDetail } from '@portal/schemas';
 import { countryCodes, tradeCurrencies } from '@portal/domain/reference';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';

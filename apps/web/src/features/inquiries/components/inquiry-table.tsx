@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { InquirySummary } from '@portal/contracts';
+import type { InquirySummary } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { formatDuration } from '../../../lib/time.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ProductDetail, SessionUser } from '@portal/contracts';
+import type { ProductDetail, SessionUser } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useIndicativePrice } from '../api/inquiries.ts';

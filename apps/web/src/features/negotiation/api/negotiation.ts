@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CounterOfferBody, NegotiationThread, SalesContractView } from '@portal/contracts';
+import type { CounterOfferBody, NegotiationThread, SalesContractView } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const threadQuery = (inquiryId: string) =>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { CounterOfferBody, incotermValues, type QuoteRevisionView } from '@portal/contracts';
+import { CounterOfferBody, incotermValues, type QuoteRevisionView } from '@portal/schemas';
 import { FormAlert, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';

@@ -1,4 +1,4 @@
-import type { QuoteRevisionView } from '@portal/contracts';
+import type { QuoteRevisionView } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** Revision N next to N−1: what changed, line by line and in the terms, highlighted. */

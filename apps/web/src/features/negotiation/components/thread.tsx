@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AttachmentInfo, NegotiationMessageView } from '@portal/contracts';
+import type { AttachmentInfo, NegotiationMessageView } from '@portal/schemas';
 import { EmptyState, ErrorState, Loading } from '../../../components/states.tsx';
 import { FormAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { NotificationList } from '@portal/contracts';
+import type { NotificationList } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const notificationsQuery = queryOptions({

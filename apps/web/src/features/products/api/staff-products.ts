@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CategoryNode, ProductEditable, ProductInput, StaffProductPage } from '@portal/contracts';
+import type { CategoryNode, ProductEditable, ProductInput, StaffProductPage } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const staffProductsQuery = (search: string) =>

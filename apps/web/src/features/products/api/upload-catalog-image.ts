@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { CatalogImage } from '@portal/contracts';
+import type { CatalogImage } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 /** Uploads one product picture; the server tells its type from the bytes and answers its portal address. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CategoryInput, type CategoryNode } from '@portal/contracts';
+import { CategoryInput, type CategoryNode } from '@portal/schemas';
 import { FormAlert, validate } from '../../../components/form.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { api, ApiError } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { MAX_CATALOG_IMAGE_BYTES, catalogImageTypes, type CatalogImage } from '@portal/contracts';
+import { MAX_CATALOG_IMAGE_BYTES, catalogImageTypes, type CatalogImage } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useUploadCatalogImage } from '../api/upload-catalog-image.ts';

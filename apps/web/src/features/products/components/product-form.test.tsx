@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CatalogImage, CategoryNode, ProductEditable } from '@portal/contracts';
+import type { CatalogImage, CategoryNode, ProductEditable } from '@portal/schemas';
 import { renderWithProviders, serveApi } from '../../../test/render.tsx';
 import { ProductForm } from './product-form.tsx';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ProductInput, incotermValues, type CategoryNode, type ProductEditable } from '@portal/contracts';
+import { ProductInput, incotermValues, type CategoryNode, type ProductEditable } from '@portal/schemas';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteView } from '@portal/contracts';
+import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteView } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const quoteQuery = (id: string) => queryOptions({ queryKey: ['quote', id], queryFn: ({ signal }) => api<QuoteView>(`/api/quotes/${id}`, { signal }) });

@@ -1,5 +1,5 @@
 import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
-import { QuoteDraftBody, incotermValues, type InquiryDetail, type PaymentInstalment, type QuoteRevisionView } from '@portal/contracts';
+import { QuoteDraftBody, incotermValues, type InquiryDetail, type PaymentInstalment, type QuoteRevisionView } from '@portal/schemas';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';

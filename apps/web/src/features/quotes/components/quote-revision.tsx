@@ -1,4 +1,4 @@
-import type { QuoteRevisionView } from '@portal/contracts';
+import type { QuoteRevisionView } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** One revision of a pro-forma invoice as the buyer reads it; staff also see the margins. */

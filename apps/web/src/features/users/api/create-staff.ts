@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateStaffBody, UserSummary } from '@portal/contracts';
+import type { CreateStaffBody, UserSummary } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function createStaff(body: CreateStaffBody) {

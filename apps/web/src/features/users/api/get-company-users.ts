@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CompanyUsers } from '@portal/contracts';
+import type { CompanyUsers } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export const companyUsersQuery = (companyId: string) =>

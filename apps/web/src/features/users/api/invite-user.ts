@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PendingInvitation } from '@portal/contracts';
+import type { PendingInvitation } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function inviteUser(companyId: string, email: string) {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UpdateCompanyUserBody, UserSummary } from '@portal/contracts';
+import type { UpdateCompanyUserBody, UserSummary } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function updateCompanyUser(companyId: string, userId: string, body: UpdateCompanyUserBody) {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UpdateStaffBody, UserSummary } from '@portal/contracts';
+import type { UpdateStaffBody, UserSummary } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 
 export function updateStaff(userId: string, body: UpdateStaffBody) {

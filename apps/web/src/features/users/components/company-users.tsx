@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { InviteBody } from '@portal/contracts';
+import { InviteBody } from '@portal/schemas';
 import { FormAlert, TextField, validate } from '../../../components/form.tsx';
 import { EmptyState, ErrorState, Loading, StatusBadge } from '../../../components/states.tsx';
 import { ApiError } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CreateStaffBody, type UserSummary } from '@portal/contracts';
+import { CreateStaffBody, type UserSummary } from '@portal/schemas';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ErrorState, Loading, StatusBadge } from '../../../components/states.tsx';
 import { ApiError } from '../../../lib/api.ts';
