@@ -10,3 +10,6 @@ export * from './reference.ts';
 export * from './negotiation.ts';
 export * from './rebate.ts';
 export * from './letter-of-credit.ts';
+export * from './banking-days.ts';
+export * from './working-time.ts';
+export * from './payments.ts';
