@@ -13,3 +13,4 @@ export * from './letter-of-credit.ts';
 export * from './banking-days.ts';
 export * from './working-time.ts';
 export * from './payments.ts';
+export * from './shipments.ts';
