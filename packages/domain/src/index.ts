@@ -14,3 +14,6 @@ export * from './banking-days.ts';
 export * from './working-time.ts';
 export * from './payments.ts';
 export * from './shipments.ts';
+export * from './workflow.ts';
+export * from './claims.ts';
+export * from './tickets.ts';

@@ -53,6 +53,17 @@ function localDateOf(hours: WorkingHours, t: number): string {
   return new Date(t + hours.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** What a step does to a timer: pause while the customer is asked, resume when they answer, stop once the target is met. */
+export type TimerEffect = 'PAUSE' | 'RESUME' | 'STOP' | null;
+
+/** Applies a step's effect to a timer at an instant (null leaves it as it is). */
+export function applyTimerEffect(timer: PausableTimer, effect: TimerEffect, at: Date): PausableTimer {
+  if (effect === 'PAUSE') return pauseTimer(timer, at);
+  if (effect === 'RESUME') return resumeTimer(timer, at);
+  if (effect === 'STOP') return stopTimer(timer, at);
+  return timer;
+}
+
 /** Working milliseconds between two instants. */
 export function workingMsBetween(hours: WorkingHours, from: Date, to: Date): number {
   const a = from.getTime();
