@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './access.ts';
-import { CN_2025 } from './banking-days.examples.ts';
 import {
   type ClaimFacts, DEFAULT_CLAIM_PERIODS, DEFAULT_CLAIM_RESPONSE_HOURS, claimActionsFor, claimDaysLeft, claimDeadline, claimFilingErrors, claimResponseState,
   decideClaimStep,
 } from './claims.ts';
-import { DomainError } from './errors.ts';
 import { DEFAULT_CLAIMS_CLAUSE } from './negotiation.ts';
-import { applyTimerEffect, startTimer, workingHours } from './working-time.ts';
+import { actors, beijing as at, ningboOffice as ningbo, refusal } from './testing.ts';
+import { applyTimerEffect, startTimer } from './working-time.ts';
 
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
-}
-
-const buyer: Actor = { userId: 'b1', role: 'BUYER', companyId: 'nw', isCompanyAdmin: false };
-const otherBuyer: Actor = { userId: 'b2', role: 'BUYER', companyId: 'rh', isCompanyAdmin: false };
-const clerk: Actor = { userId: 'c1', role: 'CLERK', companyId: 'exp', isCompanyAdmin: false };
-const manager: Actor = { userId: 'm1', role: 'MANAGER', companyId: 'exp', isCompanyAdmin: false };
-const manager2: Actor = { userId: 'm2', role: 'MANAGER', companyId: 'exp', isCompanyAdmin: false };
-const finance: Actor = { userId: 'f1', role: 'FINANCE', companyId: 'exp', isCompanyAdmin: false };
+const { buyer, otherBuyer, clerk, manager, manager2, finance } = actors;
 
 const claim = (over: Partial<ClaimFacts> = {}): ClaimFacts => ({ buyerCompanyId: 'nw', status: 'FILED', currency: 'USD', amountClaimed: '4800.00', responsibleParty: null, settlement: null, ...over });
 
@@ -126,8 +110,6 @@ describe('the claim state machine', () => {
 });
 
 describe('the response timer', () => {
-  const ningbo = workingHours({ calendar: CN_2025, utcOffsetMinutes: 480, opensAt: '09:00', closesAt: '18:00' });
-  const at = (local: string) => new Date(`${local}+08:00`);
 
   it('falls due after five working days and stops while the buyer is asked for evidence', () => {
     let timer = startTimer(at('2025-03-03T09:00:00'));

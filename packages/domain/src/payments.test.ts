@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CN_2025, TARGET_2025 } from './banking-days.examples.ts';
 import { businessCalendar } from './banking-days.ts';
-import { DomainError } from './errors.ts';
 import { Dec } from './money.ts';
 import {
   type AllocatableItem, type LedgerEntry, type MatchableItem, type ScheduleContract, type ScheduleShipment, ageingBucket, ageingReport, assertReceipt,
@@ -10,16 +9,7 @@ import {
   scheduleChanges, scheduleItemReference, scheduleItemStatus,
 } from './payments.ts';
 import type { Instalment } from './quote.ts';
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
-}
+import { refusal } from './testing.ts';
 
 const weekendsOnly = businessCalendar({ id: 'weekends' });
 const ttDepositBalance: Instalment[] = [

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.ts';
 import {
   type QuantityContract, type ShipmentEventRecord, actualShipmentDate, assertCanRecordEvent, assertContainerNumber, cartonCbm, cartonsFor, commercialInvoiceTotals,
   containerCheckDigit, containerLoadCheck, containerSizeType, currentActuals, dcsaCodes, isContainerNumber, isCountedUnit, lineProgress, milestoneOfDcsaEvent,
   nextMilestone, packingTotals, quantityLimits, quantityTolerance, shipmentPunctuality, shipmentQuantityErrors, shipmentStatus, shipmentTimeline,
 } from './shipments.ts';
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
-}
+import { refusal } from './testing.ts';
 
 let seq = 0;
 const ev = (milestone: ShipmentEventRecord['milestone'], classifier: ShipmentEventRecord['classifier'], date: string, over: Partial<ShipmentEventRecord> = {}): ShipmentEventRecord => ({

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './access.ts';
-import { CN_2025 } from './banking-days.examples.ts';
-import { DomainError } from './errors.ts';
 import {
   type ComplaintTicket, type TicketFacts, type TicketTimers, DEFAULT_TICKET_TARGETS, assertCanRate, claimDraftFromComplaint, decideTicketStep, orderQueue, routeTicket, ticketActionsFor,
   ticketSla,
 } from './tickets.ts';
-import { applyTimerEffect, startTimer, workingHours } from './working-time.ts';
+import { actors, beijing as at, ningboOffice as ningbo, refusal } from './testing.ts';
+import { applyTimerEffect, startTimer } from './working-time.ts';
 
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
-}
-
-const buyer: Actor = { userId: 'b1', role: 'BUYER', companyId: 'nw', isCompanyAdmin: false };
-const otherBuyer: Actor = { userId: 'b2', role: 'BUYER', companyId: 'rh', isCompanyAdmin: false };
-const clerk: Actor = { userId: 'c1', role: 'CLERK', companyId: 'exp', isCompanyAdmin: false };
-const admin: Actor = { userId: 'a1', role: 'ADMIN', companyId: 'exp', isCompanyAdmin: false };
+const { buyer, otherBuyer, clerk, admin } = actors;
 const ticket = (over: Partial<TicketFacts> = {}): TicketFacts => ({ buyerCompanyId: 'nw', status: 'OPEN', responded: false, ...over });
 
 describe('the ticket state machine', () => {
@@ -70,8 +55,6 @@ describe('routing', () => {
 });
 
 describe('targets, breaches and the queue', () => {
-  const ningbo = workingHours({ calendar: CN_2025, utcOffsetMinutes: 480, opensAt: '09:00', closesAt: '18:00' });
-  const at = (local: string) => new Date(`${local}+08:00`);
   const opened = (kind: TicketTimers['kind'], local: string): TicketTimers => ({ kind, createdAt: at(local), response: startTimer(at(local)), resolution: startTimer(at(local)) });
 
   it('counts a complaint\'s 4-hour response target in working time: Friday 16:00 → the worked Sunday 11:00', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CN_2025 } from './banking-days.examples.ts';
 import { DomainError } from './errors.ts';
+import { beijing as at, ningboOffice as ningbo } from './testing.ts';
 import {
   HOUR_MS, elapsedWorkingMs, isPaused, pauseTimer, resumeTimer, startTimer, stopTimer, timerDueAt, timerState, workingHours, workingMsBetween,
 } from './working-time.ts';
 
-// The exporter's office in Ningbo: 09:00–18:00 Beijing time (UTC+8) on Chinese business days of 2025.
-const ningbo = workingHours({ calendar: CN_2025, utcOffsetMinutes: 480, opensAt: '09:00', closesAt: '18:00' });
-const at = (local: string) => new Date(`${local}+08:00`);
 
 describe('workingHours', () => {
   it('refuses hours that close before they open, or an impossible offset', () => {
