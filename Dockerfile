@@ -22,6 +22,7 @@ COPY apps/web/package.json apps/web/
 COPY packages/schemas/package.json packages/schemas/
 COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
+COPY packages/bank-statements/package.json packages/bank-statements/
 COPY packages/mail/package.json packages/mail/
 COPY packages/search/package.json packages/search/
 COPY e2e/package.json e2e/

@@ -330,6 +330,27 @@ describe('proposeMatches: statement credits to open items', () => {
     expect(p).toMatchObject({ reason: 'DOCUMENT_NUMBER', customerId: 'nw', allocations: [{ itemId: 'nw-1', amount: '33120.00' }, { itemId: 'nw-2', amount: '77280.00' }], unallocated: '9600.00' });
   });
 
+  it('proposes to write off a short payment within the bank charge tolerance, and matches an amount short by charges', () => {
+    const tolerance = { bankChargeTolerance: { USD: '50.00', EUR: '40.00' } };
+    const ps = proposeMatches(
+      [
+        credit('e1', '33085.00', 'USD', { creditorReference: nwDeposit }),
+        credit('e2', '40000.00', 'USD', { remittance: 'SC-2025-000123 balance' }),
+        credit('e3', '12575.00', 'EUR', { debtorName: 'Rheinland Handel GmbH' }),
+      ],
+      items,
+      tolerance,
+    );
+    expect(ps.map((p) => [p.reason, p.allocations, p.bankChargeWriteOffs])).toEqual([
+      ['STRUCTURED_REFERENCE', [{ itemId: 'nw-1', amount: '33085.00' }], [{ itemId: 'nw-1', amount: '35.00' }]],
+      ['DOCUMENT_NUMBER', [{ itemId: 'nw-2', amount: '40000.00' }], []],
+      ['AMOUNT_AND_PAYER', [{ itemId: 'rh-1', amount: '12575.00' }], [{ itemId: 'rh-1', amount: '25.00' }]],
+    ]);
+    // Without a tolerance, the 35.00 stays open and the next payment quoting the contract closes it first.
+    const strict = proposeMatches([credit('e1', '33085.00', 'USD', { creditorReference: nwDeposit }), credit('e2', '40000.00', 'USD', { remittance: 'SC-2025-000123' })], items);
+    expect(strict[1]!.allocations).toEqual([{ itemId: 'nw-1', amount: '35.00' }, { itemId: 'nw-2', amount: '39965.00' }]);
+  });
+
   it('does not match across currencies, and counts equal candidates as alternatives', () => {
     const [wrongCcy] = proposeMatches([credit('e1', '33120.00', 'EUR', { creditorReference: nwDeposit })], items);
     expect(wrongCcy!.reason).toBe('UNMATCHED');

@@ -401,7 +401,7 @@ export function itemLedgerTotals(ledger: readonly LedgerEntry[]): { paid: Dec; b
 // ───────────────────────────── Bank statement matching ─────────────────────────────
 
 /** A credit entry of a bank statement, as the statement parser gives it. */
-export type StatementCredit = { key: string; amount: string; currency: string; valueDate: string; creditorReference: string | null; remittance: string | null; debtorName: string | null };
+export type StatementCredit = { key: string; amount: string; currency: string; valueDate: string | null; creditorReference: string | null; remittance: string | null; debtorName: string | null };
 
 /** An open item as matching sees it: its RF reference, the document numbers a payer may quote (PI, contract, invoice), the customer's name. */
 export type MatchableItem = AllocatableItem & { reference: string; documentNumbers: readonly string[]; customerName: string };
@@ -409,8 +409,20 @@ export type MatchableItem = AllocatableItem & { reference: string; documentNumbe
 export const matchReasons = ['STRUCTURED_REFERENCE', 'REFERENCE_IN_TEXT', 'DOCUMENT_NUMBER', 'AMOUNT_AND_PAYER', 'UNMATCHED'] as const;
 export type MatchReason = (typeof matchReasons)[number];
 
-/** A proposed allocation of a statement entry, with why it matched; finance confirms or corrects it. */
-export type MatchProposal = { entryKey: string; reason: MatchReason; customerId: string | null; allocations: { itemId: string; amount: string }[]; unallocated: string; detail: string; alternatives: number };
+/** A proposed allocation of a statement entry, with why it matched and the short payments it would close as bank charges; finance confirms or corrects it. */
+export type MatchProposal = {
+  entryKey: string;
+  reason: MatchReason;
+  customerId: string | null;
+  allocations: { itemId: string; amount: string }[];
+  bankChargeWriteOffs: { itemId: string; amount: string }[];
+  unallocated: string;
+  detail: string;
+  alternatives: number;
+};
+
+/** Matching settings: the least name similarity for a match by amount and payer, and finance's bank charge tolerance per currency. */
+export type MatchOptions = { nameThreshold?: number; bankChargeTolerance?: Readonly<Record<string, string>> };
 
 /** Legal forms and filler words left out when payer names are compared. */
 const legalForms = new Set(['LTD', 'LIMITED', 'GMBH', 'AG', 'KG', 'CO', 'COMPANY', 'CORP', 'CORPORATION', 'INC', 'LLC', 'PLC', 'SA', 'SL', 'SRL', 'SAS', 'BV', 'NV', 'SPA', 'OY', 'AB', 'AS', 'PTY', 'THE', 'AND', 'UND']);
@@ -476,10 +488,12 @@ export const NAME_MATCH_THRESHOLD = 0.8;
  * Proposes how each statement credit pays open items, trying in order: the structured RF reference;
  * an RF reference written in the remittance text; a PI, contract or invoice number in the text (the
  * customer's items of that document, earliest due first); an amount equal to an item's open amount
- * with a payer name like the customer's (earliest due first, the others counted as alternatives).
- * Items' open amounts shrink as entries are matched, so two entries never claim the same money.
+ * (or short of it by bank charges) with a payer name like the customer's (earliest due first, the
+ * others counted as alternatives). An item left short by no more than the bank charge tolerance is proposed for write-off. Items'
+ * open amounts shrink as entries are matched, so two entries never claim the same money.
  */
-export function proposeMatches(entries: readonly StatementCredit[], items: readonly MatchableItem[], threshold = NAME_MATCH_THRESHOLD): MatchProposal[] {
+export function proposeMatches(entries: readonly StatementCredit[], items: readonly MatchableItem[], options: MatchOptions = {}): MatchProposal[] {
+  const threshold = options.nameThreshold ?? NAME_MATCH_THRESHOLD;
   const open = new Map(items.map((i) => [i.id, openAmount(i)]));
   const byRef = new Map(items.map((i) => [compactCreditorReference(i.reference), i]));
   const earliest = (a: MatchableItem, b: MatchableItem) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.id.localeCompare(b.id);
@@ -487,16 +501,20 @@ export function proposeMatches(entries: readonly StatementCredit[], items: reado
   const allocate = (entry: StatementCredit, targets: MatchableItem[]) => {
     const scale = currencyScale(entry.currency);
     let left = new Dec(entry.amount);
+    const tolerance = new Dec(options.bankChargeTolerance?.[entry.currency] ?? 0);
     const allocations: { itemId: string; amount: string }[] = [];
+    const bankChargeWriteOffs: { itemId: string; amount: string }[] = [];
     for (const item of targets) {
       const o = open.get(item.id)!;
       if (left.isZero() || o.isZero()) continue;
       const take = Dec.min(left, o);
-      open.set(item.id, o.minus(take));
+      const short = o.minus(take);
       left = left.minus(take);
       allocations.push({ itemId: item.id, amount: take.toFixed(scale) });
+      if (short.gt(0) && short.lte(tolerance)) bankChargeWriteOffs.push({ itemId: item.id, amount: short.toFixed(scale) });
+      open.set(item.id, short.lte(tolerance) ? new Dec(0) : short);
     }
-    return { allocations, unallocated: left.toFixed(scale) };
+    return { allocations, bankChargeWriteOffs, unallocated: left.toFixed(scale) };
   };
   const usable = (entry: StatementCredit) => (i: MatchableItem) => i.currency === entry.currency && open.get(i.id)!.gt(0);
 
@@ -525,7 +543,11 @@ export function proposeMatches(entries: readonly StatementCredit[], items: reado
     }
     if (entry.debtorName) {
       const same = items
-        .filter((i) => fits(i) && open.get(i.id)!.eq(entry.amount) && nameSimilarity(entry.debtorName!, i.customerName) >= threshold)
+        .filter((i) => {
+          // The amount due, or short of it by no more than bank charges.
+          const short = open.get(i.id)!.minus(entry.amount);
+          return fits(i) && short.gte(0) && short.lte(options.bankChargeTolerance?.[entry.currency] ?? 0) && nameSimilarity(entry.debtorName!, i.customerName) >= threshold;
+        })
         .sort(earliest);
       if (same.length > 0) {
         const best = same[0]!;
@@ -533,7 +555,7 @@ export function proposeMatches(entries: readonly StatementCredit[], items: reado
         return proposal('AMOUNT_AND_PAYER', [best], `amount ${entry.currency} ${entry.amount} and payer "${entry.debtorName}" ~ "${best.customerName}" (${similarity})`, same.length - 1);
       }
     }
-    return { entryKey: entry.key, reason: 'UNMATCHED', customerId: null, allocations: [], unallocated: new Dec(entry.amount).toFixed(currencyScale(entry.currency)), detail: 'no reference, document number or amount and payer matched an open item', alternatives: 0 };
+    return { entryKey: entry.key, reason: 'UNMATCHED', customerId: null, allocations: [], bankChargeWriteOffs: [], unallocated: new Dec(entry.amount).toFixed(currencyScale(entry.currency)), detail: 'no reference, document number or amount and payer matched an open item', alternatives: 0 };
   });
 }
 
