@@ -76,7 +76,8 @@ describe('the shipment lifecycle', () => {
     const after = [...history, fix];
     expect(currentActuals(after).find((e) => e.milestone === 'DEPARTED')?.date).toBe('2025-04-07');
     expect(after).toContain(departed);
-    expect(refusal(() => assertCanRecordEvent(after, ev('DEPARTED', 'ACT', '2025-04-08', { supersedesId: departed.id, reason: 'again' }), today)).code).toBe('CONFLICT');
+    expect(refusal(() => assertCanRecordEvent(after, ev('DEPARTED', 'ACT', '2025-04-08', { supersedesId: departed.id, reason: 'again' }), today)).message).toBe('that is not the current record of the departure: correct the one of 2025-04-07');
+    expect(refusal(() => assertCanRecordEvent(booked, ev('ARRIVED', 'ACT', '2025-04-08', { supersedesId: 'nope', reason: 'x' }), today)).message).toBe('the event to supersede is not part of this shipment');
   });
 
   it('refuses a correction that breaks the order with later milestones', () => {

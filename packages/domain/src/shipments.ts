@@ -180,6 +180,7 @@ export function assertCanRecordEvent(history: readonly ShipmentEventRecord[], ev
   }
   const current = currentActuals(history).find((e) => scopeOf(e) === scopeOf(event));
   if (current && event.supersedesId !== current.id) {
+    if (event.supersedesId) throw new DomainError('CONFLICT', `that is not the current record of ${label[event.milestone]}: correct the one of ${current.date}`);
     throw new DomainError('CONFLICT', `${label[event.milestone]} was recorded already (${current.date}); record a correction that supersedes it, with the reason`);
   }
   if (!current && event.supersedesId) {
