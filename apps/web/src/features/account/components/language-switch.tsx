@@ -1,23 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { SessionUser } from '@portal/schemas';
-import { api } from '../lib/api.ts';
-import { useI18n, type Locale } from '../lib/i18n.tsx';
+import { useI18n, type Locale } from '../../../lib/i18n.tsx';
+import { useUpdateProfile } from '../api/update-profile.ts';
 
 /** Switches the interface language; a signed-in user's choice is kept on their account. */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { locale, setLocale, t } = useI18n();
-  const qc = useQueryClient();
-  async function change(next: Locale) {
+  const update = useUpdateProfile();
+  function change(next: Locale) {
     setLocale(next);
-    if (signedIn) {
-      const user = await api<SessionUser>('/api/auth/me', { method: 'PATCH', body: { locale: next } }).catch(() => null);
-      if (user) qc.setQueryData(['session'], user);
-    }
+    // Kept on the account when it can be; the switch works on this device either way.
+    if (signedIn) update.mutate({ locale: next });
   }
   return (
     <label className="lang-switch">
       <span className="visually-hidden">{t('lang.label')}</span>
-      <select value={locale} onChange={(e) => void change(e.target.value as Locale)} aria-label={t('lang.label')}>
+      <select value={locale} onChange={(e) => change(e.target.value as Locale)} aria-label={t('lang.label')}>
         <option value="en">English</option>
         <option value="zh-CN">简体中文</option>
       </select>

@@ -1,16 +1,14 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
+import { catalogKeys } from './keys.ts';
 
-export const synonymsQuery = queryOptions({ queryKey: ['synonyms'], queryFn: ({ signal }) => api<{ groups: string[][] }>('/api/search/synonyms', { signal }) });
-
-export function useSynonyms() {
-  return useQuery(synonymsQuery);
+/** The search synonyms: groups of words that find each other. */
+export function getSynonyms(signal?: AbortSignal) {
+  return api<{ groups: string[][] }>('/api/search/synonyms', { signal });
 }
 
-export function useSaveSynonyms() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (groups: string[][]) => api<{ groups: string[][] }>('/api/search/synonyms', { method: 'PUT', body: { groups } }),
-    onSuccess: (data) => qc.setQueryData(['synonyms'], data),
-  });
+export const synonymsQueryOptions = () => queryOptions({ queryKey: catalogKeys.synonyms(), queryFn: ({ signal }) => getSynonyms(signal) });
+
+export function useSynonyms() {
+  return useQuery(synonymsQueryOptions());
 }

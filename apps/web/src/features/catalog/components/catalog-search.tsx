@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useProductSearch } from '../../features/catalog/api/search-products.ts';
-import { FacetPanel } from '../../features/catalog/components/facet-panel.tsx';
-import { ProductCardView } from '../../features/catalog/components/product-card.tsx';
-import { apiSearch, setValue } from '../../features/catalog/components/search-state.ts';
-import { Pagination } from '../../components/pagination.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { useI18n } from '../../lib/i18n.tsx';
+import { Pagination } from '../../../components/pagination.tsx';
+import { EmptyState, ErrorState, Loading } from '../../../components/states.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { useProductSearch } from '../api/search-products.ts';
+import { apiSearch, setValue } from '../utils/search-state.ts';
+import { FacetPanel } from './facet-panel.tsx';
+import { ProductCardView } from './product-card.tsx';
 
 /** Breadth search: typo-tolerant, as you type, facets with counts, all state in the URL. */
-export default function CatalogSearchRoute() {
+export function CatalogSearch() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');

@@ -1,18 +1,18 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { useSession } from '../../features/auth/api/get-session.ts';
-import { useProduct } from '../../features/catalog/api/get-product.ts';
-import { QuoteRequestPanel } from '../../features/inquiries/components/quote-request-panel.tsx';
-import { ProductCardView } from '../../features/catalog/components/product-card.tsx';
-import { ErrorState, Loading } from '../../components/states.tsx';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { ProductDetail } from '@portal/schemas';
+import { ErrorState, Loading } from '../../../components/states.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { useProduct } from '../api/get-product.ts';
+import { ProductCardView } from './product-card.tsx';
 
-/** Depth: everything a buyer needs to decide to ask for a price. */
-export default function CatalogProductRoute() {
-  const { productId = '' } = useParams();
+/**
+ * Depth: everything a buyer needs to decide to ask for a price. `request` renders what the reader
+ * can do about the product (ask for a quote, sign in) beside its summary.
+ */
+export function ProductPage({ productId, request }: { productId: string; request: (product: ProductDetail) => ReactNode }) {
   const { t, locale, money, number, country } = useI18n();
   const { data: p, isPending, error, refetch } = useProduct(productId);
-  const { data: user } = useSession();
   const [image, setImage] = useState(0);
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -67,7 +67,7 @@ export default function CatalogProductRoute() {
             {p.material && (<><dt>{t('catalog.material')}</dt><dd>{p.material}</dd></>)}
             <dt>{t('catalog.certifications')}</dt><dd>{p.certifications.length ? p.certifications.join(', ') : t('common.none')}</dd>
           </dl>
-          <QuoteRequestPanel product={p} user={user ?? null} />
+          {request(p)}
         </section>
       </div>
       <div className="grid-2 grid-2--top">

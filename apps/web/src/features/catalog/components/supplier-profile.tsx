@@ -1,11 +1,11 @@
 import { Link, useNavigate } from 'react-router';
 import { useState } from 'react';
-import { useSupplier } from '../../features/catalog/api/get-supplier.ts';
-import { ErrorState, Loading } from '../../components/states.tsx';
-import { useI18n } from '../../lib/i18n.tsx';
+import { ErrorState, Loading } from '../../../components/states.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
+import { useSupplier } from '../api/get-supplier.ts';
 
 /** The supplier's depth page: factory, certifications, markets, capacity, and its own searchable catalog. */
-export default function SupplierRoute() {
+export function SupplierProfileView() {
   const { t, locale, number, country } = useI18n();
   const { data: s, isPending, error, refetch } = useSupplier();
   const navigate = useNavigate();

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { FormAlert } from '../../../components/form.tsx';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useSaveSynonyms, useSynonyms } from '../api/synonyms.ts';
+import { useSynonyms } from '../api/get-synonyms.ts';
+import { useSaveSynonyms } from '../api/save-synonyms.ts';
 
 /** One group of words per line, separated by commas: each word finds the others. */
 export function SynonymsEditor({ canEdit }: { canEdit: boolean }) {
@@ -17,7 +18,7 @@ export function SynonymsEditor({ canEdit }: { canEdit: boolean }) {
   if (error) return <ErrorState error={error} />;
   const groups = text.split('\n').map((l) => l.split(',').map((w) => w.trim()).filter(Boolean)).filter((g) => g.length > 0);
   return (
-    <form className="form" onSubmit={(e) => { e.preventDefault(); save.mutate(groups); }}>
+    <form className="form" onSubmit={(e) => { e.preventDefault(); save.mutate({ groups }); }}>
       <label htmlFor="synonyms">{t('products.synonymsHelp')}</label>
       <textarea id="synonyms" rows={6} value={text} onChange={(e) => setText(e.target.value)} readOnly={!canEdit} />
       <FormAlert message={save.error?.message} />

@@ -1,18 +1,10 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { RecordLetterOfCreditBody, type SalesContractView } from '@portal/schemas';
-import { FormAlert, TextField, validate } from '../../../components/form.tsx';
-import { ApiError } from '../../../lib/api.ts';
+import { RecordLetterOfCreditBody, ReviewLetterOfCreditBody, type SalesContractView } from '@portal/schemas';
+import { FormAlert, TextField, blankAsUndefined, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useRecordLetterOfCredit, useReviewLetterOfCredit } from '../api/contracts.ts';
+import { useRecordLetterOfCredit } from '../api/record-letter-of-credit.ts';
+import { useReviewLetterOfCredit } from '../api/review-letter-of-credit.ts';
 
 type Lc = NonNullable<SalesContractView['lc']>;
-type Draft = Record<'number' | 'issuingBank' | 'issuingBankBic' | 'issueDate' | 'expiryDate' | 'latestShipmentDate' | 'presentationDays' | 'amount' | 'currency', string>;
-
-const draftOf = (lc: Lc, c: SalesContractView): Draft => ({
-  number: lc.number ?? '', issuingBank: lc.issuingBank ?? '', issuingBankBic: lc.issuingBankBic ?? '', issueDate: lc.issueDate ?? '', expiryDate: lc.expiryDate ?? '',
-  latestShipmentDate: lc.latestShipmentDate ?? c.latestShipmentDate, presentationDays: String(lc.presentationDays ?? 21),
-  amount: lc.amount?.amount ?? lc.requiredAmount.amount, currency: lc.amount?.currency ?? c.currency,
-});
 
 /**
  * The letter of credit of an L/C contract: the buyer records it (again, after an amendment request);
@@ -36,37 +28,13 @@ export function LetterOfCreditPanel({ contract: c, side }: { contract: SalesCont
     }
   };
   const lc = c.lc!;
-  const record = useRecordLetterOfCredit(c.id);
-  const review = useReviewLetterOfCredit(c.id);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(lc, c));
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
   const d = (v: string | null) => (v ? date(`${v}T00:00:00Z`) : '—');
   const live = c.status !== 'ISSUED' && c.status !== 'CANCELLED' && c.status !== 'COMPLETED';
   const canRecord = side === 'buyer' && live && lc.status !== 'ACCEPTED';
-  const serverErrors = record.error instanceof ApiError ? record.error.byField() : {};
-  const errors = { ...serverErrors, ...local };
-  const set = (k: keyof Draft) => (e: ChangeEvent<HTMLInputElement>) => setDraft((v) => ({ ...v, [k]: e.target.value }));
   const flagged = new Set(lc.discrepancies.map((x) => x.field));
   const row = (field: string, label: string, value: string) => (
     <><dt>{label}</dt><dd className={flagged.has(field) ? 'changed' : undefined}>{value}</dd></>
   );
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body = { ...draft, issuingBankBic: draft.issuingBankBic.trim() || undefined, presentationDays: Number(draft.presentationDays) };
-    const checked = validate(RecordLetterOfCreditBody, body);
-    if (!checked.ok) return setLocal(checked.errors);
-    setLocal({});
-    record.mutate(body);
-  };
-  const decide = (decision: 'ACCEPT' | 'REQUEST_AMENDMENT') => {
-    if (decision === 'REQUEST_AMENDMENT' && !note.trim()) return setNoteError(t('lc.noteRequired'));
-    setNoteError(null);
-    review.mutate({ decision, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setNote('') });
-  };
-  const reviewErrors = review.error instanceof ApiError ? review.error.byField() : {};
 
   return (
     <section className="card" aria-labelledby="lc-title">
@@ -97,35 +65,67 @@ export function LetterOfCreditPanel({ contract: c, side }: { contract: SalesCont
           </div>
         ))}
       {side === 'buyer' && lc.status === 'AMENDMENT_REQUESTED' && <p className="card notice-card">{t('lc.amendHelp')}</p>}
-      {side === 'reviewer' && lc.status === 'RECEIVED' && (
-        <div className="form inline-form">
-          <TextField label={t('lc.reviewNote')} hint={t('lc.reviewNoteHint')} value={note} onChange={(e) => { setNote(e.target.value); if (e.target.value.trim()) setNoteError(null); }} error={noteError ?? reviewErrors.note} />
-          <FormAlert message={review.error && !(review.error instanceof ApiError && review.error.fieldErrors.length) ? review.error.message : null} />
-          <div className="form__actions">
-            <button type="button" className="btn btn--primary" disabled={review.isPending} onClick={() => decide('ACCEPT')}>{t('lc.accept')}</button>
-            <button type="button" className="btn btn--secondary" disabled={review.isPending} onClick={() => decide('REQUEST_AMENDMENT')}>{t('lc.requestAmendment')}</button>
-          </div>
-        </div>
-      )}
-      {canRecord && (
-        <form className="form" noValidate onSubmit={submit} aria-label={t('lc.title')}>
-          <p className="muted">{t('lc.help')}</p>
-          <div className="grid-3">
-            <TextField label={t('lc.number')} value={draft.number} onChange={set('number')} maxLength={35} error={errors.number} />
-            <TextField label={t('lc.issuingBank')} value={draft.issuingBank} onChange={set('issuingBank')} error={errors.issuingBank} />
-            <TextField label={t('lc.bic')} optional hint={t('lc.bicHint')} value={draft.issuingBankBic} onChange={set('issuingBankBic')} error={errors.issuingBankBic} />
-            <TextField label={t('lc.issueDate')} type="date" value={draft.issueDate} onChange={set('issueDate')} error={errors.issueDate} />
-            <TextField label={t('lc.latestShipment')} type="date" value={draft.latestShipmentDate} onChange={set('latestShipmentDate')} error={errors.latestShipmentDate} />
-            <TextField label={t('lc.expiryDate')} type="date" value={draft.expiryDate} onChange={set('expiryDate')} error={errors.expiryDate} />
-            <TextField label={t('lc.presentationDays')} type="number" min={1} max={21} value={draft.presentationDays} onChange={set('presentationDays')} error={errors.presentationDays} />
-            <TextField label={t('lc.amount')} inputMode="decimal" value={draft.amount} onChange={set('amount')} error={errors.amount} />
-            <TextField label={t('lc.currency')} value={draft.currency} onChange={set('currency')} maxLength={3} error={errors.currency} />
-          </div>
-          <FormAlert message={record.error && !(record.error instanceof ApiError && record.error.fieldErrors.length) ? record.error.message : null} />
-          {record.isSuccess && <FormAlert tone="success" message={t('lc.saved')} />}
-          <button type="submit" className="btn btn--primary" disabled={record.isPending}>{t('lc.save')}</button>
-        </form>
-      )}
+      {side === 'reviewer' && lc.status === 'RECEIVED' && <ReviewForm contractId={c.id} />}
+      {canRecord && <RecordForm contract={c} />}
     </section>
+  );
+}
+
+/** The buyer records the credit as the issuing bank opened it; it starts from the contract's figures. */
+function RecordForm({ contract: c }: { contract: SalesContractView }) {
+  const { t } = useI18n();
+  const lc = c.lc!;
+  const record = useRecordLetterOfCredit(c.id);
+  const { register, handleSubmit, setError, formState: { errors } } = useSchemaForm(RecordLetterOfCreditBody, {
+    defaultValues: {
+      number: lc.number ?? '', issuingBank: lc.issuingBank ?? '', issuingBankBic: lc.issuingBankBic ?? undefined, issueDate: lc.issueDate ?? '', expiryDate: lc.expiryDate ?? '',
+      latestShipmentDate: lc.latestShipmentDate ?? c.latestShipmentDate, presentationDays: lc.presentationDays ?? 21,
+      amount: lc.amount?.amount ?? lc.requiredAmount.amount, currency: lc.amount?.currency ?? c.currency,
+    },
+  });
+  const submit = handleSubmit((body) => record.mutate(body, { onError: (err) => showServerErrors(setError, err) }));
+  const err = (name: string) => fieldError(errors, name);
+  return (
+    <form className="form" noValidate onSubmit={submit} aria-label={t('lc.title')}>
+      <p className="muted">{t('lc.help')}</p>
+      <div className="grid-3">
+        <TextField label={t('lc.number')} maxLength={35} error={err('number')} {...register('number')} />
+        <TextField label={t('lc.issuingBank')} error={err('issuingBank')} {...register('issuingBank')} />
+        <TextField label={t('lc.bic')} optional hint={t('lc.bicHint')} error={err('issuingBankBic')} {...register('issuingBankBic', { setValueAs: blankAsUndefined })} />
+        <TextField label={t('lc.issueDate')} type="date" error={err('issueDate')} {...register('issueDate')} />
+        <TextField label={t('lc.latestShipment')} type="date" error={err('latestShipmentDate')} {...register('latestShipmentDate')} />
+        <TextField label={t('lc.expiryDate')} type="date" error={err('expiryDate')} {...register('expiryDate')} />
+        <TextField label={t('lc.presentationDays')} type="number" min={1} max={21} error={err('presentationDays')} {...register('presentationDays', { valueAsNumber: true })} />
+        <TextField label={t('lc.amount')} inputMode="decimal" error={err('amount')} {...register('amount')} />
+        <TextField label={t('lc.currency')} maxLength={3} error={err('currency')} {...register('currency')} />
+      </div>
+      <FormAlert message={requestError(record.error)} />
+      {record.isSuccess && <FormAlert tone="success" message={t('lc.saved')} />}
+      <button type="submit" className="btn btn--primary" disabled={record.isPending}>{t('lc.save')}</button>
+    </form>
+  );
+}
+
+/** Staff accept the received credit, or ask for an amendment saying what must change. */
+function ReviewForm({ contractId }: { contractId: string }) {
+  const { t } = useI18n();
+  const review = useReviewLetterOfCredit(contractId);
+  const { register, handleSubmit, setValue, setError, formState: { errors } } = useSchemaForm(ReviewLetterOfCreditBody, {
+    defaultValues: { decision: 'ACCEPT', note: '' },
+    messages: { note: t('lc.noteRequired') },
+  });
+  const decide = (decision: 'ACCEPT' | 'REQUEST_AMENDMENT') => {
+    setValue('decision', decision);
+    void handleSubmit((body) => review.mutate(body, { onError: (err) => showServerErrors(setError, err) }))();
+  };
+  return (
+    <div className="form inline-form">
+      <TextField label={t('lc.reviewNote')} hint={t('lc.reviewNoteHint')} error={fieldError(errors, 'note')} {...register('note')} />
+      <FormAlert message={requestError(review.error)} />
+      <div className="form__actions">
+        <button type="button" className="btn btn--primary" disabled={review.isPending} onClick={() => decide('ACCEPT')}>{t('lc.accept')}</button>
+        <button type="button" className="btn btn--secondary" disabled={review.isPending} onClick={() => decide('REQUEST_AMENDMENT')}>{t('lc.requestAmendment')}</button>
+      </div>
+    </div>
   );
 }
