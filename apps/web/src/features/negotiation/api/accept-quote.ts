@@ -13,6 +13,6 @@ export function useAcceptQuote(inquiryId: string, quoteId: string) {
   return useMutation({
     mutationKey: negotiationKeys.accept(),
     mutationFn: (revisionNo: number) => acceptQuote(quoteId, revisionNo),
-    onSuccess: () => qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
   });
 }

@@ -13,6 +13,6 @@ export function useDeclineQuote(inquiryId: string, quoteId: string, revisionNo: 
   return useMutation({
     mutationKey: negotiationKeys.change(),
     mutationFn: (body: DeclineBody) => declineQuote(quoteId, revisionNo, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
   });
 }

@@ -13,6 +13,6 @@ export function usePostMessage(inquiryId: string) {
   return useMutation({
     mutationKey: negotiationKeys.change(),
     mutationFn: (body: PostMessageBody) => postMessage(inquiryId, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
   });
 }

@@ -13,6 +13,6 @@ export function useRequestChanges(inquiryId: string) {
   return useMutation({
     mutationKey: negotiationKeys.change(),
     mutationFn: (body: ChangeRequestBody) => requestChanges(inquiryId, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
   });
 }

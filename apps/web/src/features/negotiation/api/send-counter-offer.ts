@@ -13,6 +13,6 @@ export function useSendCounterOffer(inquiryId: string) {
   return useMutation({
     mutationKey: negotiationKeys.change(),
     mutationFn: (body: CounterOfferBody) => sendCounterOffer(inquiryId, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: negotiationKeys.thread(inquiryId) }),
   });
 }

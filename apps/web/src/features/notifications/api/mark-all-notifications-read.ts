@@ -9,5 +9,5 @@ export function markAllNotificationsRead() {
 
 export function useMarkAllRead() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }) });
+  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }) });
 }

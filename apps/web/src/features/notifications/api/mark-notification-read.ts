@@ -9,5 +9,5 @@ export function markNotificationRead(id: string) {
 
 export function useMarkRead() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: markNotificationRead, onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }) });
+  return useMutation({ mutationFn: markNotificationRead, onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }) });
 }

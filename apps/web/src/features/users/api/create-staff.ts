@@ -10,5 +10,5 @@ export function createStaff(body: CreateStaffBody) {
 
 export function useCreateStaff() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createStaff, onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.staff() }) });
+  return useMutation({ mutationFn: createStaff, onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.staff() }) });
 }

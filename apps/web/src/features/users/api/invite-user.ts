@@ -12,6 +12,6 @@ export function useInviteUser(companyId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (email: string) => inviteUser(companyId, email),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
   });
 }

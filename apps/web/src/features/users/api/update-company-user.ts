@@ -12,6 +12,6 @@ export function useUpdateCompanyUser(companyId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, ...body }: UpdateCompanyUserBody & { userId: string }) => updateCompanyUser(companyId, userId, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
   });
 }

@@ -12,6 +12,6 @@ export function useUpdateStaff() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, ...body }: UpdateStaffBody & { userId: string }) => updateStaff(userId, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.staff() }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.staff() }),
   });
 }

@@ -11,6 +11,6 @@ export function useWithdrawInvitation(companyId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (invitationId: string) => withdrawInvitation(companyId, invitationId),
-    onSuccess: () => qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
   });
 }
