@@ -14,12 +14,13 @@ import { settle, type PageLoader } from '../prefetch.ts';
 
 const openStatuses = ['SUBMITTED', 'QUOTED', 'NEGOTIATING'];
 
-/** The inquiry, its PI and the thread: what a buyer prefetches and sees of one inquiry. */
-export const clientLoader: PageLoader = (qc) => ({ params }) => {
-  const inquiryId = params.inquiryId ?? '';
-  const quote = qc.ensureQueryData(inquiryQueryOptions(inquiryId)).then((i) => i.quotes[0] && qc.ensureQueryData(quoteQueryOptions(i.quotes[0].id)));
-  return settle(quote, qc.ensureQueryData(threadQueryOptions(inquiryId)));
-};
+/** The inquiry, then its PI and thread (nothing more for an inquiry that is not there). */
+export const clientLoader: PageLoader = (qc) => ({ params }) =>
+  settle(
+    qc.ensureQueryData(inquiryQueryOptions(params.inquiryId ?? '')).then((i) =>
+      Promise.allSettled([i.quotes[0] && qc.ensureQueryData(quoteQueryOptions(i.quotes[0].id)), qc.ensureQueryData(threadQueryOptions(i.id))]),
+    ),
+  );
 
 export default function PortalInquiryRoute() {
   const { t } = useI18n();

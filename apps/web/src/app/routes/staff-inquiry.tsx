@@ -24,16 +24,16 @@ import { settle, type PageLoader } from '../prefetch.ts';
 const openStatuses = ['SUBMITTED', 'QUOTED', 'NEGOTIATING'];
 const productsOf = (lines: { productId: string | null }[]) => [...new Set(lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
 
-/** What the clerk's page shows: the inquiry, its PI, the products' packing and cost sheets, the settings, the thread. */
+/** What the clerk's page shows: the inquiry, then its PI, thread and the products' packing and cost sheets; the settings and rates. */
 export const clientLoader: PageLoader = (qc) => ({ params }) => {
-  const inquiryId = params.inquiryId ?? '';
-  const withInquiry = qc.ensureQueryData(inquiryQueryOptions(inquiryId)).then((i) =>
+  const withInquiry = qc.ensureQueryData(inquiryQueryOptions(params.inquiryId ?? '')).then((i) =>
     Promise.allSettled([
       i.quotes[0] && qc.ensureQueryData(quoteQueryOptions(i.quotes[0].id)),
+      qc.ensureQueryData(threadQueryOptions(i.id)),
       ...productsOf(i.lines).flatMap((id) => [qc.ensureQueryData(editableProductQueryOptions(id)), qc.ensureQueryData(costSheetsQueryOptions(id))]),
     ]),
   );
-  return settle(withInquiry, qc.ensureQueryData(settingsQueryOptions()), qc.ensureQueryData(threadQueryOptions(inquiryId)), qc.ensureQueryData(buyingRatesQueryOptions()));
+  return settle(withInquiry, qc.ensureQueryData(settingsQueryOptions()), qc.ensureQueryData(buyingRatesQueryOptions()));
 };
 
 /** One inquiry for the clerk: what was asked, the costing workbench per line, the PI and its sending. */
