@@ -1,27 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
-import { ApiError } from './lib/api.ts';
 import { I18nProvider } from './lib/i18n.tsx';
+import { createQueryClient } from './app/query-client.ts';
 import { createRouter } from './app/router.tsx';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      // Client errors (404, 403) will not change on retry.
-      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-    },
-  },
-});
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <RouterProvider router={createRouter()} />
+        <RouterProvider router={createRouter(queryClient)} />
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

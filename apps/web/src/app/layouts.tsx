@@ -4,7 +4,7 @@ import type { Role } from '@portal/schemas';
 import { useSession } from '../features/auth/api/get-session.ts';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
-import { LanguageSwitch } from '../components/language-switch.tsx';
+import { LanguageSwitch } from '../features/account/components/language-switch.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { homeFor, navigationFor } from './navigation.ts';

@@ -1,67 +1,102 @@
-import { createBrowserRouter } from 'react-router';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject, type ShouldRevalidateFunctionArgs } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { Role } from '@portal/schemas';
+import { staffRoles } from '@portal/domain';
+import { Loading } from '../components/states.tsx';
+import { sessionQueryOptions } from '../features/auth/api/get-session.ts';
 import { AppShell, NotFound, PublicLayout, RootRedirect } from './layouts.tsx';
+import type { PageLoader } from './prefetch.ts';
 
-const staffRoles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
+type PageModule = { default: ComponentType; clientLoader?: PageLoader };
+type Access = readonly Role[] | 'anyone';
 
-/** Each page is its own chunk, loaded when first visited. */
-const page = (load: () => Promise<{ default: React.ComponentType }>) => () => load().then((m) => ({ Component: m.default }));
+/** A page fetches for its own filters and pages (search params) itself; its loader prefetches on arrival. */
+const onArrival = ({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) =>
+  currentUrl.pathname !== nextUrl.pathname && defaultShouldRevalidate;
 
-export const routes = [
-  { path: '/', element: <RootRedirect /> },
-  {
-    element: <PublicLayout />,
-    children: [
-      { path: 'login', lazy: page(() => import('./routes/login.tsx')) },
-      { path: 'register', lazy: page(() => import('./routes/register.tsx')) },
-      { path: 'invite/:token', lazy: page(() => import('./routes/invite.tsx')) },
-    ],
-  },
-  {
-    path: 'portal',
-    element: <AppShell roles={['BUYER']} />,
-    children: [
-      { index: true, lazy: page(() => import('./routes/portal-overview.tsx')) },
-      { path: 'company', lazy: page(() => import('./routes/portal-company.tsx')) },
-      { path: 'inquiries', lazy: page(() => import('./routes/portal-inquiries.tsx')) },
-      { path: 'inquiries/new', lazy: page(() => import('./routes/portal-inquiry-new.tsx')) },
-      { path: 'inquiries/:inquiryId', lazy: page(() => import('./routes/portal-inquiry.tsx')) },
-      { path: 'contracts', lazy: page(() => import('./routes/contracts.tsx')) },
-      { path: 'contracts/:contractId', lazy: page(() => import('./routes/contract.tsx')) },
-      { path: 'account', lazy: page(() => import('./routes/account.tsx')) },
-    ],
-  },
-  {
-    path: 'staff',
-    element: <AppShell roles={staffRoles} />,
-    children: [
-      { index: true, lazy: page(() => import('./routes/staff-overview.tsx')) },
-      { path: 'companies', lazy: page(() => import('./routes/staff-companies.tsx')) },
-      { path: 'companies/:companyId', lazy: page(() => import('./routes/staff-company.tsx')) },
-      { path: 'users', lazy: page(() => import('./routes/staff-users.tsx')) },
-      { path: 'products', lazy: page(() => import('./routes/staff-products.tsx')) },
-      { path: 'inquiries', lazy: page(() => import('./routes/staff-inquiries.tsx')) },
-      { path: 'inquiries/:inquiryId', lazy: page(() => import('./routes/staff-inquiry.tsx')) },
-      { path: 'approvals', lazy: page(() => import('./routes/staff-approvals.tsx')) },
-      { path: 'settings', lazy: page(() => import('./routes/staff-settings.tsx')) },
-      { path: 'contracts', lazy: page(() => import('./routes/contracts.tsx')) },
-      { path: 'contracts/:contractId', lazy: page(() => import('./routes/contract.tsx')) },
-      { path: 'quotes/:quoteId', lazy: page(() => import('./routes/staff-quote.tsx')) },
-      { path: 'products/new', lazy: page(() => import('./routes/staff-product-edit.tsx')) },
-      { path: 'products/:productId', lazy: page(() => import('./routes/staff-product-edit.tsx')) },
-      { path: 'account', lazy: page(() => import('./routes/account.tsx')) },
-    ],
-  },
-  {
-    element: <AppShell roles="anyone" />,
-    children: [
-      { path: 'catalog', lazy: page(() => import('./routes/catalog-search.tsx')) },
-      { path: 'catalog/products/:productId', lazy: page(() => import('./routes/catalog-product.tsx')) },
-      { path: 'supplier', lazy: page(() => import('./routes/supplier.tsx')) },
-    ],
-  },
-  { path: '*', element: <NotFound /> },
-];
+/** The app's routes; each page's loader prefetches into this query client. */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  /** Each page is its own chunk, loaded when first visited, with the loader that prefetches its data. */
+  const page = (load: () => Promise<PageModule>, access: Access) => ({
+    HydrateFallback: Loading,
+    lazy: async () => {
+      const { default: Component, clientLoader } = await load();
+      if (!clientLoader) return { Component };
+      const prefetch = clientLoader(queryClient);
+      return {
+        Component,
+        shouldRevalidate: onArrival,
+        loader: async (args: LoaderFunctionArgs) => {
+          // Nothing is fetched for a visitor the shell sends to sign in, nor for a user it sends home.
+          const user = await queryClient.ensureQueryData(sessionQueryOptions()).catch(() => null);
+          if (access !== 'anyone' && (!user || !access.includes(user.role))) return null;
+          return prefetch(args, user);
+        },
+      };
+    },
+  });
+  const buyer = (load: () => Promise<PageModule>) => page(load, ['BUYER']);
+  const staff = (load: () => Promise<PageModule>) => page(load, staffRoles);
+  const open = (load: () => Promise<PageModule>) => page(load, 'anyone');
 
-export function createRouter() {
-  return createBrowserRouter(routes);
+  return [
+    { path: '/', element: <RootRedirect /> },
+    {
+      element: <PublicLayout />,
+      children: [
+        { path: 'login', ...open(() => import('./routes/login.tsx')) },
+        { path: 'register', ...open(() => import('./routes/register.tsx')) },
+        { path: 'invite/:token', ...open(() => import('./routes/invite.tsx')) },
+      ],
+    },
+    {
+      path: 'portal',
+      element: <AppShell roles={['BUYER']} />,
+      children: [
+        { index: true, ...buyer(() => import('./routes/portal-overview.tsx')) },
+        { path: 'company', ...buyer(() => import('./routes/portal-company.tsx')) },
+        { path: 'inquiries', ...buyer(() => import('./routes/portal-inquiries.tsx')) },
+        { path: 'inquiries/new', ...buyer(() => import('./routes/portal-inquiry-new.tsx')) },
+        { path: 'inquiries/:inquiryId', ...buyer(() => import('./routes/portal-inquiry.tsx')) },
+        { path: 'contracts', ...buyer(() => import('./routes/sales-contracts.tsx')) },
+        { path: 'contracts/:contractId', ...buyer(() => import('./routes/sales-contract.tsx')) },
+        { path: 'account', ...buyer(() => import('./routes/account.tsx')) },
+      ],
+    },
+    {
+      path: 'staff',
+      element: <AppShell roles={staffRoles} />,
+      children: [
+        { index: true, ...staff(() => import('./routes/staff-overview.tsx')) },
+        { path: 'companies', ...staff(() => import('./routes/staff-companies.tsx')) },
+        { path: 'companies/:companyId', ...staff(() => import('./routes/staff-company.tsx')) },
+        { path: 'users', ...staff(() => import('./routes/staff-users.tsx')) },
+        { path: 'products', ...staff(() => import('./routes/staff-products.tsx')) },
+        { path: 'inquiries', ...staff(() => import('./routes/staff-inquiries.tsx')) },
+        { path: 'inquiries/:inquiryId', ...staff(() => import('./routes/staff-inquiry.tsx')) },
+        { path: 'approvals', ...staff(() => import('./routes/staff-approvals.tsx')) },
+        { path: 'settings', ...staff(() => import('./routes/staff-settings.tsx')) },
+        { path: 'contracts', ...staff(() => import('./routes/sales-contracts.tsx')) },
+        { path: 'contracts/:contractId', ...staff(() => import('./routes/sales-contract.tsx')) },
+        { path: 'quotes/:quoteId', ...staff(() => import('./routes/staff-quote.tsx')) },
+        { path: 'products/new', ...staff(() => import('./routes/staff-product-edit.tsx')) },
+        { path: 'products/:productId', ...staff(() => import('./routes/staff-product-edit.tsx')) },
+        { path: 'account', ...staff(() => import('./routes/account.tsx')) },
+      ],
+    },
+    {
+      element: <AppShell roles="anyone" />,
+      children: [
+        { path: 'catalog', ...open(() => import('./routes/catalog-search.tsx')) },
+        { path: 'catalog/products/:productId', ...open(() => import('./routes/catalog-product.tsx')) },
+        { path: 'supplier', ...open(() => import('./routes/supplier.tsx')) },
+      ],
+    },
+    { path: '*', element: <NotFound /> },
+  ];
+}
+
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
 }

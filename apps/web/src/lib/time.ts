@@ -8,8 +8,3 @@ export function formatDuration(ms: number, units: { d: string; h: string; min: s
   if (hours > 0) return `${hours} ${units.h} ${mins} ${units.min}`;
   return `${mins} ${units.min}`;
 }
-
-/** Today's date as YYYY-MM-DD in UTC, plus n days. */
-export function isoDate(daysFromToday = 0): string {
-  return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
-}

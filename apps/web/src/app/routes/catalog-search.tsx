@@ -1,79 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useProductSearch } from '../../features/catalog/api/search-products.ts';
-import { FacetPanel } from '../../features/catalog/components/facet-panel.tsx';
-import { ProductCardView } from '../../features/catalog/components/product-card.tsx';
-import { apiSearch, setValue } from '../../features/catalog/components/search-state.ts';
-import { Pagination } from '../../components/pagination.tsx';
-import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
-import { useI18n } from '../../lib/i18n.tsx';
+import { productSearchQueryOptions } from '../../features/catalog/api/search-products.ts';
+import { CatalogSearch } from '../../features/catalog/components/catalog-search.tsx';
+import { apiSearch } from '../../features/catalog/utils/search-state.ts';
+import { settle, type PageLoader } from '../prefetch.ts';
 
-/** Breadth search: typo-tolerant, as you type, facets with counts, all state in the URL. */
+export const clientLoader: PageLoader = (qc) => ({ request }) => settle(qc.ensureQueryData(productSearchQueryOptions(apiSearch(new URL(request.url).searchParams))));
+
 export default function CatalogSearchRoute() {
-  const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const { data, isPending, isFetching, error, refetch } = useProductSearch(apiSearch(params));
-
-  // Back/forward and pasted links change q from outside.
-  useEffect(() => setText(params.get('q') ?? ''), [params]);
-
-  function onType(value: string) {
-    setText(value);
-    clearTimeout(typing.current);
-    typing.current = setTimeout(() => setParams(setValue(params, 'q', value.trim() || undefined), { replace: true }), 200);
-  }
-
-  const change = (next: URLSearchParams) => setParams(next);
-  const filtered = [...params.keys()].some((k) => k !== 'q' && k !== 'sort' && k !== 'page');
-
-  return (
-    <div className="page catalog">
-      <div className="catalog__head">
-        <h1>{t('catalog.title')}</h1>
-        <Link to="/supplier">{t('catalog.aboutSupplier')}</Link>
-      </div>
-      <form role="search" className="catalog__search" onSubmit={(e) => { e.preventDefault(); clearTimeout(typing.current); setParams(setValue(params, 'q', text.trim() || undefined)); }}>
-        <label htmlFor="catalog-q" className="visually-hidden">{t('catalog.searchLabel')}</label>
-        <input id="catalog-q" type="search" value={text} onChange={(e) => onType(e.target.value)} placeholder={t('catalog.placeholder')} maxLength={200} autoComplete="off" />
-        <button type="submit" className="btn btn--primary">{t('catalog.search')}</button>
-      </form>
-      {data?.degraded && <p className="notice" role="status">{t('catalog.degraded')}</p>}
-      {error ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : isPending ? (
-        <Loading />
-      ) : (
-        <div className="catalog__body">
-          <FacetPanel result={data} params={params} onChange={change} />
-          <section className="catalog__results" aria-busy={isFetching} aria-labelledby="results-count">
-            <div className="catalog__toolbar">
-              <p id="results-count" aria-live="polite">{data.total === 1 ? t('catalog.result1') : t('catalog.results', { count: data.total })}</p>
-              {filtered && <button type="button" className="link-button" onClick={() => setParams(params.get('q') ? new URLSearchParams({ q: params.get('q')! }) : new URLSearchParams())}>{t('catalog.clearFilters')}</button>}
-              <label className="catalog__sort">
-                <span>{t('catalog.sort')}</span>
-                <select value={params.get('sort') ?? 'relevance'} onChange={(e) => change(setValue(params, 'sort', e.target.value === 'relevance' ? undefined : e.target.value))}>
-                  <option value="relevance">{t('catalog.sortRelevance')}</option>
-                  {data.pricesVisible && <option value="price_asc">{t('catalog.sortPriceAsc')}</option>}
-                  {data.pricesVisible && <option value="price_desc">{t('catalog.sortPriceDesc')}</option>}
-                  <option value="lead_time">{t('catalog.sortLeadTime')}</option>
-                  <option value="newest">{t('catalog.sortNewest')}</option>
-                </select>
-              </label>
-            </div>
-            {!data.pricesVisible && <p className="notice notice--info">{t('catalog.pricesHidden')}</p>}
-            {data.items.length === 0 ? (
-              <EmptyState>{t('catalog.noResults')}</EmptyState>
-            ) : (
-              <div className="product-grid">
-                {data.items.map((p) => <ProductCardView key={p.id} product={p} />)}
-              </div>
-            )}
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => change(setValue(params, 'page', String(p)))} />
-          </section>
-        </div>
-      )}
-    </div>
-  );
+  return <CatalogSearch />;
 }

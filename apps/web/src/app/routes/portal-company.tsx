@@ -1,9 +1,14 @@
 import { useSession } from '../../features/auth/api/get-session.ts';
-import { useCompany } from '../../features/companies/api/get-company.ts';
+import { companyQueryOptions, useCompany } from '../../features/companies/api/get-company.ts';
 import { CompanyDetails } from '../../features/companies/components/company-details.tsx';
+import { companyUsersQueryOptions } from '../../features/users/api/get-company-users.ts';
 import { CompanyUsers } from '../../features/users/components/company-users.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+export const clientLoader: PageLoader = (qc) => (_args, user) =>
+  settle(user && qc.ensureQueryData(companyQueryOptions(user.company.id)), user && qc.ensureQueryData(companyUsersQueryOptions(user.company.id)));
 
 export default function PortalCompanyRoute() {
   const { t } = useI18n();

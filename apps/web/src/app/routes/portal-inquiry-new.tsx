@@ -1,10 +1,17 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
-import { useProduct } from '../../features/catalog/api/get-product.ts';
-import { inquiryList, useInquiryList } from '../../features/inquiries/api/inquiry-list.ts';
+import { productQueryOptions, useProduct } from '../../features/catalog/api/get-product.ts';
+import { portsQuery } from '../../features/inquiries/api/ports.ts';
 import { InquiryForm, type DraftLine } from '../../features/inquiries/components/inquiry-form.tsx';
+import { inquiryList, useInquiryList } from '../../features/inquiries/stores/inquiry-list.ts';
 import { EmptyState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+export const clientLoader: PageLoader = (qc) => ({ request }) => {
+  const productId = new URL(request.url).searchParams.get('product');
+  return settle(productId && qc.ensureQueryData(productQueryOptions(productId)), qc.ensureQueryData(portsQuery));
+};
 
 export default function PortalInquiryNewRoute() {
   const { t } = useI18n();
@@ -13,7 +20,7 @@ export default function PortalInquiryNewRoute() {
   const { data: user } = useSession();
   const list = useInquiryList();
   const productId = params.get('product');
-  const product = useProduct(productId ?? '');
+  const product = useProduct(productId ?? '', { enabled: Boolean(productId) });
   if (productId && product.isPending) return <Loading />;
   if (user!.company.status !== 'APPROVED') return <div className="page"><h1>{t('rfq.new')}</h1><EmptyState>{t('rfq.awaitApproval')}</EmptyState></div>;
 

@@ -1,13 +1,26 @@
 import { Link, useParams } from 'react-router';
-import { useInquiry, useWithdrawInquiry } from '../../features/inquiries/api/inquiries.ts';
+import { inquiryQueryOptions, useInquiry } from '../../features/inquiries/api/get-inquiry.ts';
+import { useWithdrawInquiry } from '../../features/inquiries/api/withdraw-inquiry.ts';
 import { InquiryDetails } from '../../features/inquiries/components/inquiry-details.tsx';
+import { threadQueryOptions } from '../../features/negotiation/api/get-thread.ts';
 import { BuyerActions } from '../../features/negotiation/components/buyer-actions.tsx';
-import { RevisionDiff } from '../../features/negotiation/components/revision-diff.tsx';
 import { NegotiationThreadView } from '../../features/negotiation/components/thread.tsx';
-import { useQuote } from '../../features/quotes/api/quotes.ts';
+import { quoteQueryOptions, useQuote } from '../../features/quotes/api/get-quote.ts';
+import { QuoteHistory } from '../../features/quotes/components/quote-history.tsx';
 import { QuoteRevision } from '../../features/quotes/components/quote-revision.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+const openStatuses = ['SUBMITTED', 'QUOTED', 'NEGOTIATING'];
+
+/** The inquiry, then its PI and thread (nothing more for an inquiry that is not there). */
+export const clientLoader: PageLoader = (qc) => ({ params }) =>
+  settle(
+    qc.ensureQueryData(inquiryQueryOptions(params.inquiryId ?? '')).then((i) =>
+      Promise.allSettled([i.quotes[0] && qc.ensureQueryData(quoteQueryOptions(i.quotes[0].id)), qc.ensureQueryData(threadQueryOptions(i.id))]),
+    ),
+  );
 
 export default function PortalInquiryRoute() {
   const { t } = useI18n();
@@ -17,7 +30,8 @@ export default function PortalInquiryRoute() {
   const withdraw = useWithdrawInquiry(inquiryId);
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  const open = ['SUBMITTED', 'QUOTED', 'NEGOTIATING'].includes(i.status);
+  const open = openStatuses.includes(i.status);
+  const latest = quote.data?.revisions[0];
   return (
     <div className="page">
       <p><Link to="/portal/inquiries">← {t('nav.inquiries')}</Link></p>
@@ -27,20 +41,14 @@ export default function PortalInquiryRoute() {
       </div>
       <section className="card" aria-labelledby="quote-title">
         <h2 id="quote-title">{t('pi.title')}</h2>
-        {quote.data?.revisions.length ? (
+        {quote.data && latest ? (
           <div className="stack">
-            <QuoteRevision quoteNumber={quote.data.number} revision={quote.data.revisions[0]!} />
-            {quote.data.revisions[0]!.status === 'SENT' && open && (
-              <BuyerActions inquiryId={i.id} quoteId={quote.data.id} revision={quote.data.revisions[0]!} contractLink={(id) => `/portal/contracts/${id}`} />
+            <QuoteRevision quoteNumber={quote.data.number} revision={latest} />
+            {latest.status === 'SENT' && open && (
+              <BuyerActions inquiryId={i.id} quoteId={quote.data.id} revision={latest} contractLink={(id) => `/portal/contracts/${id}`} />
             )}
             {i.status === 'ACCEPTED' && <p className="notice notice--info">{t('neg.accepted')} <Link to="/portal/contracts">{t('nav.contracts')}</Link></p>}
-            {quote.data.revisions[1] && <RevisionDiff current={quote.data.revisions[0]!} previous={quote.data.revisions[1]} />}
-            {quote.data.revisions.length > 1 && (
-              <details>
-                <summary>{t('pi.earlier', { count: quote.data.revisions.length - 1 })}</summary>
-                <div className="stack">{quote.data.revisions.slice(1).map((r) => <QuoteRevision key={r.id} quoteNumber={quote.data.number} revision={r} />)}</div>
-              </details>
-            )}
+            <QuoteHistory quote={quote.data} />
           </div>
         ) : quote.isFetching ? <Loading /> : (
           <EmptyState>{t('rfq.waitingForQuote', { hours: 24 })}</EmptyState>

@@ -1,10 +1,15 @@
 import { useSession } from '../../features/auth/api/get-session.ts';
-import { useCompany } from '../../features/companies/api/get-company.ts';
+import { companyQueryOptions, useCompany } from '../../features/companies/api/get-company.ts';
+import { notificationsQueryOptions } from '../../features/notifications/api/list-notifications.ts';
 import { NotificationList } from '../../features/notifications/components/notification-list.tsx';
 import { StatusBadge } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
 
 const statusText = { PENDING: 'overview.pending', APPROVED: 'overview.approved', REJECTED: 'overview.rejected', SUSPENDED: 'overview.suspended' } as const;
+
+export const clientLoader: PageLoader = (qc) => (_args, user) =>
+  settle(user && qc.ensureQueryData(companyQueryOptions(user.company.id)), qc.ensureQueryData(notificationsQueryOptions()));
 
 export default function PortalOverviewRoute() {
   const { t } = useI18n();

@@ -1,26 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CompanyStatus } from '@portal/schemas';
-import { useCompanies } from '../../features/companies/api/list-companies.ts';
+import type { CompanyFilter } from '../../features/companies/api/keys.ts';
+import { companiesQueryOptions, useCompanies } from '../../features/companies/api/list-companies.ts';
 import { CompaniesTable } from '../../features/companies/components/companies-table.tsx';
 import { Pagination } from '../../components/pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
 
 const statuses: CompanyStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'];
+
+/** The directory's filter as the URL has it. */
+function filterOf(params: URLSearchParams): CompanyFilter {
+  const status = params.get('status') as CompanyStatus;
+  const q = params.get('q');
+  return { ...(statuses.includes(status) ? { status } : {}), ...(q ? { q } : {}), page: Math.max(1, Number(params.get('page')) || 1) };
+}
+
+export const clientLoader: PageLoader = (qc) => ({ request }) => settle(qc.ensureQueryData(companiesQueryOptions(filterOf(new URL(request.url).searchParams))));
 
 /** The buyer directory; its filters live in the URL so a link reproduces the view. */
 export default function StaffCompaniesRoute() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status');
-  const status = statuses.includes(statusParam as CompanyStatus) ? (statusParam as CompanyStatus) : undefined;
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const filter = filterOf(params);
+  const { status } = filter;
+  const q = filter.q ?? '';
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
 
-  const { data, isPending, error, refetch } = useCompanies({ ...(status ? { status } : {}), ...(q ? { q } : {}), page });
+  const { data, isPending, error, refetch } = useCompanies(filter);
 
   function update(next: Record<string, string | undefined>) {
     const merged = new URLSearchParams(params);

@@ -1,11 +1,16 @@
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
-import { useCompany } from '../../features/companies/api/get-company.ts';
+import { companyQueryOptions, useCompany } from '../../features/companies/api/get-company.ts';
 import { CompanyDetails } from '../../features/companies/components/company-details.tsx';
 import { ReviewPanel } from '../../features/companies/components/review-panel.tsx';
+import { companyUsersQueryOptions } from '../../features/users/api/get-company-users.ts';
 import { CompanyUsers } from '../../features/users/components/company-users.tsx';
 import { ErrorState, Loading, StatusBadge } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+export const clientLoader: PageLoader = (qc) => ({ params }) =>
+  settle(qc.ensureQueryData(companyQueryOptions(params.companyId ?? '')), qc.ensureQueryData(companyUsersQueryOptions(params.companyId ?? '')));
 
 export default function StaffCompanyRoute() {
   const { t } = useI18n();

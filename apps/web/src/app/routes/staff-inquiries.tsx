@@ -1,18 +1,27 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useInquiries } from '../../features/inquiries/api/inquiries.ts';
+import { inquiriesQueryOptions, useInquiries } from '../../features/inquiries/api/list-inquiries.ts';
 import { InquiryTable } from '../../features/inquiries/components/inquiry-table.tsx';
 import { Pagination } from '../../components/pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+/** The inbox's view as the URL has it: open or all, and the page. */
+function viewOf(params: URLSearchParams) {
+  const scope = params.get('scope') === 'all' ? 'all' : 'open';
+  const page = Number(params.get('page')) || 1;
+  return { scope, query: `scope=${scope}&page=${page}` } as const;
+}
+
+export const clientLoader: PageLoader = (qc) => ({ request }) => settle(qc.ensureQueryData(inquiriesQueryOptions(viewOf(new URL(request.url).searchParams).query)));
 
 /** The clerk's inbox: unanswered inquiries first, oldest first, each with its response timer. */
 export default function StaffInquiriesRoute() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const scope = params.get('scope') === 'all' ? 'all' : 'open';
-  const page = Number(params.get('page')) || 1;
-  const { data, isPending, error, refetch } = useInquiries(`scope=${scope}&page=${page}`);
+  const { scope, query } = viewOf(params);
+  const { data, isPending, error, refetch } = useInquiries(query);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 30_000);

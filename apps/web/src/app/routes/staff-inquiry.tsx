@@ -1,20 +1,40 @@
 import { Link, useParams } from 'react-router';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import type { BusinessSettings, CostSheetView, CostingResult, ProductEditable } from '@portal/schemas';
+import { useQueries } from '@tanstack/react-query';
+import type { CostSheetFigures } from '@portal/domain';
 import { useSession } from '../../features/auth/api/get-session.ts';
+import { editableProductQueryOptions } from '../../features/catalog/api/get-editable-product.ts';
+import { buyingRatesQueryOptions } from '../../features/costing/api/get-buying-rates.ts';
+import { costSheetsQueryOptions } from '../../features/costing/api/list-cost-sheets.ts';
 import { CostingWorkbench } from '../../features/costing/components/costing-workbench.tsx';
-import { useInquiry } from '../../features/inquiries/api/inquiries.ts';
+import { inquiryQueryOptions, useInquiry } from '../../features/inquiries/api/get-inquiry.ts';
 import { InquiryDetails } from '../../features/inquiries/components/inquiry-details.tsx';
-import { useCreateQuote, useQuote, useSendRevision, useUpdateDraft } from '../../features/quotes/api/quotes.ts';
-import { RevisionDiff } from '../../features/negotiation/components/revision-diff.tsx';
+import { threadQueryOptions } from '../../features/negotiation/api/get-thread.ts';
 import { NegotiationThreadView } from '../../features/negotiation/components/thread.tsx';
-import { ApprovalPanel } from '../../features/quotes/components/approval-panel.tsx';
-import { QuoteEditor } from '../../features/quotes/components/quote-editor.tsx';
-import { QuoteRevision } from '../../features/quotes/components/quote-revision.tsx';
-import { FormAlert } from '../../components/form.tsx';
+import { useCreateQuote } from '../../features/quotes/api/create-quote.ts';
+import { quoteQueryOptions, useQuote } from '../../features/quotes/api/get-quote.ts';
+import { useUpdateQuoteDraft } from '../../features/quotes/api/update-quote-draft.ts';
+import { QuoteEditor, type EditorLine } from '../../features/quotes/components/quote-editor.tsx';
+import { StaffQuotePanel } from '../../features/quotes/components/staff-quote-panel.tsx';
+import { liveMargin } from '../../features/quotes/utils/live-margin.ts';
+import { settingsQueryOptions, useSettings } from '../../features/settings/api/get-settings.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { api } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+const openStatuses = ['SUBMITTED', 'QUOTED', 'NEGOTIATING'];
+const productsOf = (lines: { productId: string | null }[]) => [...new Set(lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
+
+/** What the clerk's page shows: the inquiry, then its PI, thread and the products' packing and cost sheets; the settings and rates. */
+export const clientLoader: PageLoader = (qc) => ({ params }) => {
+  const withInquiry = qc.ensureQueryData(inquiryQueryOptions(params.inquiryId ?? '')).then((i) =>
+    Promise.allSettled([
+      i.quotes[0] && qc.ensureQueryData(quoteQueryOptions(i.quotes[0].id)),
+      qc.ensureQueryData(threadQueryOptions(i.id)),
+      ...productsOf(i.lines).flatMap((id) => [qc.ensureQueryData(editableProductQueryOptions(id)), qc.ensureQueryData(costSheetsQueryOptions(id))]),
+    ]),
+  );
+  return settle(withInquiry, qc.ensureQueryData(settingsQueryOptions()), qc.ensureQueryData(buyingRatesQueryOptions()));
+};
 
 /** One inquiry for the clerk: what was asked, the costing workbench per line, the PI and its sending. */
 export default function StaffInquiryRoute() {
@@ -25,44 +45,33 @@ export default function StaffInquiryRoute() {
   const quote = useQuote(inquiry.data?.quotes[0]?.id);
   const create = useCreateQuote(inquiryId);
   const latest = quote.data?.revisions[0];
-  const update = useUpdateDraft(quote.data?.id ?? '', latest?.revisionNo ?? 0);
-  const send = useSendRevision(quote.data?.id ?? '');
-  const productIds = (inquiry.data?.lines ?? []).map((l) => l.productId).filter((x): x is string => Boolean(x));
+  const update = useUpdateQuoteDraft(quote.data?.id ?? '', latest?.revisionNo ?? 0);
+  const productIds = productsOf(inquiry.data?.lines ?? []);
   // Packing and lead times of the quoted products, for freight and the PI.
-  const products = useQuery({
-    queryKey: ['staff-products-by-id', productIds],
-    queryFn: () => Promise.all(productIds.map((id) => api<ProductEditable>(`/api/products/${id}`))),
-    enabled: productIds.length > 0,
-  });
-  // The latest cost sheet of each product (shared with the workbench's cache), for the live margin.
-  const sheets = useQueries({
-    queries: productIds.map((id) => ({ queryKey: ['cost-sheets', id], queryFn: ({ signal }: { signal: AbortSignal }) => api<CostSheetView[]>(`/api/cost-sheets?productId=${id}`, { signal }) })),
-  });
-  const settings = useQuery({ queryKey: ['settings'], queryFn: ({ signal }) => api<BusinessSettings>('/api/settings', { signal }) });
+  const products = useQueries({ queries: productIds.map((id) => editableProductQueryOptions(id)) });
+  // Each product's cost sheets (shared with the workbench's cache), for the live margin.
+  const sheets = useQueries({ queries: productIds.map((id) => costSheetsQueryOptions(id)) });
+  const settings = useSettings();
   if (inquiry.isPending || (inquiry.data?.quotes.length && quote.isPending)) return <Loading />;
   if (inquiry.error) return <ErrorState error={inquiry.error} onRetry={() => void inquiry.refetch()} />;
   const i = inquiry.data;
-  const editors = user!.role === 'CLERK' || user!.role === 'MANAGER' || user!.role === 'ADMIN';
+  const role = user!.role;
+  const editors = role === 'CLERK' || role === 'MANAGER' || role === 'ADMIN';
   const isDraft = latest?.status === 'DRAFT';
-  const canCompose = editors && (!latest || isDraft || latest.status === 'SENT') && ['SUBMITTED', 'QUOTED', 'NEGOTIATING'].includes(i.status);
-  const byId = new Map((products.data ?? []).map((p) => [p.id, p]));
-  const sheetOf = new Map(productIds.map((id, n) => [id, sheets[n]?.data?.[0]]));
-  /** A preview only (display floats): the server recomputes margins in decimals when the draft is saved. */
-  const marginOf = (line: { productId?: string; unitPrice: string }, incoterm: string) => {
-    const sheet = line.productId ? sheetOf.get(line.productId) : undefined;
-    const price = Number(line.unitPrice);
-    if (!sheet || !price) return null;
-    const result = sheet.result as unknown as CostingResult;
-    if (result.quoteCurrency !== i.currency) return null;
-    const term = ['CIF', 'CIP'].includes(incoterm) ? 'CIF' : ['CFR', 'CPT', 'DAP', 'DPU', 'DDP'].includes(incoterm) ? 'CFR' : 'FOB';
-    const p = result.prices[term];
-    if (!p) return null;
-    const cost = (Number(p.costBase) + Number(p.insurance)) / Number(result.exchangeRate);
-    const product = byId.get(line.productId!);
-    const floor = Number(product?.marginFloorRate ?? settings.data?.marginFloorRate ?? '0.08');
-    return { rate: (price - cost) / price, floor };
+  const open = openStatuses.includes(i.status);
+  const canCompose = editors && (!latest || isDraft || latest.status === 'SENT') && open;
+  const productOf = new Map(products.flatMap((p) => (p.data ? [[p.data.id, p.data] as const] : [])));
+  const sheetsOf = new Map(productIds.map((id, n) => [id, sheets[n]?.data ?? []]));
+  const leadTime = Math.max(30, ...[...productOf.values()].map((p) => p.leadTimeDays));
+
+  /** The line's cost sheet as the API will choose it: the one it cites, else its product's latest. */
+  const marginOf = (line: EditorLine, incoterm: string) => {
+    const productSheets = (line.productId && sheetsOf.get(line.productId)) || [];
+    const sheet = productSheets.find((s) => s.id === line.costSheetId) ?? productSheets[0];
+    const floor = (line.productId && productOf.get(line.productId)?.marginFloorRate) || settings.data?.marginFloorRate;
+    if (!floor) return null;
+    return liveMargin({ sheet: sheet?.result as CostSheetFigures | undefined, incoterm, currency: i.currency, unitPrice: line.unitPrice, floor });
   };
-  const leadTime = Math.max(30, ...(products.data ?? []).map((p) => p.leadTimeDays));
 
   return (
     <div className="page">
@@ -76,34 +85,14 @@ export default function StaffInquiryRoute() {
         <h2>{t('rfq.request')}</h2>
         <InquiryDetails inquiry={i} />
       </section>
-      {latest && (
-        <section className="card" aria-labelledby="pi-title">
-          <h2 id="pi-title">{t('pi.title')}</h2>
-          <QuoteRevision quoteNumber={quote.data!.number} revision={latest} />
-          {latest.status === 'PENDING_APPROVAL' && (user!.role === 'MANAGER' || user!.role === 'ADMIN') && <ApprovalPanel quoteId={quote.data!.id} revisionNo={latest.revisionNo} />}
-          {latest.status === 'PENDING_APPROVAL' && user!.role === 'CLERK' && <p className="notice">{t('pi.waitingApproval')}</p>}
-          {isDraft && editors && (
-            <div className="form__actions">
-              <button type="button" className="btn btn--primary" disabled={send.isPending} onClick={() => send.mutate(latest.revisionNo)}>
-                {latest.staff?.belowMarginFloor ? t('pi.submitApproval') : t('pi.send')}
-              </button>
-              {latest.staff?.belowMarginFloor && <span className="notice">{t('pi.belowFloorNote')}</span>}
-            </div>
-          )}
-          <FormAlert message={send.error?.message} />
+      {quote.data && (
+        <StaffQuotePanel quote={quote.data} canEdit={editors} canApprove={role === 'MANAGER' || role === 'ADMIN'}>
           {i.status === 'ACCEPTED' && <p className="notice notice--info">{t('neg.acceptedStaff')} <Link to="/staff/contracts">{t('nav.contracts')}</Link></p>}
-          {quote.data!.revisions[1] && <RevisionDiff current={latest} previous={quote.data!.revisions[1]} />}
-          {quote.data!.revisions.length > 1 && (
-            <details>
-              <summary>{t('pi.earlier', { count: quote.data!.revisions.length - 1 })}</summary>
-              <div className="stack">{quote.data!.revisions.slice(1).map((r) => <QuoteRevision key={r.id} quoteNumber={quote.data!.number} revision={r} />)}</div>
-            </details>
-          )}
-        </section>
+        </StaffQuotePanel>
       )}
       <section className="card" aria-labelledby="thread-title">
         <h2 id="thread-title">{t('neg.title')}</h2>
-        <NegotiationThreadView inquiryId={i.id} mySide="EXPORTER" canWrite={editors && ['SUBMITTED', 'QUOTED', 'NEGOTIATING'].includes(i.status)} currency={i.currency} />
+        <NegotiationThreadView inquiryId={i.id} mySide="EXPORTER" canWrite={editors && open} currency={i.currency} />
       </section>
       {canCompose && (
         <section className="card" aria-labelledby="compose-title">
@@ -119,7 +108,7 @@ export default function StaffInquiryRoute() {
             error={isDraft ? update.error : create.error}
             onSave={(body) => (isDraft ? update.mutate(body) : create.mutate(body))}
             workbench={(line, usePrice) => {
-              const p = line.productId ? byId.get(line.productId) : undefined;
+              const p = line.productId ? productOf.get(line.productId) : undefined;
               return (
                 <CostingWorkbench
                   productId={line.productId ?? null}

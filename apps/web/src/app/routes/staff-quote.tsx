@@ -1,6 +1,9 @@
 import { Navigate, useParams } from 'react-router';
-import { useQuote } from '../../features/quotes/api/quotes.ts';
+import { quoteQueryOptions, useQuote } from '../../features/quotes/api/get-quote.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
+import { settle, type PageLoader } from '../prefetch.ts';
+
+export const clientLoader: PageLoader = (qc) => ({ params }) => settle(qc.ensureQueryData(quoteQueryOptions(params.quoteId ?? '')));
 
 /** A PI is worked on its inquiry's page. */
 export default function StaffQuoteRoute() {

@@ -1,28 +1,20 @@
-import { useState, type FormEvent } from 'react';
-import { ChangePasswordBody, type SessionUser } from '@portal/schemas';
-import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
-import { ApiError } from '../../../lib/api.ts';
-import { useI18n, type Locale } from '../../../lib/i18n.tsx';
+import { ChangePasswordBody, UpdateProfileBody, type SessionUser } from '@portal/schemas';
+import { FormAlert, SelectField, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
 import { useChangePassword } from '../api/change-password.ts';
 import { useUpdateProfile } from '../api/update-profile.ts';
 
+/** The user's own name and interface language. */
 export function ProfileForm({ user }: { user: SessionUser }) {
   const { t, setLocale } = useI18n();
   const update = useUpdateProfile();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    update.mutate(
-      { name: f.name ?? '', locale: f.locale as Locale },
-      { onSuccess: (u) => setLocale(u.locale), onError: (err) => err instanceof ApiError && setErrors(err.byField()) },
-    );
-  }
+  const { register, handleSubmit, setError, formState: { errors } } = useSchemaForm(UpdateProfileBody, { defaultValues: { name: user.name, locale: user.locale } });
+  const submit = handleSubmit((body) => update.mutate(body, { onSuccess: (u) => setLocale(u.locale), onError: (err) => showServerErrors(setError, err) }));
   return (
     <form className="form" onSubmit={submit} noValidate>
       <TextField label={t('field.email')} name="email" value={user.email} readOnly />
-      <TextField label={t('field.name')} name="name" defaultValue={user.name} autoComplete="name" error={errors.name} />
-      <SelectField label={t('lang.label')} name="locale" defaultValue={user.locale}>
+      <TextField label={t('field.name')} autoComplete="name" error={fieldError(errors, 'name')} {...register('name')} />
+      <SelectField label={t('lang.label')} {...register('locale')}>
         <option value="en">English</option>
         <option value="zh-CN">简体中文</option>
       </SelectField>
@@ -32,25 +24,18 @@ export function ProfileForm({ user }: { user: SessionUser }) {
   );
 }
 
+/** A new password, with the current one asked again. */
 export function PasswordForm() {
   const { t } = useI18n();
   const change = useChangePassword();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    const result = validate(ChangePasswordBody, f);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    change.mutate(result.data, { onSuccess: () => form.reset(), onError: (err) => err instanceof ApiError && setErrors(err.byField()) });
-  }
+  const { register, handleSubmit, setError, reset, formState: { errors } } = useSchemaForm(ChangePasswordBody, { defaultValues: { currentPassword: '', newPassword: '' } });
+  const submit = handleSubmit((body) => change.mutate(body, { onSuccess: () => reset(), onError: (err) => showServerErrors(setError, err) }));
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField label={t('account.current')} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-      <TextField label={t('account.new')} name="newPassword" type="password" autoComplete="new-password" hint={t('register.passwordHint')} error={errors.newPassword} />
+      <TextField label={t('account.current')} type="password" autoComplete="current-password" error={fieldError(errors, 'currentPassword')} {...register('currentPassword')} />
+      <TextField label={t('account.new')} type="password" autoComplete="new-password" hint={t('register.passwordHint')} error={fieldError(errors, 'newPassword')} {...register('newPassword')} />
       <FormAlert tone="success" message={change.isSuccess ? t('account.changed') : null} />
-      <FormAlert message={change.error && !(change.error instanceof ApiError && change.error.fieldErrors.length) ? change.error.message : null} />
+      <FormAlert message={requestError(change.error)} />
       <button className="btn btn--primary" type="submit" disabled={change.isPending}>{t('account.password')}</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '@portal/schemas';
 import { api, ApiError } from '../../../lib/api.ts';
+import { authKeys } from './keys.ts';
 
 /** The signed-in user, or null when nobody is signed in. */
 export async function getSession(): Promise<SessionUser | null> {
@@ -20,8 +21,9 @@ export async function getSession(): Promise<SessionUser | null> {
   }
 }
 
-export const sessionQuery = queryOptions({ queryKey: ['session'], queryFn: getSession, staleTime: 5 * 60_000 });
+export const sessionQueryOptions = () => queryOptions({ queryKey: authKeys.session(), queryFn: getSession, staleTime: 5 * 60_000 });
 
+/** The signed-in user (null for a visitor), shared by every page. */
 export function useSession() {
-  return useQuery(sessionQuery);
+  return useQuery(sessionQueryOptions());
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
+import { authKeys } from './keys.ts';
 
+/** Ends the session (the server revokes its refresh token). */
 export function logout() {
   return api<void>('/api/auth/logout', { method: 'POST' });
 }
@@ -11,7 +13,7 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       qc.clear();
-      qc.setQueryData(['session'], null);
+      qc.setQueryData(authKeys.session(), null);
     },
   });
 }

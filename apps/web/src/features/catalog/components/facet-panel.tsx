@@ -1,6 +1,6 @@
 import type { ProductSearchResult } from '@portal/schemas';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { setValue, toggleValue, type ListFacet } from './search-state.ts';
+import { setValue, toggleValue, type ListFacet } from '../utils/search-state.ts';
 
 type Props = { result: ProductSearchResult; params: URLSearchParams; onChange: (next: URLSearchParams) => void };
 

@@ -1,21 +1,19 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { CompanyPage, CompanyStatus } from '@portal/schemas';
+import type { CompanyPage } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
+import { companyKeys, type CompanyFilter } from './keys.ts';
 
-export type CompanyFilter = { status?: CompanyStatus; q?: string; page: number };
+/** A page of the buyer directory, by status and part of the name. */
+export function listCompanies(filter: CompanyFilter, signal?: AbortSignal) {
+  const qs = new URLSearchParams({ page: String(filter.page), pageSize: '25' });
+  if (filter.status) qs.set('status', filter.status);
+  if (filter.q) qs.set('q', filter.q);
+  return api<CompanyPage>(`/api/companies?${qs}`, { signal });
+}
 
-export const companiesQuery = (f: CompanyFilter) =>
-  queryOptions({
-    queryKey: ['companies', f],
-    queryFn: ({ signal }) => {
-      const qs = new URLSearchParams({ page: String(f.page), pageSize: '25' });
-      if (f.status) qs.set('status', f.status);
-      if (f.q) qs.set('q', f.q);
-      return api<CompanyPage>(`/api/companies?${qs}`, { signal });
-    },
-    placeholderData: keepPreviousData,
-  });
+export const companiesQueryOptions = (filter: CompanyFilter) =>
+  queryOptions({ queryKey: companyKeys.list(filter), queryFn: ({ signal }) => listCompanies(filter, signal), placeholderData: keepPreviousData });
 
-export function useCompanies(f: CompanyFilter) {
-  return useQuery(companiesQuery(f));
+export function useCompanies(filter: CompanyFilter) {
+  return useQuery(companiesQueryOptions(filter));
 }

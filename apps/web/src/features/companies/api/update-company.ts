@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CompanyDetail, UpdateCompanyBody } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
+import { companyKeys } from './keys.ts';
 
+/** Changes a company's details (its company admins, or a portal admin). */
 export function updateCompany(id: string, body: UpdateCompanyBody) {
   return api<CompanyDetail>(`/api/companies/${id}`, { method: 'PATCH', body });
 }
@@ -9,10 +11,11 @@ export function updateCompany(id: string, body: UpdateCompanyBody) {
 export function useUpdateCompany(id: string) {
   const qc = useQueryClient();
   return useMutation({
+    mutationKey: companyKeys.update(),
     mutationFn: (body: UpdateCompanyBody) => updateCompany(id, body),
     onSuccess: (company) => {
-      qc.setQueryData(['company', id], company);
-      void qc.invalidateQueries({ queryKey: ['session'] });
+      qc.setQueryData(companyKeys.detail(id), company);
+      void qc.invalidateQueries({ queryKey: companyKeys.lists() });
     },
   });
 }

@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { UpdateCompanyBody, type CompanyDetail } from '@portal/schemas';
-import { FormAlert, TextField, validate } from '../../../components/form.tsx';
+import { FormAlert, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { StatusBadge } from '../../../components/states.tsx';
-import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useUpdateCompany } from '../api/update-company.ts';
 
@@ -10,40 +9,7 @@ import { useUpdateCompany } from '../api/update-company.ts';
 export function CompanyDetails({ company, canEdit }: { company: CompanyDetail; canEdit: boolean }) {
   const { t, country, date } = useI18n();
   const [editing, setEditing] = useState(false);
-  const update = useUpdateCompany(company.id);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const body = { name: f.name, addressLine1: f.addressLine1, addressLine2: f.addressLine2 ?? '', city: f.city, postalCode: f.postalCode ?? '', taxId: f.taxId ?? '', website: f.website ?? '', phone: f.phone ?? '' };
-    const result = validate(UpdateCompanyBody, body);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    update.mutate(body, { onSuccess: () => setEditing(false), onError: (err) => err instanceof ApiError && setErrors(err.byField()) });
-  }
-
-  if (editing) {
-    return (
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="grid-2">
-          <TextField label={t('register.companyName')} name="name" defaultValue={company.name} error={errors.name} />
-          <TextField label={t('register.city')} name="city" defaultValue={company.city} error={errors.city} />
-          <TextField label={t('register.address1')} name="addressLine1" defaultValue={company.addressLine1} error={errors.addressLine1} />
-          <TextField label={t('register.address2')} name="addressLine2" defaultValue={company.addressLine2 ?? ''} optional error={errors.addressLine2} />
-          <TextField label={t('register.postalCode')} name="postalCode" defaultValue={company.postalCode ?? ''} optional error={errors.postalCode} />
-          <TextField label={t('register.taxId')} name="taxId" defaultValue={company.taxId ?? ''} optional error={errors.taxId} />
-          <TextField label={t('register.website')} name="website" defaultValue={company.website ?? ''} optional error={errors.website} />
-          <TextField label={t('register.phone')} name="phone" defaultValue={company.phone ?? ''} optional error={errors.phone} />
-        </div>
-        <FormAlert message={update.error && !(update.error instanceof ApiError && update.error.fieldErrors.length) ? update.error.message : null} />
-        <div className="form__actions">
-          <button className="btn btn--primary" type="submit" disabled={update.isPending}>{update.isPending ? t('common.saving') : t('common.save')}</button>
-          <button className="btn btn--secondary" type="button" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
-        </div>
-      </form>
-    );
-  }
+  if (editing) return <CompanyDetailsForm company={company} onDone={() => setEditing(false)} />;
 
   const dash = t('common.none');
   return (
@@ -72,5 +38,37 @@ export function CompanyDetails({ company, canEdit }: { company: CompanyDetail; c
         </button>
       )}
     </div>
+  );
+}
+
+function CompanyDetailsForm({ company, onDone }: { company: CompanyDetail; onDone: () => void }) {
+  const { t } = useI18n();
+  const update = useUpdateCompany(company.id);
+  const { register, handleSubmit, setError, formState: { errors } } = useSchemaForm(UpdateCompanyBody, {
+    defaultValues: {
+      name: company.name, addressLine1: company.addressLine1, addressLine2: company.addressLine2 ?? '', city: company.city,
+      postalCode: company.postalCode ?? '', taxId: company.taxId ?? '', website: company.website ?? '', phone: company.phone ?? '',
+    },
+  });
+  const submit = handleSubmit((body) => update.mutate(body, { onSuccess: onDone, onError: (err) => showServerErrors(setError, err) }));
+  const err = (name: string) => fieldError(errors, name);
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <div className="grid-2">
+        <TextField label={t('register.companyName')} error={err('name')} {...register('name')} />
+        <TextField label={t('register.city')} error={err('city')} {...register('city')} />
+        <TextField label={t('register.address1')} error={err('addressLine1')} {...register('addressLine1')} />
+        <TextField label={t('register.address2')} optional error={err('addressLine2')} {...register('addressLine2')} />
+        <TextField label={t('register.postalCode')} optional error={err('postalCode')} {...register('postalCode')} />
+        <TextField label={t('register.taxId')} optional error={err('taxId')} {...register('taxId')} />
+        <TextField label={t('register.website')} optional error={err('website')} {...register('website')} />
+        <TextField label={t('register.phone')} optional error={err('phone')} {...register('phone')} />
+      </div>
+      <FormAlert message={requestError(update.error)} />
+      <div className="form__actions">
+        <button className="btn btn--primary" type="submit" disabled={update.isPending}>{update.isPending ? t('common.saving') : t('common.save')}</button>
+        <button className="btn btn--secondary" type="button" onClick={onDone}>{t('common.cancel')}</button>
+      </div>
+    </form>
   );
 }

@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import type { CompanyDetail } from '@portal/schemas';
-import { FormAlert, TextField } from '../../../components/form.tsx';
-import { ApiError } from '../../../lib/api.ts';
+import { ReviewCompanyBody, type CompanyDetail } from '@portal/schemas';
+import { FormAlert, TextField, fieldError, optionalNumber, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useReviewCompany } from '../api/review-company.ts';
 
@@ -19,31 +17,30 @@ const label = { APPROVE: 'review.approve', REJECT: 'review.reject', SUSPEND: 're
 export function ReviewPanel({ company }: { company: CompanyDetail }) {
   const { t } = useI18n();
   const review = useReviewCompany(company.id);
-  const [reason, setReason] = useState('');
-  const [credit, setCredit] = useState(company.creditTermsDays?.toString() ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decisions = available[company.status];
+  const { register, handleSubmit, setValue, setError, resetField, formState: { errors } } = useSchemaForm(ReviewCompanyBody, {
+    defaultValues: { decision: decisions[0], reason: '', creditTermsDays: company.creditTermsDays ?? undefined },
+    messages: { reason: t('review.reasonRequired') },
+  });
 
   function decide(decision: Decision) {
-    if ((decision === 'REJECT' || decision === 'SUSPEND') && !reason.trim()) {
-      setErrors({ reason: t('review.reasonRequired') });
-      return;
-    }
-    setErrors({});
-    const creditTermsDays = decision === 'APPROVE' && credit.trim() !== '' ? Number(credit) : undefined;
-    review.mutate(
-      { decision, reason: reason.trim() || undefined, ...(creditTermsDays !== undefined ? { creditTermsDays } : {}) },
-      { onSuccess: () => setReason(''), onError: (err) => err instanceof ApiError && setErrors(err.byField()) },
-    );
+    setValue('decision', decision);
+    void handleSubmit(({ creditTermsDays, ...body }) =>
+      review.mutate(
+        // Credit terms are granted with an approval only.
+        { ...body, ...(decision === 'APPROVE' && creditTermsDays !== undefined ? { creditTermsDays } : {}) },
+        { onSuccess: () => resetField('reason'), onError: (err) => showServerErrors(setError, err) },
+      ),
+    )();
   }
 
-  const decisions = available[company.status];
   return (
     <div className="form">
-      <TextField label={t('review.reason')} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} optional />
+      <TextField label={t('review.reason')} error={fieldError(errors, 'reason')} optional {...register('reason')} />
       {decisions.includes('APPROVE') && (
-        <TextField label={t('review.creditTerms')} name="creditTermsDays" type="number" min={0} max={365} inputMode="numeric" value={credit} onChange={(e) => setCredit(e.target.value)} error={errors.creditTermsDays} optional />
+        <TextField label={t('review.creditTerms')} type="number" min={0} max={365} inputMode="numeric" error={fieldError(errors, 'creditTermsDays')} optional {...register('creditTermsDays', { setValueAs: optionalNumber })} />
       )}
-      <FormAlert message={review.error && !(review.error instanceof ApiError && review.error.fieldErrors.length) ? review.error.message : null} />
+      <FormAlert message={requestError(review.error)} />
       <FormAlert tone="success" message={review.isSuccess ? t('review.done') : null} />
       <div className="form__actions">
         {decisions.map((d) => (

@@ -1,10 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import type { CostingInput, CostingResult } from '@portal/schemas';
 import { defaultTaxRates } from '@portal/domain/rebate';
 import { FormAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { percent } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useBuyingRates, useCalculate, useCostSheets, useSaveCostSheet } from '../api/costing.ts';
+import { useCalculateExportPrice } from '../api/calculate-export-price.ts';
+import { useBuyingRates } from '../api/get-buying-rates.ts';
+import { useCostSheets } from '../api/list-cost-sheets.ts';
+import { useSaveCostSheet } from '../api/save-cost-sheet.ts';
 
 type Packing = { unitsPerCarton: number; cartonLengthCm: string; cartonWidthCm: string; cartonHeightCm: string; cartonGrossWeightKg: string };
 type Props = {
@@ -26,17 +31,25 @@ const defaults: Fields = {
   insuranceCoverRate: '1.10', insurancePremiumRate: '0.003', commissionRate: '0', bankChargesRate: '0.002', profitBasis: 'SHARE_OF_PRICE', profitRate: '0.10', exchangeRate: '7.1050',
 };
 
+/** A workbench field keeps what was typed, without surrounding spaces. */
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+// A sheet costed without freight keeps the workbench's freight and insurance defaults, so CFR/CIF can be costed.
+const freightKeys = ['freightMode', 'containerType', 'freightPerContainer', 'freightCurrency', 'lclRatePerWm', 'lclSurchargeRate', 'insuranceCoverRate', 'insurancePremiumRate'];
+
 /** The export costing workbench (出口报价核算) for one line: inputs → build-up, FOB/CFR/CIF, indicators. */
 export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurrency, packing, onUsePrice }: Props) {
   const { t, money, number } = useI18n();
   const sheets = useCostSheets(productId);
-  const calc = useCalculate();
+  const calc = useCalculateExportPrice();
   const save = useSaveCostSheet();
   const latest = sheets.data?.[0];
   const rates = useBuyingRates();
   const todaysRate = rates.data?.find((r) => r.base === quoteCurrency)?.rate;
   const taxDefaults = defaultTaxRates(hsCode);
-  const [fields, setFields] = useState<Fields>({ ...defaults, freightCurrency: quoteCurrency, vatRate: taxDefaults.vatRate, rebateRate: taxDefaults.rebateRate });
+  const { register, reset, getValues, control } = useForm<Fields>({
+    defaultValues: { ...defaults, freightCurrency: quoteCurrency, vatRate: taxDefaults.vatRate, rebateRate: taxDefaults.rebateRate },
+  });
+  const fields = useWatch({ control }) as Fields;
   const [savedId, setSavedId] = useState<string | undefined>();
   // The sheet saved for exactly these inputs; a price used from it cites it on the quote line.
   const [loadedInput, setLoadedInput] = useState<string | null>(null);
@@ -44,20 +57,17 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
   useEffect(() => {
     if (!latest) return;
     const input = latest.input as Record<string, unknown>;
-    // A sheet costed without freight keeps the workbench's freight and insurance defaults, so CFR/CIF can be costed.
-    const freightKeys = ['freightMode', 'containerType', 'freightPerContainer', 'freightCurrency', 'lclRatePerWm', 'lclSurchargeRate', 'insuranceCoverRate', 'insurancePremiumRate'];
     const keep = input.freightMode === 'NONE' || !input.freightMode ? freightKeys : [];
-    setFields((f) => {
-      const next = { ...f, ...(Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === 'string' && !keep.includes(k))) as Fields) };
-      // A sheet made for another currency: today's buying rate for this one, and freight in it.
-      if (input.quoteCurrency !== quoteCurrency) {
-        if (todaysRate) next.exchangeRate = todaysRate;
-        if (next.freightCurrency !== next.costCurrency) next.freightCurrency = quoteCurrency;
-      }
-      return next;
-    });
+    const next = { ...getValues(), ...(Object.fromEntries(Object.entries(input).filter(([k, v]) => typeof v === 'string' && !keep.includes(k))) as Fields) };
+    // A sheet made for another currency: today's buying rate for this one, and freight in it.
+    if (input.quoteCurrency !== quoteCurrency) {
+      if (todaysRate) next.exchangeRate = todaysRate;
+      if (next.freightCurrency !== next.costCurrency) next.freightCurrency = quoteCurrency;
+    }
+    reset(next);
     setSavedId(undefined);
     setLoadedInput(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [latest?.id, todaysRate]);
 
   const input = useMemo<CostingInput>(() => {
@@ -77,20 +87,17 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
   }, [fields, quantity, quoteCurrency, packing]);
 
   // Recalculate as the clerk types (the function is fast; ~30 ms for a whole quote).
+  const current = JSON.stringify(input);
   useEffect(() => {
     if (!fields.purchaseCostInclVat) return;
     const id = setTimeout(() => calc.mutate(input), 250);
     return () => clearTimeout(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [input]);
+  }, [current]);
 
   const fieldErrors = calc.error instanceof ApiError ? calc.error.byField() : {};
   // Errors on inputs the workbench shows appear beside them; any other goes into the alert.
   const shown = new Set(['purchaseCostInclVat', 'vatRate', 'rebateRate', 'domesticExpensesFixed', 'domesticExpensesPerUnit', 'exchangeRate', 'freightPerContainer', 'lclRatePerWm', 'lclSurchargeRate', 'insuranceCoverRate', 'insurancePremiumRate', 'profitRate', 'commissionRate', 'bankChargesRate']);
-  const set = (k: string) => (e: { target: { value: string } }) => {
-    setFields({ ...fields, [k]: e.target.value.trim() });
-  };
-  const current = JSON.stringify(input);
   const savedForThese = savedId && loadedInput === current ? savedId : undefined;
 
   /** Saves the inputs as the next version of the product's cost sheet, unless already saved. */
@@ -112,7 +119,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
   const input$ = (k: string, label: string, hint?: string) => (
     <label className="field field--compact">
       <span>{label}</span>
-      <input inputMode="decimal" value={fields[k] ?? ''} onChange={set(k)} aria-invalid={Boolean(fieldErrors[k])} title={hint} />
+      <input inputMode="decimal" aria-invalid={Boolean(fieldErrors[k])} title={hint} {...register(k, { setValueAs: trimmed })} />
       {fieldErrors[k] && <span className="field__error">{fieldErrors[k]}</span>}
     </label>
   );
@@ -133,11 +140,11 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
         <fieldset>
           <legend>{t('cost.freight')}</legend>
           <label className="field field--compact"><span>{t('cost.mode')}</span>
-            <select value={fields.freightMode} onChange={set('freightMode')}><option value="FCL">FCL</option><option value="LCL">LCL (W/M)</option><option value="NONE">{t('cost.noFreight')}</option></select>
+            <select {...register('freightMode')}><option value="FCL">FCL</option><option value="LCL">LCL (W/M)</option><option value="NONE">{t('cost.noFreight')}</option></select>
           </label>
           {fields.freightMode !== 'NONE' && (
             <label className="field field--compact"><span>{t('cost.freightCurrency')}</span>
-              <select value={fields.freightCurrency} onChange={set('freightCurrency')}>
+              <select {...register('freightCurrency')}>
                 {[...new Set([quoteCurrency, fields.costCurrency ?? 'CNY'])].map((c) => <option key={c}>{c}</option>)}
               </select>
             </label>
@@ -145,7 +152,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
           {fields.freightMode === 'FCL' && (
             <>
               <label className="field field--compact"><span>{t('cost.container')}</span>
-                <select value={fields.containerType} onChange={set('containerType')}><option>20GP</option><option>40GP</option><option>40HQ</option></select>
+                <select {...register('containerType')}><option>20GP</option><option>40GP</option><option>40HQ</option></select>
               </label>
               {input$('freightPerContainer', t('cost.perContainer', { cur: fields.freightCurrency ?? '' }))}
             </>
@@ -157,7 +164,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
         <fieldset>
           <legend>{t('cost.margin')}</legend>
           <label className="field field--compact"><span>{t('cost.basis')}</span>
-            <select value={fields.profitBasis} onChange={set('profitBasis')}><option value="SHARE_OF_PRICE">{t('cost.shareOfPrice')}</option><option value="MARKUP_ON_COST">{t('cost.markup')}</option></select>
+            <select {...register('profitBasis')}><option value="SHARE_OF_PRICE">{t('cost.shareOfPrice')}</option><option value="MARKUP_ON_COST">{t('cost.markup')}</option></select>
           </label>
           {input$('profitRate', t('cost.profit'))}
           {input$('commissionRate', t('cost.commission'))}
@@ -209,7 +216,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
           <dl className="details details--compact">
             <dt>{t('cost.fxCost')}</dt><dd>{r.indicators.fxCostOfExport ?? '—'} {r.costCurrency}/{r.quoteCurrency}</dd>
             <dt>{t('cost.profitLoss')}</dt><dd>{money(r.indicators.profitLoss, r.costCurrency)}</dd>
-            <dt>{t('cost.profitLossRate')}</dt><dd>{(Number(r.indicators.profitLossRate) * 100).toFixed(2)} %</dd>
+            <dt>{t('cost.profitLossRate')}</dt><dd>{percent(r.indicators.profitLossRate, 2)}</dd>
           </dl>
           <div className="form__actions">
             <button type="button" className="btn btn--secondary btn--small" disabled={save.isPending || Boolean(savedForThese)} onClick={() => void saveSheet().catch(() => {})}>

@@ -1,12 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { CreateInquiryBody, incotermValues, type AttachmentInfo, type InquiryDetail } from '@portal/schemas';
-import { countryCodes, tradeCurrencies } from '@portal/domain/reference';
-import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import { useController, useFieldArray, useWatch } from 'react-hook-form';
+import { CreateInquiryBody, PaymentMethod, incotermValues, type AttachmentInfo, type InquiryDetail } from '@portal/schemas';
+import { addDays, calendarDate, countryCodes, tradeCurrencies } from '@portal/domain';
+import { FormAlert, SelectField, TextAreaField, TextField, blankAsUndefined, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { isoDate } from '../../../lib/time.ts';
-import { uploadAttachment, useCreateInquiry } from '../api/inquiries.ts';
+import { uploadAttachment } from '../../../lib/upload.ts';
+import { useCreateInquiry } from '../api/create-inquiry.ts';
 import { usePorts } from '../api/ports.ts';
+import { meetsMoq } from '../utils/moq.ts';
 
 export type DraftLine = { productId?: string; description: string; quantity: string; unit: string; moq?: string; targetPrice?: string };
 
@@ -20,28 +22,41 @@ type Props = {
   onSent: (inquiry: InquiryDetail) => void;
 };
 
-const paymentMethods = ['TT', 'LC', 'DP', 'DA', 'OA'] as const;
+const blankLine = { description: '', quantity: '', unit: 'pc' };
+// FOB/FCA/EXW/FAS name a place in China; the others a place at destination.
+const namedAtOrigin = ['FOB', 'FCA', 'EXW', 'FAS'];
 
 /** A price inquiry (RFQ): lines with quantities, the Incoterm and place, destination, terms, files. */
 export function InquiryForm({ initialLines, initialIncoterm, initialPort, country, currency, loadingPortName, onSent }: Props) {
   const { t, country: countryName, locale, number } = useI18n();
   const ports = usePorts();
   const create = useCreateInquiry();
-  const [lines, setLines] = useState<DraftLine[]>(initialLines.length ? initialLines : [{ description: '', quantity: '', unit: 'pc' }]);
-  const [incoterm, setIncoterm] = useState(initialIncoterm ?? 'FOB');
-  const [destCountry, setDestCountry] = useState(country);
-  const [port, setPort] = useState(initialPort ?? '');
-  const [namedPlace, setNamedPlace] = useState('');
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
+  const [fileError, setFileError] = useState('');
   const [uploading, setUploading] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The named place follows the Incoterm and port until the buyer writes one.
+  const [placeWritten, setPlaceWritten] = useState(false);
+  const moqOf = new Map(initialLines.map((l) => [l.productId, l.moq]));
+
+  const { control, register, handleSubmit, setValue, setError, formState: { errors } } = useSchemaForm(CreateInquiryBody, {
+    defaultValues: {
+      lines: initialLines.length ? initialLines.map(({ moq: _moq, targetPrice, ...l }) => ({ ...l, ...(targetPrice ? { targetPrice } : {}) })) : [blankLine],
+      incoterm: (initialIncoterm ?? 'FOB') as (typeof incotermValues)[number],
+      namedPlace: '', destinationCountry: country, destinationPortCode: initialPort || undefined, currency,
+      preferredPaymentTerms: '', packingRequirements: '', certificationRequirements: '', message: '',
+    },
+  });
+  const lines = useFieldArray({ control, name: 'lines' });
+  const [incoterm, destCountry] = useWatch({ control, name: ['incoterm', 'destinationCountry'] });
+  const { field: port } = useController({ control, name: 'destinationPortCode' });
 
   const countries = useMemo(() => countryCodes.map((c) => ({ c, n: countryName(c) })).sort((a, b) => a.n.localeCompare(b.n, locale)), [countryName, locale]);
   const destPorts = (ports.data ?? []).filter((p) => p.country === destCountry);
-  const portName = (ports.data ?? []).find((p) => p.code === port)?.name;
-  // FOB/FCA/EXW/FAS name a place in China; the others a place at destination.
-  const defaultPlace = ['FOB', 'FCA', 'EXW', 'FAS'].includes(incoterm) ? loadingPortName : (portName ?? '');
-  const place = namedPlace || defaultPlace;
+  const portName = (ports.data ?? []).find((p) => p.code === port.value)?.name;
+  const defaultPlace = namedAtOrigin.includes(incoterm) ? loadingPortName : (portName ?? '');
+  useEffect(() => {
+    if (!placeWritten) setValue('namedPlace', defaultPlace);
+  }, [placeWritten, defaultPlace, setValue]);
 
   async function addFiles(list: FileList | null) {
     if (!list) return;
@@ -51,9 +66,9 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
         try {
           const info = await uploadAttachment(file);
           setFiles((f) => [...f, info]);
-          setErrors((e) => ({ ...e, attachments: '' }));
+          setFileError('');
         } catch (err) {
-          setErrors((e) => ({ ...e, attachments: `${file.name}: ${err instanceof ApiError ? (err.fieldErrors[0]?.message ?? err.message) : String(err)}` }));
+          setFileError(`${file.name}: ${err instanceof ApiError ? (err.fieldErrors[0]?.message ?? err.message) : String(err)}`);
         }
       }
     } finally {
@@ -61,46 +76,17 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
     }
   }
 
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const body = {
-      lines: lines.map((l) => ({
-        ...(l.productId ? { productId: l.productId } : {}),
-        description: l.description,
-        quantity: l.quantity,
-        unit: l.unit,
-        ...(l.targetPrice ? { targetPrice: l.targetPrice } : {}),
-      })),
-      incoterm,
-      namedPlace: place,
-      destinationCountry: destCountry,
-      ...(port ? { destinationPortCode: port } : {}),
-      currency: f.currency ?? currency,
-      ...(f.paymentMethod ? { preferredPaymentMethod: f.paymentMethod } : {}),
-      preferredPaymentTerms: f.paymentTerms,
-      ...(f.shipmentDate ? { requiredShipmentDate: f.shipmentDate } : {}),
-      packingRequirements: f.packing,
-      certificationRequirements: f.certifications,
-      message: f.message,
-      attachmentIds: files.map((x) => x.id),
-    };
-    const result = validate(CreateInquiryBody, body);
-    const local: Record<string, string> = result.ok ? {} : { ...result.errors };
-    lines.forEach((l, i) => {
-      if (l.moq && /^\d+(\.\d+)?$/.test(l.quantity) && Number(l.quantity) < Number(l.moq)) local[`lines.${i}.quantity`] = t('rfq.belowMoq', { moq: number(l.moq), unit: l.unit });
+  const submit = handleSubmit((body) => {
+    // The MOQ is checked here too, so the buyer reads it in their language before sending.
+    const short = body.lines.flatMap((l, i) => {
+      const moq = moqOf.get(l.productId);
+      return moq && !meetsMoq(l.quantity, moq) ? [{ i, moq, unit: l.unit ?? '' }] : [];
     });
-    if (Object.keys(local).length) {
-      setErrors(local);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setErrors({});
-    create.mutate(body as CreateInquiryBody, { onSuccess: onSent, onError: (err) => err instanceof ApiError && setErrors(err.byField()) });
-  }
-
-  const setLine = (i: number, patch: Partial<DraftLine>) => setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const err = (k: string) => errors[k] || undefined;
+    short.forEach(({ i, moq, unit }, n) => setError(`lines.${i}.quantity`, { type: 'moq', message: t('rfq.belowMoq', { moq: number(moq), unit }) }, { shouldFocus: n === 0 }));
+    if (short.length) return;
+    create.mutate({ ...body, attachmentIds: files.map((x) => x.id) }, { onSuccess: onSent, onError: (err) => showServerErrors(setError, err) });
+  });
+  const err = (name: string) => fieldError(errors, name);
 
   return (
     <form className="form stack" onSubmit={submit} noValidate>
@@ -118,64 +104,64 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
               </tr>
             </thead>
             <tbody>
-              {lines.map((l, i) => (
-                <tr key={i}>
+              {lines.fields.map((l, i) => (
+                <tr key={l.id}>
                   <td>
                     {l.productId ? (
-                      <span>{l.description}{l.moq && <span className="muted small"> · {t('catalog.moq')} {number(l.moq)} {l.unit}</span>}</span>
+                      <span>{l.description}{moqOf.get(l.productId) && <span className="muted small"> · {t('catalog.moq')} {number(moqOf.get(l.productId)!)} {l.unit}</span>}</span>
                     ) : (
-                      <input aria-label={`${t('rfq.description')} ${i + 1}`} value={l.description} onChange={(e) => setLine(i, { description: e.target.value })} aria-invalid={Boolean(err(`lines.${i}.description`))} placeholder={t('rfq.describeItem')} />
+                      <input aria-label={`${t('rfq.description')} ${i + 1}`} aria-invalid={Boolean(err(`lines.${i}.description`))} placeholder={t('rfq.describeItem')} {...register(`lines.${i}.description`)} />
                     )}
                     {err(`lines.${i}.description`) && <p className="field__error">{err(`lines.${i}.description`)}</p>}
                   </td>
                   <td>
-                    <input aria-label={`${t('catalog.quantity')} ${i + 1}`} inputMode="decimal" value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value.trim() })} aria-invalid={Boolean(err(`lines.${i}.quantity`))} />
+                    <input aria-label={`${t('catalog.quantity')} ${i + 1}`} inputMode="decimal" aria-invalid={Boolean(err(`lines.${i}.quantity`))} {...register(`lines.${i}.quantity`, { setValueAs: (v: string) => v.trim() })} />
                     {err(`lines.${i}.quantity`) && <p className="field__error" role="alert">{err(`lines.${i}.quantity`)}</p>}
                   </td>
-                  <td>{l.productId ? l.unit : <input aria-label={`${t('products.unit')} ${i + 1}`} value={l.unit} onChange={(e) => setLine(i, { unit: e.target.value })} />}</td>
+                  <td>{l.productId ? l.unit : <input aria-label={`${t('products.unit')} ${i + 1}`} {...register(`lines.${i}.unit`)} />}</td>
                   <td>
-                    <input aria-label={`${t('rfq.targetPrice')} ${i + 1}`} inputMode="decimal" value={l.targetPrice ?? ''} onChange={(e) => setLine(i, { targetPrice: e.target.value.trim() })} aria-invalid={Boolean(err(`lines.${i}.targetPrice`))} placeholder={t('common.optional')} />
+                    <input aria-label={`${t('rfq.targetPrice')} ${i + 1}`} inputMode="decimal" aria-invalid={Boolean(err(`lines.${i}.targetPrice`))} placeholder={t('common.optional')} {...register(`lines.${i}.targetPrice`, { setValueAs: blankAsUndefined })} />
                     {err(`lines.${i}.targetPrice`) && <p className="field__error">{err(`lines.${i}.targetPrice`)}</p>}
                   </td>
-                  <td>{lines.length > 1 && <button type="button" className="btn btn--small btn--secondary" onClick={() => setLines(lines.filter((_, j) => j !== i))}>{t('products.remove')}</button>}</td>
+                  <td>{lines.fields.length > 1 && <button type="button" className="btn btn--small btn--secondary" onClick={() => lines.remove(i)}>{t('products.remove')}</button>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         {err('lines') && <p className="field__error">{err('lines')}</p>}
-        <button type="button" className="btn btn--secondary btn--small" onClick={() => setLines([...lines, { description: '', quantity: '', unit: 'pc' }])}>{t('rfq.addLine')}</button>
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => lines.append({ ...blankLine })}>{t('rfq.addLine')}</button>
       </section>
 
       <section className="card">
         <h2>{t('rfq.terms')}</h2>
         <div className="grid-3">
-          <SelectField label={t('rfq.incoterm')} name="incoterm" value={incoterm} onChange={(e) => setIncoterm(e.target.value)} error={err('incoterm')}>
+          <SelectField label={t('rfq.incoterm')} error={err('incoterm')} {...register('incoterm')}>
             {incotermValues.map((i) => <option key={i} value={i}>{i}</option>)}
           </SelectField>
-          <SelectField label={t('rfq.destinationCountry')} name="destinationCountry" value={destCountry} onChange={(e) => { setDestCountry(e.target.value); setPort(''); }} error={err('destinationCountry')}>
+          <SelectField label={t('rfq.destinationCountry')} error={err('destinationCountry')} {...register('destinationCountry', { onChange: () => port.onChange(undefined) })}>
             {countries.map(({ c, n }) => <option key={c} value={c}>{n}</option>)}
           </SelectField>
-          <SelectField label={t('rfq.destinationPort')} name="destinationPortCode" value={port} onChange={(e) => setPort(e.target.value)} optional error={err('destinationPortCode')}>
+          <SelectField label={t('rfq.destinationPort')} name={port.name} ref={port.ref} value={port.value ?? ''} onChange={(e) => port.onChange(blankAsUndefined(e.target.value))} onBlur={port.onBlur} optional error={err('destinationPortCode')}>
             <option value="">{destPorts.length ? t('rfq.choosePort') : t('rfq.noPortsKnown')}</option>
             {destPorts.map((p) => <option key={p.code} value={p.code}>{p.name} ({p.code})</option>)}
           </SelectField>
-          <TextField label={t('rfq.namedPlace')} name="namedPlace" value={place} onChange={(e) => setNamedPlace(e.target.value)} hint={t('rfq.namedPlaceHint', { rule: incoterm })} error={err('namedPlace')} />
-          <SelectField label={t('register.currency')} name="currency" defaultValue={currency} error={err('currency')}>
+          <TextField label={t('rfq.namedPlace')} hint={t('rfq.namedPlaceHint', { rule: incoterm })} error={err('namedPlace')} {...register('namedPlace', { onChange: (e: { target: { value: string } }) => setPlaceWritten(e.target.value !== '') })} />
+          <SelectField label={t('register.currency')} error={err('currency')} {...register('currency')}>
             {tradeCurrencies.map((c) => <option key={c} value={c}>{c}</option>)}
           </SelectField>
-          <TextField label={t('rfq.shipmentDate')} name="shipmentDate" type="date" min={isoDate(1)} optional error={err('requiredShipmentDate')} />
-          <SelectField label={t('rfq.paymentMethod')} name="paymentMethod" defaultValue="" optional error={err('preferredPaymentMethod')}>
+          <TextField label={t('rfq.shipmentDate')} type="date" min={addDays(calendarDate(new Date()), 1)} optional error={err('requiredShipmentDate')} {...register('requiredShipmentDate', { setValueAs: blankAsUndefined })} />
+          <SelectField label={t('rfq.paymentMethod')} optional error={err('preferredPaymentMethod')} {...register('preferredPaymentMethod', { setValueAs: blankAsUndefined })}>
             <option value="">—</option>
-            {paymentMethods.map((m) => <option key={m} value={m}>{t(`pay.${m}`)}</option>)}
+            {PaymentMethod.options.map((m) => <option key={m} value={m}>{t(`pay.${m}`)}</option>)}
           </SelectField>
-          <TextField label={t('rfq.paymentTerms')} name="paymentTerms" optional placeholder={t('rfq.paymentTermsExample')} error={err('preferredPaymentTerms')} />
+          <TextField label={t('rfq.paymentTerms')} optional placeholder={t('rfq.paymentTermsExample')} error={err('preferredPaymentTerms')} {...register('preferredPaymentTerms')} />
         </div>
         <div className="grid-2">
-          <label className="field"><span>{t('rfq.packing')} <span className="field__optional">({t('common.optional')})</span></span><textarea name="packing" rows={2} /></label>
-          <label className="field"><span>{t('rfq.certifications')} <span className="field__optional">({t('common.optional')})</span></span><textarea name="certifications" rows={2} /></label>
+          <TextAreaField label={t('rfq.packing')} rows={2} optional error={err('packingRequirements')} {...register('packingRequirements')} />
+          <TextAreaField label={t('rfq.certifications')} rows={2} optional error={err('certificationRequirements')} {...register('certificationRequirements')} />
         </div>
-        <label className="field"><span>{t('rfq.message')} <span className="field__optional">({t('common.optional')})</span></span><textarea name="message" rows={4} maxLength={4000} /></label>
+        <TextAreaField label={t('rfq.message')} rows={4} maxLength={4000} optional error={err('message')} {...register('message')} />
       </section>
 
       <section className="card">
@@ -183,7 +169,7 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
         <p className="muted small">{t('rfq.attachmentsHelp')}</p>
         <input type="file" aria-label={t('rfq.attachments')} multiple accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.dwg,.dxf,.txt,.csv" onChange={(e) => { void addFiles(e.target.files); e.target.value = ''; }} disabled={uploading || files.length >= 10} />
         {uploading && <p className="muted">{t('common.loading')}</p>}
-        {err('attachments') && <p className="field__error" role="alert">{err('attachments')}</p>}
+        {fileError && <p className="field__error" role="alert">{fileError}</p>}
         {files.length > 0 && (
           <ul className="plain-list">
             {files.map((f) => (
@@ -196,7 +182,7 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
         )}
       </section>
 
-      <FormAlert message={Object.keys(errors).some((k) => errors[k]) ? t('common.fixFields') : create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length) ? create.error.message : null} />
+      <FormAlert message={Object.keys(errors).length || fileError ? t('common.fixFields') : requestError(create.error)} />
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={create.isPending || uploading}>{create.isPending ? t('common.saving') : t('rfq.send')}</button>
       </div>

@@ -3,9 +3,10 @@ import { Link, useNavigate } from 'react-router';
 import type { ProductDetail, SessionUser } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useIndicativePrice } from '../api/inquiries.ts';
-import { inquiryList } from '../api/inquiry-list.ts';
+import { useIndicativePrice } from '../api/get-indicative-price.ts';
+import { inquiryList } from '../stores/inquiry-list.ts';
 import { usePorts } from '../api/ports.ts';
+import { meetsMoq } from '../utils/moq.ts';
 
 /** On a product page: quantity, Incoterm and port → an indicative price at once, then ask for a real quote. */
 export function QuoteRequestPanel({ product, user }: { product: ProductDetail; user: SessionUser | null }) {
@@ -22,7 +23,7 @@ export function QuoteRequestPanel({ product, user }: { product: ProductDetail; u
   }, [quantity, incoterm, port]);
 
   const approvedBuyer = user?.role === 'BUYER' && user.company.status === 'APPROVED';
-  const qtyOk = /^\d+(\.\d{1,3})?$/.test(debounced.quantity) && Number(debounced.quantity) >= Number(product.moq);
+  const qtyOk = meetsMoq(debounced.quantity, product.moq);
   const needsPort = debounced.incoterm !== 'FOB';
   const price = useIndicativePrice(
     product.id,
@@ -44,7 +45,7 @@ export function QuoteRequestPanel({ product, user }: { product: ProductDetail; u
   if (user.role !== 'BUYER') return null;
   if (!approvedBuyer) return <div className="quote-panel"><p>{t('rfq.awaitApproval')}</p></div>;
 
-  const qtyError = quantity && !(/^\d+(\.\d{1,3})?$/.test(quantity) && Number(quantity) >= Number(product.moq)) ? t('rfq.belowMoq', { moq: number(product.moq), unit: product.unit }) : null;
+  const qtyError = quantity && !meetsMoq(quantity, product.moq) ? t('rfq.belowMoq', { moq: number(product.moq), unit: product.unit }) : null;
   const seaPorts = (ports.data ?? []).filter((p) => p.kind === 'SEA' && p.country !== 'CN');
   const params = new URLSearchParams({ product: product.id, qty: quantity, incoterm, ...(port ? { port } : {}) });
 

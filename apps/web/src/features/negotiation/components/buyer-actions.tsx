@@ -1,120 +1,147 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { CounterOfferBody, incotermValues, type QuoteRevisionView } from '@portal/schemas';
-import { FormAlert, validate } from '../../../components/form.tsx';
-import { ApiError } from '../../../lib/api.ts';
+import { useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
+import { ChangeRequestBody, CounterOfferBody, CounterOfferLineInput, DeclineBody, Id, incotermValues, type QuoteRevisionView } from '@portal/schemas';
+import { FormAlert, SelectField, TextAreaField, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useAcceptRevision, useChangeRequest, useCounterOffer, useDeclineRevision } from '../api/negotiation.ts';
+import { useAcceptQuote } from '../api/accept-quote.ts';
+import { useDeclineQuote } from '../api/decline-quote.ts';
+import { useRequestChanges } from '../api/request-changes.ts';
+import { useSendCounterOffer } from '../api/send-counter-offer.ts';
 
 type Mode = null | 'counter' | 'change' | 'decline';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const line = CounterOfferLineInput.shape;
+
+/**
+ * The counter-offer as the form holds it: one row per line of the revision, most left empty; the
+ * rows with a proposal become the contract's lines, and the contract checks the whole.
+ */
+const CounterOfferFields = z
+  .object({
+    revisionNo: z.number(),
+    lines: z.array(
+      z.object({
+        quoteLineId: Id,
+        proposedUnitPrice: z.preprocess(blank, line.proposedUnitPrice),
+        proposedQuantity: z.preprocess(blank, line.proposedQuantity),
+        proposedShipmentDate: z.preprocess(blank, line.proposedShipmentDate),
+      }),
+    ),
+    proposedPaymentTerms: z.string(),
+    proposedIncoterm: z.preprocess(blank, z.enum(incotermValues).optional()),
+    message: z.string(),
+  })
+  .transform(({ lines, ...rest }): z.input<typeof CounterOfferBody> => ({ ...rest, lines: lines.filter((l) => l.proposedUnitPrice ?? l.proposedQuantity ?? l.proposedShipmentDate) }))
+  .pipe(CounterOfferBody);
 
 /** What a buyer can do with the latest sent revision: accept it, counter, ask for changes, decline. */
 export function BuyerActions({ inquiryId, quoteId, revision, contractLink }: { inquiryId: string; quoteId: string; revision: QuoteRevisionView; contractLink: (id: string) => string }) {
   const { t, money } = useI18n();
   const navigate = useNavigate();
-  const accept = useAcceptRevision(inquiryId, quoteId);
-  const decline = useDeclineRevision(inquiryId, quoteId);
-  const counter = useCounterOffer(inquiryId);
-  const change = useChangeRequest(inquiryId);
+  const accept = useAcceptQuote(inquiryId, quoteId);
   const [mode, setMode] = useState<Mode>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [text, setText] = useState('');
-  const [proposals, setProposals] = useState<Record<string, { price: string; qty: string; date: string }>>({});
-  const [terms, setTerms] = useState('');
-  const [incoterm, setIncoterm] = useState('');
-  const err = (k: string) => errors[k];
-  const fail = (e: unknown) => e instanceof ApiError && setErrors(e.byField());
+  const toggle = (next: Mode) => setMode(mode === next ? null : next);
+  const closed = () => setMode(null);
 
-  function submitCounter(e: FormEvent) {
-    e.preventDefault();
-    const lines = revision.lines
-      .map((l) => ({ l, p: proposals[l.id] }))
-      .filter(({ p }) => p && (p.price || p.qty || p.date))
-      .map(({ l, p }) => ({ quoteLineId: l.id, ...(p!.price ? { proposedUnitPrice: p!.price } : {}), ...(p!.qty ? { proposedQuantity: p!.qty } : {}), ...(p!.date ? { proposedShipmentDate: p!.date } : {}) }));
-    const body = {
-      revisionNo: revision.revisionNo,
-      lines,
-      ...(terms.trim() ? { proposedPaymentTerms: terms.trim() } : {}),
-      ...(incoterm ? { proposedIncoterm: incoterm as (typeof incotermValues)[number] } : {}),
-      ...(text.trim() ? { message: text.trim() } : {}),
-    };
-    const result = validate(CounterOfferBody, body);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    counter.mutate(body, { onSuccess: () => { setMode(null); setProposals({}); setText(''); setTerms(''); setIncoterm(''); }, onError: fail });
-  }
-
-  const busy = accept.isPending || decline.isPending || counter.isPending || change.isPending;
   return (
     <div className="buyer-actions">
       <div className="form__actions">
-        <button type="button" className="btn btn--primary" disabled={busy} onClick={() => window.confirm(t('neg.acceptConfirm', { total: money(revision.total.amount, revision.total.currency) })) && accept.mutate(revision.revisionNo, { onSuccess: (c) => navigate(contractLink(c.id)) })}>
+        <button type="button" className="btn btn--primary" disabled={accept.isPending} onClick={() => window.confirm(t('neg.acceptConfirm', { total: money(revision.total.amount, revision.total.currency) })) && accept.mutate(revision.revisionNo, { onSuccess: (c) => navigate(contractLink(c.id)) })}>
           {t('neg.accept')}
         </button>
-        <button type="button" className="btn btn--secondary" aria-expanded={mode === 'counter'} onClick={() => setMode(mode === 'counter' ? null : 'counter')}>{t('neg.counter')}</button>
-        <button type="button" className="btn btn--secondary" aria-expanded={mode === 'change'} onClick={() => setMode(mode === 'change' ? null : 'change')}>{t('neg.askChanges')}</button>
-        <button type="button" className="btn btn--danger" aria-expanded={mode === 'decline'} onClick={() => setMode(mode === 'decline' ? null : 'decline')}>{t('neg.decline')}</button>
+        <button type="button" className="btn btn--secondary" aria-expanded={mode === 'counter'} onClick={() => toggle('counter')}>{t('neg.counter')}</button>
+        <button type="button" className="btn btn--secondary" aria-expanded={mode === 'change'} onClick={() => toggle('change')}>{t('neg.askChanges')}</button>
+        <button type="button" className="btn btn--danger" aria-expanded={mode === 'decline'} onClick={() => toggle('decline')}>{t('neg.decline')}</button>
       </div>
       <FormAlert message={accept.error?.message} />
-      {mode === 'counter' && (
-        <form className="card card--flat form" onSubmit={submitCounter} noValidate aria-label={t('neg.counter')}>
-          <h3>{t('neg.counterTitle', { n: revision.revisionNo })}</h3>
-          <div className="table-wrap">
-            <table className="table table--dense table--inputs">
-              <thead><tr><th scope="col">{t('rfq.product')}</th><th scope="col">{t('neg.yourPrice', { cur: revision.currency })}</th><th scope="col">{t('neg.yourQty')}</th><th scope="col">{t('neg.yourDate')}</th></tr></thead>
-              <tbody>
-                {revision.lines.map((l, i) => {
-                  const p = proposals[l.id] ?? { price: '', qty: '', date: '' };
-                  const set = (patch: Partial<typeof p>) => setProposals({ ...proposals, [l.id]: { ...p, ...patch } });
-                  const idx = Object.keys(proposals).indexOf(l.id);
-                  return (
-                    <tr key={l.id}>
-                      <td>{l.description}<br /><span className="muted small">{money(l.unitPrice.amount, l.unitPrice.currency, 4)} × {l.quantity} {l.unit}</span></td>
-                      <td><input aria-label={`${t('neg.yourPrice', { cur: revision.currency })} ${i + 1}`} inputMode="decimal" value={p.price} onChange={(e) => set({ price: e.target.value.trim() })} aria-invalid={Boolean(err(`lines.${idx}.proposedUnitPrice`))} />{err(`lines.${idx}.proposedUnitPrice`) && <p className="field__error">{err(`lines.${idx}.proposedUnitPrice`)}</p>}</td>
-                      <td><input aria-label={`${t('neg.yourQty')} ${i + 1}`} inputMode="decimal" value={p.qty} onChange={(e) => set({ qty: e.target.value.trim() })} aria-invalid={Boolean(err(`lines.${idx}.proposedQuantity`))} />{err(`lines.${idx}.proposedQuantity`) && <p className="field__error">{err(`lines.${idx}.proposedQuantity`)}</p>}</td>
-                      <td><input aria-label={`${t('neg.yourDate')} ${i + 1}`} type="date" value={p.date} onChange={(e) => set({ date: e.target.value })} /></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <div className="grid-2">
-            <label className="field"><span>{t('neg.otherTerms')}</span><input value={terms} onChange={(e) => setTerms(e.target.value)} placeholder={t('rfq.paymentTermsExample')} /></label>
-            <label className="field"><span>{t('neg.otherIncoterm', { current: `${revision.incoterm} ${revision.namedPlace}` })}</span>
-              <select value={incoterm} onChange={(e) => setIncoterm(e.target.value)}>
-                <option value="">—</option>
-                {incotermValues.filter((i) => i !== revision.incoterm).map((i) => <option key={i}>{i}</option>)}
-              </select>
-            </label>
-          </div>
-          <label className="field"><span>{t('rfq.message')}</span><textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} /></label>
-          {err('lines') && <p className="field__error" role="alert">{err('lines')}</p>}
-          <FormAlert message={counter.error && !(counter.error instanceof ApiError && counter.error.fieldErrors.length) ? counter.error.message : null} />
-          <button type="submit" className="btn btn--primary" disabled={busy}>{t('neg.sendCounter')}</button>
-        </form>
-      )}
-      {(mode === 'change' || mode === 'decline') && (
-        <form
-          className="card card--flat form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!text.trim()) return setErrors({ [mode === 'decline' ? 'reason' : 'body']: t('neg.required') });
-            setErrors({});
-            if (mode === 'decline') decline.mutate({ revisionNo: revision.revisionNo, reason: text.trim() }, { onSuccess: () => { setMode(null); setText(''); }, onError: fail });
-            else change.mutate({ revisionNo: revision.revisionNo, body: text.trim() }, { onSuccess: () => { setMode(null); setText(''); }, onError: fail });
-          }}
-        >
-          <label className="field">
-            <span>{mode === 'decline' ? t('neg.declineReason') : t('neg.changesWanted')}</span>
-            <textarea rows={3} maxLength={mode === 'decline' ? 1000 : 4000} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={Boolean(err('reason') ?? err('body'))} />
-            {(err('reason') ?? err('body')) && <span className="field__error">{err('reason') ?? err('body')}</span>}
-          </label>
-          <FormAlert message={(mode === 'decline' ? decline.error : change.error)?.message} />
-          <button type="submit" className={`btn ${mode === 'decline' ? 'btn--danger' : 'btn--primary'}`} disabled={busy}>{mode === 'decline' ? t('neg.decline') : t('neg.sendChanges')}</button>
-        </form>
-      )}
+      {mode === 'counter' && <CounterOfferForm inquiryId={inquiryId} revision={revision} onSent={closed} />}
+      {mode === 'change' && <ChangeRequestForm inquiryId={inquiryId} revisionNo={revision.revisionNo} onSent={closed} />}
+      {mode === 'decline' && <DeclineForm inquiryId={inquiryId} quoteId={quoteId} revisionNo={revision.revisionNo} onSent={closed} />}
     </div>
+  );
+}
+
+/** Other prices, quantities or dates per line, other payment terms or another Incoterm, and a message. */
+function CounterOfferForm({ inquiryId, revision, onSent }: { inquiryId: string; revision: QuoteRevisionView; onSent: () => void }) {
+  const { t, money } = useI18n();
+  const counter = useSendCounterOffer(inquiryId);
+  const { control, register, handleSubmit, setError, formState: { errors } } = useSchemaForm(CounterOfferFields, {
+    defaultValues: {
+      revisionNo: revision.revisionNo,
+      lines: revision.lines.map((l) => ({ quoteLineId: l.id, proposedUnitPrice: '', proposedQuantity: '', proposedShipmentDate: '' })),
+      proposedPaymentTerms: '', proposedIncoterm: '', message: '',
+    },
+  });
+  const rows = useFieldArray({ control, name: 'lines' });
+  const submit = handleSubmit((body) => counter.mutate(body, { onSuccess: onSent, onError: (err) => showServerErrors(setError, err) }));
+  const err = (name: string) => fieldError(errors, name);
+  const yourPrice = t('neg.yourPrice', { cur: revision.currency });
+
+  return (
+    <form className="card card--flat form" onSubmit={submit} noValidate aria-label={t('neg.counter')}>
+      <h3>{t('neg.counterTitle', { n: revision.revisionNo })}</h3>
+      <div className="table-wrap">
+        <table className="table table--dense table--inputs">
+          <thead><tr><th scope="col">{t('rfq.product')}</th><th scope="col">{yourPrice}</th><th scope="col">{t('neg.yourQty')}</th><th scope="col">{t('neg.yourDate')}</th></tr></thead>
+          <tbody>
+            {rows.fields.map((row, i) => {
+              const l = revision.lines[i]!;
+              return (
+                <tr key={row.id}>
+                  <td>{l.description}<br /><span className="muted small">{money(l.unitPrice.amount, l.unitPrice.currency, 4)} × {l.quantity} {l.unit}</span></td>
+                  <td><input aria-label={`${yourPrice} ${i + 1}`} inputMode="decimal" aria-invalid={Boolean(err(`lines.${i}.proposedUnitPrice`))} {...register(`lines.${i}.proposedUnitPrice`, { setValueAs: (v: string) => v.trim() })} />{err(`lines.${i}.proposedUnitPrice`) && <p className="field__error">{err(`lines.${i}.proposedUnitPrice`)}</p>}</td>
+                  <td><input aria-label={`${t('neg.yourQty')} ${i + 1}`} inputMode="decimal" aria-invalid={Boolean(err(`lines.${i}.proposedQuantity`))} {...register(`lines.${i}.proposedQuantity`, { setValueAs: (v: string) => v.trim() })} />{err(`lines.${i}.proposedQuantity`) && <p className="field__error">{err(`lines.${i}.proposedQuantity`)}</p>}</td>
+                  <td><input aria-label={`${t('neg.yourDate')} ${i + 1}`} type="date" aria-invalid={Boolean(err(`lines.${i}.proposedShipmentDate`))} {...register(`lines.${i}.proposedShipmentDate`)} />{err(`lines.${i}.proposedShipmentDate`) && <p className="field__error">{err(`lines.${i}.proposedShipmentDate`)}</p>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="grid-2">
+        <TextField label={t('neg.otherTerms')} placeholder={t('rfq.paymentTermsExample')} error={err('proposedPaymentTerms')} {...register('proposedPaymentTerms')} />
+        <SelectField label={t('neg.otherIncoterm', { current: `${revision.incoterm} ${revision.namedPlace}` })} error={err('proposedIncoterm')} {...register('proposedIncoterm')}>
+          <option value="">—</option>
+          {incotermValues.filter((i) => i !== revision.incoterm).map((i) => <option key={i}>{i}</option>)}
+        </SelectField>
+      </div>
+      <TextAreaField label={t('rfq.message')} rows={2} error={err('message')} {...register('message')} />
+      {err('lines') && <p className="field__error" role="alert">{err('lines')}</p>}
+      <FormAlert message={requestError(counter.error)} />
+      <button type="submit" className="btn btn--primary" disabled={counter.isPending}>{t('neg.sendCounter')}</button>
+    </form>
+  );
+}
+
+/** Changes asked for in words. */
+function ChangeRequestForm({ inquiryId, revisionNo, onSent }: { inquiryId: string; revisionNo: number; onSent: () => void }) {
+  const { t } = useI18n();
+  const change = useRequestChanges(inquiryId);
+  const { register, handleSubmit, setError, formState: { errors } } = useSchemaForm(ChangeRequestBody, { defaultValues: { revisionNo, body: '' }, messages: { body: t('neg.required') } });
+  const submit = handleSubmit((body) => change.mutate(body, { onSuccess: onSent, onError: (err) => showServerErrors(setError, err) }));
+  return (
+    <form className="card card--flat form" noValidate onSubmit={submit}>
+      <TextAreaField label={t('neg.changesWanted')} rows={3} maxLength={4000} error={fieldError(errors, 'body')} {...register('body')} />
+      <FormAlert message={requestError(change.error)} />
+      <button type="submit" className="btn btn--primary" disabled={change.isPending}>{t('neg.sendChanges')}</button>
+    </form>
+  );
+}
+
+/** Declining the revision, with the reason the exporter reads. */
+function DeclineForm({ inquiryId, quoteId, revisionNo, onSent }: { inquiryId: string; quoteId: string; revisionNo: number; onSent: () => void }) {
+  const { t } = useI18n();
+  const decline = useDeclineQuote(inquiryId, quoteId, revisionNo);
+  const { register, handleSubmit, setError, formState: { errors } } = useSchemaForm(DeclineBody, { defaultValues: { revisionNo, reason: '' }, messages: { reason: t('neg.required') } });
+  const submit = handleSubmit((body) => decline.mutate(body, { onSuccess: onSent, onError: (err) => showServerErrors(setError, err) }));
+  return (
+    <form className="card card--flat form" noValidate onSubmit={submit}>
+      <TextAreaField label={t('neg.declineReason')} rows={3} maxLength={1000} error={fieldError(errors, 'reason')} {...register('reason')} />
+      <FormAlert message={requestError(decline.error)} />
+      <button type="submit" className="btn btn--danger" disabled={decline.isPending}>{t('neg.decline')}</button>
+    </form>
   );
 }

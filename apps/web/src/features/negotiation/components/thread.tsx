@@ -1,29 +1,31 @@
-import { useState, type FormEvent } from 'react';
-import type { AttachmentInfo, NegotiationMessageView } from '@portal/schemas';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { PostMessageBody, type AttachmentInfo, type NegotiationMessageView } from '@portal/schemas';
 import { EmptyState, ErrorState, Loading } from '../../../components/states.tsx';
-import { FormAlert } from '../../../components/form.tsx';
+import { FormAlert, useSchemaForm } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { uploadAttachment } from '../../../lib/upload.ts';
-import { usePostMessage, useThread } from '../api/negotiation.ts';
+import { useThread } from '../api/get-thread.ts';
+import { usePostMessage } from '../api/post-message.ts';
 
 /** The negotiation thread both sides see: messages, counter-offers, change requests, events. */
 export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }: { inquiryId: string; mySide: 'BUYER' | 'EXPORTER'; canWrite: boolean; currency: string }) {
   const { t, dateTime, money, number, date } = useI18n();
   const thread = useThread(inquiryId);
   const post = usePostMessage(inquiryId);
-  const [text, setText] = useState('');
+  const { control, register, handleSubmit, reset } = useSchemaForm(PostMessageBody, { defaultValues: { body: '' } });
+  const text = useWatch({ control, name: 'body' });
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   if (thread.isPending) return <Loading />;
   if (thread.error) return <ErrorState error={thread.error} onRetry={() => void thread.refetch()} />;
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!text.trim()) return;
-    post.mutate({ body: text.trim(), attachmentIds: files.map((f) => f.id) }, { onSuccess: () => { setText(''); setFiles([]); } });
-  }
+  // An empty message is not sent (the button says so); the schema trims what is.
+  const submit = handleSubmit((body) =>
+    post.mutate({ ...body, attachmentIds: files.map((f) => f.id) }, { onSuccess: () => { reset(); setFiles([]); } }),
+  );
 
   async function addFiles(list: FileList | null) {
     if (!list) return;
@@ -71,15 +73,15 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
     <div className="thread">
       {thread.data.messages.length === 0 ? <EmptyState>{t('neg.empty')}</EmptyState> : <ol className="thread__list">{thread.data.messages.map(bubble)}</ol>}
       {canWrite && (
-        <form className="thread__compose" onSubmit={submit}>
+        <form className="thread__compose" onSubmit={submit} noValidate>
           <label htmlFor={`msg-${inquiryId}`} className="visually-hidden">{t('neg.write')}</label>
-          <textarea id={`msg-${inquiryId}`} rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('neg.write')} />
+          <textarea id={`msg-${inquiryId}`} rows={2} maxLength={4000} placeholder={t('neg.write')} {...register('body')} />
           <div className="thread__tools">
             <label className="btn btn--secondary btn--small file-button">
               {t('neg.attach')}
               <input type="file" multiple className="visually-hidden" aria-label={t('neg.attach')} accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.dwg,.dxf,.txt,.csv" disabled={uploading || files.length >= 10} onChange={(e) => { void addFiles(e.target.files); e.target.value = ''; }} />
             </label>
-            <button type="submit" className="btn btn--primary" disabled={post.isPending || uploading || !text.trim()}>{t('neg.send')}</button>
+            <button type="submit" className="btn btn--primary" disabled={post.isPending || uploading || !text?.trim()}>{t('neg.send')}</button>
           </div>
         </form>
       )}

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useNotifications } from '../api/list-notifications.ts';
-import { useMarkAllRead, useMarkRead } from '../api/mark-read.ts';
+import { useMarkAllRead } from '../api/mark-all-notifications-read.ts';
+import { useMarkRead } from '../api/mark-notification-read.ts';
 
 /** The bell in the header: unread count and the latest notifications in a popover. */
 export function NotificationBell() {

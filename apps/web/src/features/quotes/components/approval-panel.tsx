@@ -1,26 +1,24 @@
-import { useState } from 'react';
-import { FormAlert } from '../../../components/form.tsx';
-import { ApiError } from '../../../lib/api.ts';
+import { ApprovalBody } from '@portal/schemas';
+import { FormAlert, TextAreaField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useDecideApproval } from '../api/quotes.ts';
+import { useDecideQuoteApproval } from '../api/decide-quote-approval.ts';
 
 /** The manager's decision on a quote below the margin floor (内部磋商), with a comment kept on record. */
 export function ApprovalPanel({ quoteId, revisionNo }: { quoteId: string; revisionNo: number }) {
   const { t } = useI18n();
-  const decide = useDecideApproval(quoteId);
-  const [comment, setComment] = useState('');
-  const errors = decide.error instanceof ApiError ? decide.error.byField() : {};
+  const decide = useDecideQuoteApproval(quoteId, revisionNo);
+  const { register, handleSubmit, setValue, setError, formState: { errors } } = useSchemaForm(ApprovalBody, { defaultValues: { decision: 'APPROVE', comment: '' } });
+  const choose = (decision: 'APPROVE' | 'REJECT') => {
+    setValue('decision', decision);
+    void handleSubmit((body) => decide.mutate(body, { onError: (err) => showServerErrors(setError, err) }))();
+  };
   return (
     <div className="form approval">
-      <label className="field">
-        <span>{t('pi.approvalComment')}</span>
-        <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} aria-invalid={Boolean(errors.comment)} />
-        {errors.comment && <span className="field__error">{errors.comment}</span>}
-      </label>
-      <FormAlert message={decide.error && !errors.comment ? decide.error.message : null} />
+      <TextAreaField label={t('pi.approvalComment')} rows={2} error={fieldError(errors, 'comment')} {...register('comment')} />
+      <FormAlert message={requestError(decide.error)} />
       <div className="form__actions">
-        <button type="button" className="btn btn--primary" disabled={decide.isPending} onClick={() => decide.mutate({ revisionNo, decision: 'APPROVE', ...(comment.trim() ? { comment: comment.trim() } : {}) })}>{t('pi.approveSend')}</button>
-        <button type="button" className="btn btn--danger" disabled={decide.isPending} onClick={() => decide.mutate({ revisionNo, decision: 'REJECT', ...(comment.trim() ? { comment: comment.trim() } : {}) })}>{t('pi.sendBack')}</button>
+        <button type="button" className="btn btn--primary" disabled={decide.isPending} onClick={() => choose('APPROVE')}>{t('pi.approveSend')}</button>
+        <button type="button" className="btn btn--danger" disabled={decide.isPending} onClick={() => choose('REJECT')}>{t('pi.sendBack')}</button>
       </div>
     </div>
   );

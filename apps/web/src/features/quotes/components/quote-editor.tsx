@@ -1,9 +1,11 @@
-import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
-import { QuoteDraftBody, incotermValues, type InquiryDetail, type PaymentInstalment, type QuoteRevisionView } from '@portal/schemas';
-import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
-import { ApiError } from '../../../lib/api.ts';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import { Quantity, QuoteDraftBody, UnitPriceString, incotermValues, type InquiryDetail, type PaymentInstalment, type QuoteRevisionView } from '@portal/schemas';
+import { Dec, addDays, calendarDate, quoteTotals } from '@portal/domain';
+import { FormAlert, SelectField, TextAreaField, TextField, blankAsUndefined, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
+import { percentOf } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { isoDate } from '../../../lib/time.ts';
+import type { LiveMargin } from '../utils/live-margin.ts';
 
 /** The PI is an English document, whatever language the clerk works in. */
 const DEFAULT_PACKING = 'Export cartons, palletised';
@@ -18,6 +20,13 @@ const presets: Record<string, PaymentInstalment[]> = {
   'OA-60': [{ method: 'OA', percent: '100', trigger: 'BL_DATE', days: 60 }],
 };
 
+/** The preset a draft's payment terms were made from, so editing the draft keeps them. */
+function presetOf(terms: QuoteRevisionView['paymentTerms'] | undefined): string {
+  const same = (a: readonly PaymentInstalment[]) =>
+    a.length === terms?.length && a.every((x, i) => x.method === terms[i]!.method && new Dec(x.percent).eq(terms[i]!.percent) && x.trigger === terms[i]!.trigger && (x.days ?? 0) === terms[i]!.days);
+  return Object.keys(presets).find((k) => same(presets[k]!)) ?? 'TT-30-70';
+}
+
 type Props = {
   inquiry: InquiryDetail;
   draft?: QuoteRevisionView;
@@ -25,9 +34,10 @@ type Props = {
   /** Default validity of a new quote, from the business settings. */
   validityDays?: number;
   saving: boolean;
+  /** The failed save, if any: its field errors are shown beside the fields. */
   error: unknown;
-  /** The margin a line would make at its current price under this Incoterm, and the floor; null when no cost is known. */
-  marginOf?: (line: EditorLine, incoterm: string) => { rate: number; floor: number } | null;
+  /** The margin a line would make at its current price under this Incoterm, against its floor; null when no cost is known. */
+  marginOf?: (line: EditorLine, incoterm: string) => LiveMargin | null;
   /** Renders the costing workbench under a line; it calls back with the price to use. */
   workbench: (line: EditorLine, usePrice: (price: string, costSheetId: string | undefined) => void) => ReactNode;
   onSave: (body: QuoteDraftBody) => void;
@@ -36,93 +46,97 @@ type Props = {
 /** The clerk composes a pro-forma quote: lines priced from the workbench, terms, validity. */
 export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, saving, error, marginOf, workbench, onSave }: Props) {
   const { t, money } = useI18n();
-  const [lines, setLines] = useState<EditorLine[]>(
-    draft
-      ? draft.lines.map((l) => ({ ...(l.inquiryLineId ? { inquiryLineId: l.inquiryLineId } : {}), ...(l.productId ? { productId: l.productId } : {}), description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice.amount }))
-      : inquiry.lines.map((l) => ({ inquiryLineId: l.id, ...(l.productId ? { productId: l.productId } : {}), description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: '' })),
-  );
-  const [open, setOpen] = useState<number | null>(lines.length === 1 ? 0 : null);
-  const [preset, setPreset] = useState<string>('TT-30-70');
-  const [incoterm, setIncoterm] = useState<string>(draft?.incoterm ?? inquiry.incoterm);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverErrors = error instanceof ApiError ? error.byField() : {};
-  const err = (k: string) => errors[k] ?? serverErrors[k];
-  const setLine = (i: number, patch: Partial<EditorLine>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const total = lines.reduce((s, l) => s + (Number(l.unitPrice) || 0) * (Number(l.quantity) || 0), 0);
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const body = {
+  const today = calendarDate(new Date());
+  const initialPreset = draft ? presetOf(draft.paymentTerms) : 'TT-30-70';
+  const { control, register, handleSubmit, setValue, setError, formState: { errors } } = useSchemaForm(QuoteDraftBody, {
+    defaultValues: {
       currency: inquiry.currency,
-      incoterm,
-      namedPlace: f.namedPlace,
-      portOfLoadingCode: f.portOfLoadingCode || undefined,
+      incoterm: draft?.incoterm ?? inquiry.incoterm,
+      namedPlace: draft?.namedPlace ?? inquiry.namedPlace,
+      portOfLoadingCode: draft?.portOfLoading?.code ?? 'CNNGB',
       portOfDischargeCode: inquiry.destinationPort?.code,
-      paymentTerms: presets[preset]!,
-      leadTimeDays: Number(f.leadTimeDays),
-      shipmentDate: f.shipmentDate || undefined,
-      packing: f.packing,
-      validUntil: f.validUntil,
-      notes: f.notes,
-      lines: lines.map((l) => ({ ...l, costSheetId: l.costSheetId || undefined })),
-    };
-    const result = validate(QuoteDraftBody, body);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onSave(body as QuoteDraftBody);
-  }
+      paymentTerms: presets[initialPreset],
+      leadTimeDays: draft?.leadTimeDays ?? leadTimeDays,
+      shipmentDate: draft?.shipmentDate ?? inquiry.requiredShipmentDate ?? undefined,
+      packing: draft?.packing ?? inquiry.packingRequirements ?? DEFAULT_PACKING,
+      validUntil: draft?.validUntil ?? addDays(today, validityDays),
+      notes: draft?.notes ?? '',
+      lines: draft
+        ? draft.lines.map((l) => ({ ...(l.inquiryLineId ? { inquiryLineId: l.inquiryLineId } : {}), ...(l.productId ? { productId: l.productId } : {}), description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice.amount }))
+        : inquiry.lines.map((l) => ({ inquiryLineId: l.id, ...(l.productId ? { productId: l.productId } : {}), description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: '' })),
+    },
+  });
+  const lineRows = useFieldArray({ control, name: 'lines' });
+  const [lines = [], incoterm] = useWatch({ control, name: ['lines', 'incoterm'] });
+  const [open, setOpen] = useState<number | null>(lineRows.fields.length === 1 ? 0 : null);
+  const [preset, setPreset] = useState(initialPreset);
+  useEffect(() => showServerErrors(setError, error), [error, setError]);
+  const err = (name: string) => fieldError(errors, name);
+
+  // Amounts as the API will write them: each line rounded to the currency, the total their sum.
+  const priced = lines.map((l) => UnitPriceString.safeParse(l.unitPrice).success && Quantity.safeParse(l.quantity).success);
+  const { amounts, total } = quoteTotals(lines.map((l, i) => (priced[i] ? { quantity: l.quantity, unitPrice: l.unitPrice } : { quantity: '0', unitPrice: '0' })), inquiry.currency);
 
   return (
-    <form className="form stack" onSubmit={submit} noValidate>
+    <form className="form stack" onSubmit={handleSubmit(onSave)} noValidate>
       <div className="table-wrap">
         <table className="table table--dense table--inputs">
           <thead><tr><th scope="col">#</th><th scope="col">{t('rfq.product')}</th><th scope="col" className="num">{t('catalog.quantity')}</th><th scope="col">{t('catalog.unitPrice')} ({inquiry.currency})</th><th scope="col" className="num">{t('pi.amount')}</th><th scope="col"><span className="visually-hidden">{t('cost.title')}</span></th></tr></thead>
           <tbody>
-            {lines.map((l, i) => (
-              <Fragment key={i}>
-                <tr>
-                  <td>{i + 1}</td>
-                  <td>{l.description}</td>
-                  <td className="num">{l.quantity} {l.unit}</td>
-                  <td>
-                    <input aria-label={`${t('catalog.unitPrice')} ${i + 1}`} inputMode="decimal" value={l.unitPrice} onChange={(e) => setLine(i, { unitPrice: e.target.value.trim(), costSheetId: undefined })} aria-invalid={Boolean(err(`lines.${i}.unitPrice`))} />
-                    {err(`lines.${i}.unitPrice`) && <p className="field__error">{err(`lines.${i}.unitPrice`)}</p>}
-                    <MarginHint margin={marginOf?.(l, incoterm) ?? null} />
-                    {err(`lines.${i}.quantity`) && <p className="field__error">{err(`lines.${i}.quantity`)}</p>}
-                  </td>
-                  <td className="num">{Number(l.unitPrice) ? money((Number(l.unitPrice) * Number(l.quantity)).toFixed(2), inquiry.currency) : '—'}</td>
-                  <td><button type="button" className="btn btn--small btn--secondary" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>{t('cost.title')}</button></td>
-                </tr>
-                {open === i && (
-                  <tr className="workbench-row">
-                    <td colSpan={6}>{workbench(l, (price, costSheetId) => setLine(i, { unitPrice: price, ...(costSheetId ? { costSheetId } : {}) }))}</td>
+            {lineRows.fields.map((row, i) => {
+              const line = (lines[i] ?? row) as EditorLine;
+              return (
+                <Fragment key={row.id}>
+                  <tr>
+                    <td>{i + 1}</td>
+                    <td>{row.description}</td>
+                    <td className="num">{row.quantity} {row.unit}</td>
+                    <td>
+                      <input
+                        aria-label={`${t('catalog.unitPrice')} ${i + 1}`} inputMode="decimal" aria-invalid={Boolean(err(`lines.${i}.unitPrice`))}
+                        // A price typed by hand no longer comes from the cost sheet it was costed on.
+                        {...register(`lines.${i}.unitPrice`, { setValueAs: (v: string) => v.trim(), onChange: () => setValue(`lines.${i}.costSheetId`, undefined) })}
+                      />
+                      {err(`lines.${i}.unitPrice`) && <p className="field__error">{err(`lines.${i}.unitPrice`)}</p>}
+                      <MarginHint margin={marginOf?.(line, incoterm) ?? null} />
+                      {err(`lines.${i}.quantity`) && <p className="field__error">{err(`lines.${i}.quantity`)}</p>}
+                      {err(`lines.${i}.costSheetId`) && <p className="field__error">{err(`lines.${i}.costSheetId`)}</p>}
+                    </td>
+                    <td className="num">{priced[i] ? money(amounts[i]!, inquiry.currency) : '—'}</td>
+                    <td><button type="button" className="btn btn--small btn--secondary" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>{t('cost.title')}</button></td>
                   </tr>
-                )}
-              </Fragment>
-            ))}
+                  {open === i && (
+                    <tr className="workbench-row">
+                      <td colSpan={6}>
+                        {workbench(line, (price, costSheetId) => {
+                          setValue(`lines.${i}.unitPrice`, price, { shouldValidate: Boolean(errors.lines) });
+                          setValue(`lines.${i}.costSheetId`, costSheetId);
+                        })}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
-          <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')}</th><td className="num"><strong>{money(total.toFixed(2), inquiry.currency)}</strong></td><td /></tr></tfoot>
+          <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')}</th><td className="num"><strong>{money(total, inquiry.currency)}</strong></td><td /></tr></tfoot>
         </table>
       </div>
       <div className="grid-3">
-        <SelectField label={t('rfq.incoterm')} name="incoterm" value={incoterm} onChange={(e) => setIncoterm(e.target.value)}>{incotermValues.map((i) => <option key={i}>{i}</option>)}</SelectField>
-        <TextField label={t('rfq.namedPlace')} name="namedPlace" defaultValue={draft?.namedPlace ?? inquiry.namedPlace} error={err('namedPlace')} />
-        <TextField label={t('pi.portOfLoading')} name="portOfLoadingCode" defaultValue={draft?.portOfLoading?.code ?? 'CNNGB'} maxLength={5} error={err('portOfLoadingCode')} />
-        <SelectField label={t('rfq.paymentTerms')} name="preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+        <SelectField label={t('rfq.incoterm')} {...register('incoterm')}>{incotermValues.map((i) => <option key={i}>{i}</option>)}</SelectField>
+        <TextField label={t('rfq.namedPlace')} error={err('namedPlace')} {...register('namedPlace')} />
+        <TextField label={t('pi.portOfLoading')} maxLength={5} error={err('portOfLoadingCode')} {...register('portOfLoadingCode', { setValueAs: blankAsUndefined })} />
+        <SelectField label={t('rfq.paymentTerms')} name="preset" value={preset} onChange={(e) => { setPreset(e.target.value); setValue('paymentTerms', presets[e.target.value]!); }}>
           {Object.keys(presets).map((k) => <option key={k} value={k}>{t(`preset.${k}` as never)}</option>)}
         </SelectField>
-        <TextField label={t('products.leadTimeDays')} name="leadTimeDays" type="number" defaultValue={draft?.leadTimeDays ?? leadTimeDays} error={err('leadTimeDays')} />
-        <TextField label={t('pi.shipmentDate')} name="shipmentDate" type="date" defaultValue={draft?.shipmentDate ?? inquiry.requiredShipmentDate ?? ''} optional error={err('shipmentDate')} />
-        <TextField label={t('pi.validUntil', { date: '' }).replace(/[:：]?\s*$/, '')} name="validUntil" type="date" defaultValue={draft?.validUntil ?? isoDate(validityDays)} min={isoDate(1)} error={err('validUntil')} />
-        <TextField label={t('rfq.packing')} name="packing" defaultValue={draft?.packing ?? inquiry.packingRequirements ?? DEFAULT_PACKING} optional error={err('packing')} />
+        <TextField label={t('products.leadTimeDays')} type="number" error={err('leadTimeDays')} {...register('leadTimeDays', { valueAsNumber: true })} />
+        <TextField label={t('pi.shipmentDate')} type="date" optional error={err('shipmentDate')} {...register('shipmentDate', { setValueAs: blankAsUndefined })} />
+        <TextField label={t('pi.validUntil', { date: '' }).replace(/[:：]?\s*$/, '')} type="date" min={addDays(today, 1)} error={err('validUntil')} {...register('validUntil')} />
+        <TextField label={t('rfq.packing')} optional error={err('packing')} {...register('packing')} />
       </div>
-      <label className="field"><span>{t('pi.notes')} <span className="field__optional">({t('common.optional')})</span></span><textarea name="notes" rows={2} defaultValue={draft?.notes ?? ''} /></label>
+      <TextAreaField label={t('pi.notes')} rows={2} optional error={err('notes')} {...register('notes')} />
       {err('paymentTerms') && <p className="field__error">{err('paymentTerms')}</p>}
-      <FormAlert message={Object.keys(errors).length ? t('common.fixFields') : error instanceof Error && !(error instanceof ApiError && error.fieldErrors.length) ? error.message : null} />
+      <FormAlert message={Object.keys(errors).length ? t('common.fixFields') : requestError(error)} />
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={saving}>{saving ? t('common.saving') : t('pi.saveDraft')}</button>
       </div>
@@ -131,14 +145,13 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
 }
 
 /** The live margin under a price: green above the floor, red below it (then a manager must approve). */
-function MarginHint({ margin }: { margin: { rate: number; floor: number } | null }) {
+function MarginHint({ margin }: { margin: LiveMargin | null }) {
   const { t } = useI18n();
-  if (!margin || !Number.isFinite(margin.rate)) return null;
-  const below = margin.rate < margin.floor;
+  if (!margin) return null;
   return (
-    <p className={`margin-hint ${below ? 'margin-hint--below' : ''}`} aria-live="polite">
-      {t('pi.liveMargin', { rate: (margin.rate * 100).toFixed(1) })}
-      {below && ` · ${t('pi.belowFloorBy', { floor: (margin.floor * 100).toFixed(1) })}`}
+    <p className={`margin-hint ${margin.below ? 'margin-hint--below' : ''}`} aria-live="polite">
+      {t('pi.liveMargin', { rate: percentOf(margin.rate) })}
+      {margin.below && ` · ${t('pi.belowFloorBy', { floor: percentOf(margin.floor) })}`}
     </p>
   );
 }

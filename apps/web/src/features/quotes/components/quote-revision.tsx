@@ -1,10 +1,10 @@
 import type { QuoteRevisionView } from '@portal/schemas';
+import { percent } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /** One revision of a pro-forma invoice as the buyer reads it; staff also see the margins. */
 export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: string; revision: QuoteRevisionView }) {
   const { t, money, number, date, dateTime } = useI18n();
-  const pct = (rate: string | null) => (rate === null ? '—' : `${(Number(rate) * 100).toFixed(1)} %`);
   return (
     <article className="pi" aria-label={`${quoteNumber} rev. ${r.revisionNo}`}>
       <header className="pi__head">
@@ -30,12 +30,12 @@ export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: strin
                   <td className="num">{number(l.quantity)} {l.unit}</td>
                   <td className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td>
                   <td className="num">{money(l.amount.amount, l.amount.currency)}</td>
-                  {r.staff && <td className="num">{pct(c?.marginRate ?? null)}{c?.belowFloor && <span className="badge badge--bad">{t('pi.belowFloor')}</span>}</td>}
+                  {r.staff && <td className="num">{percent(c?.marginRate ?? null)}{c?.belowFloor && <span className="badge badge--bad">{t('pi.belowFloor')}</span>}</td>}
                 </tr>
               );
             })}
           </tbody>
-          <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')} {r.incoterm} {r.namedPlace}</th><td className="num"><strong>{money(r.total.amount, r.total.currency)}</strong></td>{r.staff && <td className="num">{pct(r.staff.marginRate)}</td>}</tr></tfoot>
+          <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')} {r.incoterm} {r.namedPlace}</th><td className="num"><strong>{money(r.total.amount, r.total.currency)}</strong></td>{r.staff && <td className="num">{percent(r.staff.marginRate)}</td>}</tr></tfoot>
         </table>
       </div>
       <dl className="details details--compact">

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PendingInvitation } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
+import { userKeys } from './keys.ts';
 
+/** A company admin invites a colleague by email; the link in the mail creates their account. */
 export function inviteUser(companyId: string, email: string) {
   return api<PendingInvitation>(`/api/companies/${companyId}/invitations`, { method: 'POST', body: { email } });
 }
@@ -10,6 +12,6 @@ export function useInviteUser(companyId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (email: string) => inviteUser(companyId, email),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['company-users', companyId] }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
   });
 }

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UpdateCompanyUserBody, UserSummary } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
+import { userKeys } from './keys.ts';
 
+/** A company admin disables, enables or makes a colleague an admin. */
 export function updateCompanyUser(companyId: string, userId: string, body: UpdateCompanyUserBody) {
   return api<UserSummary>(`/api/companies/${companyId}/users/${userId}`, { method: 'PATCH', body });
 }
@@ -10,6 +12,6 @@ export function useUpdateCompanyUser(companyId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, ...body }: UpdateCompanyUserBody & { userId: string }) => updateCompanyUser(companyId, userId, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['company-users', companyId] }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.ofCompany(companyId) }),
   });
 }

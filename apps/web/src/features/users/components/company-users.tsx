@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { InviteBody } from '@portal/schemas';
-import { FormAlert, TextField, validate } from '../../../components/form.tsx';
+import { FormAlert, TextField, fieldError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { EmptyState, ErrorState, Loading, StatusBadge } from '../../../components/states.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -87,33 +87,28 @@ export function CompanyUsers({ companyId, currentUserId, canManage }: { companyI
   );
 }
 
+/** A company admin invites a colleague by email. */
 function InviteForm({ companyId }: { companyId: string }) {
   const { t } = useI18n();
   const invite = useInviteUser(companyId);
-  const [error, setError] = useState<string>();
   const [sent, setSent] = useState<string>();
-
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const result = validate(InviteBody, { email: new FormData(form).get('email') });
+  const { register, handleSubmit, setError, reset, formState: { errors } } = useSchemaForm(InviteBody, { defaultValues: { email: '' } });
+  const submit = handleSubmit(({ email }) => {
     setSent(undefined);
-    if (!result.ok) return setError(result.errors.email);
-    setError(undefined);
-    invite.mutate(result.data.email, {
+    invite.mutate(email, {
       onSuccess: (inv) => {
         setSent(t('company.invited', { email: inv.email }));
-        form.reset();
+        reset();
       },
-      onError: (err) => setError(err instanceof ApiError ? (err.byField().email ?? err.message) : String(err)),
+      onError: (err) => (err instanceof ApiError && err.fieldErrors.length ? showServerErrors(setError, err) : setError('email', { type: 'server', message: err.message })),
     });
-  }
+  });
 
   return (
     <form className="inline-form" onSubmit={submit} noValidate>
       <h3>{t('company.invite')}</h3>
       <div className="inline-form__row">
-        <TextField label={t('company.inviteEmail')} name="email" type="email" error={error} />
+        <TextField label={t('company.inviteEmail')} type="email" error={fieldError(errors, 'email')} {...register('email')} />
         <button type="submit" className="btn btn--primary" disabled={invite.isPending}>{t('company.inviteSend')}</button>
       </div>
       <FormAlert tone="success" message={sent} />

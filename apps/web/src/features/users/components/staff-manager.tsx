@@ -1,14 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { CreateStaffBody, type UserSummary } from '@portal/schemas';
-import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
+import { useState } from 'react';
+import { CreateStaffBody, staffRoles, type UserSummary } from '@portal/schemas';
+import { FormAlert, SelectField, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { ErrorState, Loading, StatusBadge } from '../../../components/states.tsx';
-import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useCreateStaff } from '../api/create-staff.ts';
 import { useStaff } from '../api/list-staff.ts';
 import { useUpdateStaff } from '../api/update-staff.ts';
-
-const roles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
 
 /** The administrator's list of staff accounts: roles, disabling, and new accounts. */
 export function StaffManager({ currentUserId }: { currentUserId: string }) {
@@ -37,8 +34,8 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
                 <td>{u.name}</td>
                 <td>{u.email}</td>
                 <td>
-                  <select aria-label={`${t('staff.role')}: ${u.name}`} value={u.role} disabled={u.id === currentUserId || update.isPending} onChange={(e) => update.mutate({ userId: u.id, role: e.target.value as (typeof roles)[number] })}>
-                    {roles.map((r) => (
+                  <select aria-label={`${t('staff.role')}: ${u.name}`} value={u.role} disabled={u.id === currentUserId || update.isPending} onChange={(e) => update.mutate({ userId: u.id, role: e.target.value as (typeof staffRoles)[number] })}>
+                    {staffRoles.map((r) => (
                       <option key={r} value={r}>{t(`role.${r}`)}</option>
                     ))}
                   </select>
@@ -65,42 +62,38 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
   );
 }
 
+/** An administrator opens a staff account. */
 function CreateStaffForm() {
   const { t } = useI18n();
   const create = useCreateStaff();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string>();
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    const result = validate(CreateStaffBody, f);
+  const { register, handleSubmit, setError, reset, formState: { errors } } = useSchemaForm(CreateStaffBody, { defaultValues: { name: '', email: '', role: 'CLERK', password: '' } });
+  const submit = handleSubmit((body) => {
     setDone(undefined);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    create.mutate(f as never, {
+    create.mutate(body, {
       onSuccess: (u) => {
         setDone(t('staff.created', { email: u.email }));
-        form.reset();
+        reset();
       },
-      onError: (err) => err instanceof ApiError && setErrors(err.byField()),
+      onError: (err) => showServerErrors(setError, err),
     });
-  }
+  });
+  const err = (name: string) => fieldError(errors, name);
   return (
     <form className="form card card--flat" onSubmit={submit} noValidate>
       <h3>{t('staff.create')}</h3>
       <div className="grid-2">
-        <TextField label={t('field.name')} name="name" error={errors.name} />
-        <TextField label={t('field.email')} name="email" type="email" error={errors.email} />
-        <SelectField label={t('staff.role')} name="role" defaultValue="CLERK" error={errors.role}>
-          {roles.map((r) => (
+        <TextField label={t('field.name')} error={err('name')} {...register('name')} />
+        <TextField label={t('field.email')} type="email" error={err('email')} {...register('email')} />
+        <SelectField label={t('staff.role')} error={err('role')} {...register('role')}>
+          {staffRoles.map((r) => (
             <option key={r} value={r}>{t(`role.${r}`)}</option>
           ))}
         </SelectField>
-        <TextField label={t('register.password')} name="password" type="password" autoComplete="new-password" hint={t('register.passwordHint')} error={errors.password} />
+        <TextField label={t('register.password')} type="password" autoComplete="new-password" hint={t('register.passwordHint')} error={err('password')} {...register('password')} />
       </div>
       <FormAlert tone="success" message={done} />
-      <FormAlert message={create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length) ? create.error.message : null} />
+      <FormAlert message={requestError(create.error)} />
       <button type="submit" className="btn btn--primary" disabled={create.isPending}>{t('staff.create')}</button>
     </form>
   );
