@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
-import { applyMigrations } from './schema-engine.ts';
+import { migratePglite, migratePostgres } from './migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -47,15 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       kind: 'postgres',
       prisma,
-      migrate: async () => {
-        // A pool of its own, ended afterwards, so the engine leaves no connection behind.
-        const pool = new pg.Pool({ connectionString: options.url, max: 1 });
-        try {
-          return await applyMigrations(wholeScripts(new PrismaPg(pool)));
-        } finally {
-          await pool.end();
-        }
-      },
+      migrate: () => migratePostgres(options.url),
       listen: (channel, handlers) => listenOnServer(options.url, channel, handlers),
       close: () => prisma.$disconnect(),
     };
@@ -65,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     kind: 'pglite',
     prisma,
-    migrate: () => applyMigrations(new PrismaPGlite(pglite)),
+    migrate: () => migratePglite(pglite),
     // One in-process connection: notifications arrive with the result of the statement that
     // committed them, and the subscription cannot drop.
     listen: async (channel, handlers) => {
@@ -90,31 +82,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pglite.close();
     },
   };
-}
-
-/**
- * adapter-pg runs a migration script statement by statement, split at every ';', which cuts
- * function bodies ($$ … ; … $$) apart. PostgreSQL takes a whole script as one simple query, which
- * also makes each migration atomic.
- */
-function wholeScripts(factory: PrismaPg): PrismaPg {
-  type Scripted = { client: pg.Pool | pg.PoolClient; onError(err: unknown): never; executeScript(script: string): Promise<void> };
-  const patch = <T>(adapter: T): T => {
-    const a = adapter as T & Scripted;
-    a.executeScript = async (script) => {
-      try {
-        await a.client.query(script);
-      } catch (err) {
-        a.onError(err);
-      }
-    };
-    return adapter;
-  };
-  const connect = factory.connect.bind(factory);
-  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => patch(await connect());
-  factory.connectToShadowDb = async () => patch(await connectToShadowDb());
-  return factory;
 }
 
 function checkChannel(channel: string): string {
