@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -112,14 +112,36 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** On embedded defaults, a random secret kept under data/ so it survives a restart. */
+/**
+ * On embedded defaults, a random secret kept under data/ so it survives a restart. Hex, so that no
+ * generated secret can be read as a command-line option (a base64url one began with "-" once in
+ * 64 installs); written to a temporary file and linked into place, so a start killed half-way or
+ * two starts at once never leave a partial or second secret. Problems end the start in one line.
+ */
 function localSecret(dataDir: string, name: string): string {
   const file = path.join(dataDir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    if (existsSync(file)) {
+      const existing = readFileSync(file, 'utf8').trim();
+      if (existing) return existing;
+      unlinkSync(file);
+    }
+    mkdirSync(dataDir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(temp);
+    }
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'EROFS' ? 'the file system is read-only' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file stands where a folder should be' : (e.code ?? e.message);
+    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: cannot keep the generated ${name} in ${file} (${why}): set DATA_DIR to a writable folder, or set ${name === 'jwt-secret' ? 'JWT_SECRET' : 'MEILI_MASTER_KEY'}`);
+  }
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -3,3 +3,5 @@ export { PrismaClient, Prisma } from './generated/client.ts';
 export type * from './generated/client.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { seedDemoData, seedEssentials, demoPassword } from './seed.ts';
+export { DataFolderInUse, DataFolderUnusable, lockDataFolder, type DataFolderLock } from './data-lock.ts';
+export { MigrationError } from './migrate.ts';
