@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions, type NotificationHandlers, type NotificationListener } from './client.ts';
+export { isDatabaseUnavailable, openDatabase, type Database, type DatabaseKind, type DatabaseOptions, type NotificationHandlers, type NotificationListener } from './client.ts';
 export { PrismaClient, Prisma } from './generated/client.ts';
 export type * from './generated/client.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
