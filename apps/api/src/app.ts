@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -59,6 +59,8 @@ export type AppOptions = {
   /** The product index; null runs the catalog on the database alone (marked degraded). */
   search?: SearchEngine | null;
   clock?: Clock;
+  /** The HTTP server to serve on (server.ts binds the port before the database is ready). */
+  serverFactory?: FastifyServerFactory;
   /** The embedded Meilisearch's supervisor, for health. */
   searchSupervision?: SearchSupervision | null;
   /** Pino logger options; tests pass false. */
@@ -90,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     // A hop count trusts that many proxies nearest to us.
     trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
   });
