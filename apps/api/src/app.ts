@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { createFileStore } from './infra/file-store.ts';
 import { createOutboxWorker } from './infra/outbox.worker.ts';
+import { rateLimitStorage } from './infra/rate-limit-store.ts';
 import { createSessionDirectory, type SessionDirectory } from './infra/session-directory.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
@@ -101,7 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // ── Infrastructure
   await app.register(errorsPlugin);
-  await app.register(fastifyRateLimit, { global: false });
+  // Request limits counted where every process sees them (database or Redis), see rate-limit-store.ts.
+  const rateLimits = rateLimitStorage({ databaseKind: db.kind, prisma, redisUrl: config.redisUrl });
+  app.addHook('onClose', () => rateLimits.close());
+  await app.register(fastifyRateLimit, { global: false, ...rateLimits.plugin });
   // Uploads: one file of at most 10 MB per request (the JSON body limit does not apply to them).
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
   const sessions = await createSessionDirectory({ prisma, listen: db.listen });

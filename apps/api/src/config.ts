@@ -33,6 +33,7 @@ const Env = z.object({
   MEILI_URL: z.url({ message: 'must be the URL of a Meilisearch server, e.g. http://meilisearch:7700' }).optional(),
   MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   MEILI_INDEX: z.string().regex(/^products[a-z0-9_-]{0,32}$/, 'must start with "products" and use lower-case letters, digits, _ and -').default('products'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z
     .string()
@@ -58,6 +59,8 @@ export type Config = {
   webDist: string;
   logLevel: string;
   loginRateLimit: number;
+  /** Redis for the request limits shared by several processes; without it they are counted in the database. */
+  redisUrl: string | undefined;
 };
 
 /** The configuration error a person sees at start: one line per wrong or missing variable. */
@@ -109,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    redisUrl: e.REDIS_URL,
   };
 }
 

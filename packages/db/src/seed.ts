@@ -64,8 +64,23 @@ async function seedFreightRates(prisma: Db) {
   if (missing.length) await prisma.freightRate.createMany({ data: missing });
 }
 
-/** Reference data and the exporter itself: needed in every installation, demo or not. Idempotent. */
-export async function seedEssentials(prisma: Db): Promise<{ exporterId: string }> {
+/** Several processes starting at once on one database seed one after another. */
+async function seedLock(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+}
+
+/** Reference data and the exporter itself: needed in every installation, demo or not. Idempotent, one transaction. */
+export async function seedEssentials(client: PrismaClient): Promise<{ exporterId: string }> {
+  return client.$transaction(
+    async (tx) => {
+      await seedLock(tx);
+      return essentials(tx);
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+}
+
+async function essentials(prisma: Db): Promise<{ exporterId: string }> {
   for (const [code, name, country] of ports) {
     await prisma.port.upsert({ where: { code }, create: { code, name, country }, update: {} });
   }
@@ -219,7 +234,8 @@ export async function seedDemoData(client: PrismaClient): Promise<{ created: boo
 }
 
 async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: string): Promise<{ created: boolean }> {
-  const { exporterId } = await seedEssentials(prisma);
+  await seedLock(prisma);
+  const { exporterId } = await essentials(prisma);
   if (await prisma.user.findUnique({ where: { email: 'admin@demo.example' }, select: { id: true } })) {
     return { created: false };
   }
