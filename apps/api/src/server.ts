@@ -5,12 +5,11 @@
 // Every start-up problem ends the process with one line naming the path or setting and what to do.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DataFolderInUse, DataFolderUnusable, MigrationError, lockDataFolder, openDatabase, seedDemoData, seedEssentials, type Database, type DataFolderLock } from '@portal/db';
-import { createMailer, type Mailer } from '@portal/mail';
-import { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch, type SupervisedMeilisearch } from '@portal/search';
+import type { Database } from '@portal/db';
+import { DataFolderInUse, DataFolderUnusable, lockDataFolder, type DataFolderLock } from '@portal/db/data-lock';
+import type { Mailer } from '@portal/mail';
+import type { SupervisedMeilisearch } from '@portal/search';
 import type { FastifyInstance } from 'fastify';
-import { createSearchEngine } from './infra/search-engine.ts';
-import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
@@ -86,7 +85,9 @@ await new Promise<void>((resolve) => {
 });
 server.keepAliveTimeout = 65_000;
 
-// ── Database, mail, search.
+// ── Database, mail, search. Loaded only now, so that a refused start (a folder in use) ends at once.
+const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createMailer }, { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch }, { createSearchEngine }, { buildApp }] =
+  await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts')]);
 let db: Database;
 let applied: string[];
 try {
@@ -193,7 +194,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /** One line for a database that cannot be opened, migrated or seeded. */
 function describeDatabaseError(err: unknown, c: Config): string {
   const message = err instanceof Error ? err.message.split('\n').find((l) => l.trim()) ?? err.name : String(err);
-  if (err instanceof MigrationError) return `database: ${message}`;
+  if (err instanceof Error && err.name === 'MigrationError') return `database: ${message}`;
   if (c.database.kind === 'postgres') {
     return `DATABASE_URL: the PostgreSQL server could not be used (${message}); check that it runs and that the URL, user and password are right`;
   }
