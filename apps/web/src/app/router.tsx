@@ -43,6 +43,7 @@ export const routes = [
       { path: 'inquiries/:inquiryId', lazy: page(() => import('./routes/staff-inquiry.tsx')) },
       { path: 'approvals', lazy: page(() => import('./routes/staff-approvals.tsx')) },
       { path: 'settings', lazy: page(() => import('./routes/staff-settings.tsx')) },
+      { path: 'outbox', lazy: page(() => import('./routes/staff-outbox.tsx')) },
       { path: 'contracts', lazy: page(() => import('./routes/contracts.tsx')) },
       { path: 'contracts/:contractId', lazy: page(() => import('./routes/contract.tsx')) },
       { path: 'quotes/:quoteId', lazy: page(() => import('./routes/staff-quote.tsx')) },
