@@ -74,7 +74,7 @@ const navigation: [string, RegExp, string[]][] = [
   ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '合同', '采购商公司', '产品维护', '我的账户']],
   ['finance@demo.example', /\/staff$/, ['概览', '询盘', '合同', '采购商公司', '产品维护', '我的账户']],
   ['manager@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '投递问题', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {

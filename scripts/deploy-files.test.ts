@@ -18,6 +18,8 @@ type Service = {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   ports?: (string | number | { target?: number; published?: string | number })[];
+  deploy?: { replicas?: number | string };
+  volumes?: string[];
 };
 type Compose = { services?: Record<string, Service>; volumes?: Record<string, unknown> };
 
@@ -133,7 +135,34 @@ describe('docker-compose.yml', () => {
     for (const name of ['postgres', 'meilisearch', 'mail']) {
       expect((dependsOn as Record<string, { condition?: string }>)[name]?.condition, `portal → ${name}`).toBe('service_healthy');
     }
-    expect(strings(portal.ports)).toContain('3000:3000');
+    expect(portal.ports, 'the portal is reached through the proxy only').toBeUndefined();
+  });
+
+  it('runs several portal processes behind a reverse proxy that publishes port 3000', () => {
+    const portal = services.portal!;
+    expect(String(portal.deploy?.replicas)).toMatch(/^\$\{PORTAL_REPLICAS:-([2-9]|\d{2,})\}$/);
+    const proxy = services.proxy!;
+    expect(proxy.image).toMatch(/^caddy:2\./);
+    expect(strings(proxy.ports)).toContain('3000:3000');
+    expect((proxy.depends_on as Record<string, { condition?: string }>).portal?.condition).toBe('service_healthy');
+    const mount = strings(proxy.volumes).find((v) => v.endsWith(':/etc/caddy/Caddyfile:ro'));
+    expect(mount, 'the proxy mounts deploy/Caddyfile').toBeDefined();
+    const caddyfile = read(mount!.split(':')[0]!.replace(/^\.\//, ''));
+    // Every replica, found by DNS; one that answers 503 (starting, draining) is skipped.
+    expect(caddyfile).toMatch(/dynamic a \{[^}]*name portal[^}]*port 3000/);
+    expect(caddyfile).toMatch(/unhealthy_status 503/);
+    expect(caddyfile).toMatch(/^:3000 \{/m);
+    // Limits shared across the processes, and the proxy trusted for the client address.
+    const env = environment(portal);
+    expect(env.REDIS_URL).toMatch(/redis:\/\/redis:6379/);
+    expect(env.TRUST_PROXY).toMatch(/1/);
+    expect(services.redis?.image).toMatch(/^redis:7/);
+    expect((portal.depends_on as Record<string, { condition?: string }>).redis?.condition).toBe('service_healthy');
+  });
+
+  it('gives the portal longer to stop than its own drain and shutdown take', () => {
+    const grace = String((services.portal as { stop_grace_period?: string }).stop_grace_period ?? '10s');
+    expect(Number(grace.replace(/s$/, ''))).toBeGreaterThanOrEqual(20);
   });
 
   it('wires the portal to the other services in production mode', () => {

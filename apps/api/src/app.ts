@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -9,11 +9,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { hashPassword, verifyPassword, type Database } from '@portal/db';
-import type { Mailer, MailMessage } from '@portal/mail';
+import { isPermanentMailError, type Mailer, type MailMessage } from '@portal/mail';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
 import { createFileStore } from './infra/file-store.ts';
 import { createOutboxWorker } from './infra/outbox.worker.ts';
+import { rateLimitStorage } from './infra/rate-limit-store.ts';
 import { createSessionDirectory, type SessionDirectory } from './infra/session-directory.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
@@ -31,6 +32,7 @@ import contractsRoutes from './modules/contracts/contracts.routes.ts';
 import { createContractsService } from './modules/contracts/contracts.service.ts';
 import costingRoutes from './modules/costing/costing.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import { createHealthService, type SearchSupervision } from './modules/health/health.service.ts';
 import { createIndicativePriceService } from './modules/inquiries/indicative-price.service.ts';
 import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
 import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
@@ -58,6 +60,10 @@ export type AppOptions = {
   /** The product index; null runs the catalog on the database alone (marked degraded). */
   search?: SearchEngine | null;
   clock?: Clock;
+  /** The HTTP server to serve on (server.ts binds the port before the database is ready). */
+  serverFactory?: FastifyServerFactory;
+  /** The embedded Meilisearch's supervisor, for health. */
+  searchSupervision?: SearchSupervision | null;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
 };
@@ -67,6 +73,8 @@ declare module 'fastify' {
     workers: { mail: ReturnType<typeof createOutboxWorker>; search: ReturnType<typeof createOutboxWorker> };
     products: ReturnType<typeof createProductsService>;
     sessions: SessionDirectory;
+    /** Marks the app as shutting down: health answers 503 "stopping" from now on. */
+    markStopping(): void;
   }
 }
 
@@ -74,6 +82,7 @@ declare module 'fastify' {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, mailer } = options;
   const clock = options.clock ?? systemClock;
+  let stopping = false;
   const prisma = db.prisma;
   const passwords = { hash: hashPassword, verify: verifyPassword };
 
@@ -84,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     // A hop count trusts that many proxies nearest to us.
     trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
   });
@@ -92,7 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // ── Infrastructure
   await app.register(errorsPlugin);
-  await app.register(fastifyRateLimit, { global: false });
+  // Request limits counted where every process sees them (database or Redis), see rate-limit-store.ts.
+  const rateLimits = rateLimitStorage({ databaseKind: db.kind, prisma, redisUrl: config.redisUrl });
+  app.addHook('onClose', () => rateLimits.close());
+  await app.register(fastifyRateLimit, { global: false, ...rateLimits.plugin });
   // Uploads: one file of at most 10 MB per request (the JSON body limit does not apply to them).
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 11 } });
   const sessions = await createSessionDirectory({ prisma, listen: db.listen });
@@ -118,6 +131,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const search = options.search ?? null;
   const products = createProductsService({ prisma, clock, search, log: app.log });
   app.decorate('products', products);
+  app.decorate('markStopping', () => {
+    stopping = true;
+  });
   const costSheets = createCostSheetsService({ prisma, clock });
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl });
   // One content-addressed store for private attachments and public catalog images alike; each
@@ -129,11 +145,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const indicativePrices = createIndicativePriceService({ prisma, clock });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl });
   const contracts = createContractsService({ prisma, clock, publicUrl: config.publicUrl });
+  const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
   // ── Feature modules
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { prisma, databaseKind: db.kind, mailer, search, version });
+      await api.register(healthRoutes, { health });
       await api.register(authRoutes, { auth, invitations, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
       await api.register(companiesRoutes, { companies });
       await api.register(costingRoutes);
@@ -153,13 +170,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  // ── Outbox delivery (started by server.ts, driven directly in tests)
+  // ── Outbox delivery (started by server.ts, driven directly in tests): retried for ever with
+  // capped backoff; a refusal for good is held for an administrator (GET /api/outbox/events).
   app.decorate('workers', {
     mail: createOutboxWorker({
       db: prisma,
       channel: 'mail',
       clock,
       log: app.log,
+      isPermanent: isPermanentMailError,
+      probe: () => mailer.verify(),
       handle: async (_topic, payload) => {
         await mailer.send(payload as MailMessage);
       },
@@ -170,7 +190,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       channel: 'search',
       clock,
       log: app.log,
-      maxAttempts: 50,
+      concurrency: 1,
+      ...(search ? { probe: () => search.isHealthy() } : {}),
       handle: async (topic, payload) => {
         if (topic === 'product.sync') await products.syncProducts((payload as { productIds: string[] }).productIds);
         else if (topic === 'synonyms.sync') await products.syncSynonyms();

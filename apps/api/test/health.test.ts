@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from './helpers.ts';
+import { loginAs, startTestApp, type TestContext } from './helpers.ts';
 
 let t: TestContext;
 let databaseClosed = false;
@@ -34,9 +34,62 @@ describe('health', () => {
     await t.db.prisma.outboxEvent.deleteMany({ where: { topic: 'test' } });
   });
 
+  it('counts held and stuck events per channel and turns degraded while there are any', async () => {
+    const now = t.clock.now();
+    const held = await t.db.prisma.outboxEvent.create({ data: { channel: 'mail', topic: 'test', status: 'DEAD', attempts: 1, lastError: '550 no such mailbox', payload: { to: 'gone@example.com', subject: 'Your PI', text: 't' }, createdAt: now } });
+    const stuck = await t.db.prisma.outboxEvent.create({ data: { channel: 'search', topic: 'test', attempts: 7, nextAttemptAt: new Date(now.getTime() + 60_000), payload: { productIds: ['p1'] }, createdAt: now } });
+    const old = await t.db.prisma.outboxEvent.create({ data: { channel: 'mail', topic: 'test', payload: { to: 'late@example.com', subject: 'Old', text: 't' }, createdAt: new Date(now.getTime() - 16 * 60_000) } });
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('degraded');
+    expect(body.outbox).toEqual({ mail: { waiting: 1, retrying: 0, stuck: 1, held: 1 }, search: { waiting: 1, retrying: 1, stuck: 1, held: 0 } });
+    expect(body.components.mail).toMatchObject({ status: 'degraded', detail: expect.stringMatching(/; 1 waiting in the outbox; 1 held for an administrator, 1 stuck/) });
+    await t.db.prisma.outboxEvent.deleteMany({ where: { id: { in: [held.id, stuck.id, old.id] } } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json().status).toBe('ok');
+  });
+
   it('needs no session and answers HEAD too', async () => {
     const res = await t.app.inject({ method: 'HEAD', url: '/api/health' });
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('held and stuck outbox events', () => {
+  it('are listed for an administrator, who can retry one (it is delivered) or discard one (audited)', async () => {
+    const admin = await loginAs(t.app, 'admin@demo.example');
+    const now = t.clock.now();
+    const held = await t.db.prisma.outboxEvent.create({ data: { channel: 'mail', topic: 'quote.sent', status: 'DEAD', attempts: 1, lastError: '550 5.1.1 no such mailbox', payload: { to: 'fixed@example.com', subject: 'Your PI', text: 'Here it is' }, createdAt: now } });
+    const other = await t.db.prisma.outboxEvent.create({ data: { channel: 'mail', topic: 'quote.sent', status: 'DEAD', attempts: 1, lastError: '550 5.1.1 no such mailbox', payload: { to: 'gone@example.com', subject: 'Your PI', text: 'x' }, createdAt: now } });
+
+    const list = await t.app.inject({ method: 'GET', url: '/api/outbox/events', headers: { cookie: admin } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ id: held.id, channel: 'mail', status: 'DEAD', attempts: 1, lastError: '550 5.1.1 no such mailbox', summary: 'to fixed@example.com: Your PI', nextAttemptAt: null }),
+      expect.objectContaining({ id: other.id, summary: 'to gone@example.com: Your PI' }),
+    ]);
+
+    const retried = await t.app.inject({ method: 'POST', url: `/api/outbox/events/${held.id}/retry`, headers: { cookie: admin } });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ status: 'PENDING', attempts: 0 });
+    expect(await t.app.workers.mail.runOnce()).toBe(1);
+    expect(t.smtp.messages.filter((m) => m.to.includes('fixed@example.com'))).toHaveLength(1);
+
+    const discarded = await t.app.inject({ method: 'POST', url: `/api/outbox/events/${other.id}/discard`, headers: { cookie: admin } });
+    expect(discarded.json()).toMatchObject({ status: 'DISCARDED' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/outbox/events', headers: { cookie: admin } })).json().items).toEqual([]);
+    const again = await t.app.inject({ method: 'POST', url: `/api/outbox/events/${other.id}/retry`, headers: { cookie: admin } });
+    expect(again.statusCode).toBe(409);
+    const audit = await t.db.prisma.auditLog.findMany({ where: { entityType: 'OutboxEvent' }, orderBy: { createdAt: 'asc' } });
+    expect(audit.map((a) => [a.action, a.entityId])).toEqual([['outbox.retry', held.id], ['outbox.discard', other.id]]);
+  });
+
+  it('are for administrators only', async () => {
+    const manager = await loginAs(t.app, 'manager@demo.example');
+    expect((await t.app.inject({ method: 'GET', url: '/api/outbox/events', headers: { cookie: manager } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/outbox/events' })).statusCode).toBe(401);
+    const missing = await t.app.inject({ method: 'POST', url: '/api/outbox/events/0190a1b2-0000-7000-8000-000000000000/retry', headers: { cookie: await loginAs(t.app, 'admin@demo.example') } });
+    expect(missing.statusCode).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type MailMessage } from '@portal/mail';
-import { backoffMs, createOutboxWorker } from '../src/infra/outbox.worker.ts';
+import Fastify from 'fastify';
+import { MAX_BACKOFF_MS, backoffMs, createOutboxWorker } from '../src/infra/outbox.worker.ts';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
 
 let t: TestContext;
@@ -30,12 +31,13 @@ const event = (id: string) => t.db.prisma.outboxEvent.findUniqueOrThrow({ where:
 const deliveredTo = (email: string) => t.smtp.messages.filter((m) => m.to.includes(email));
 
 describe('backoffMs', () => {
-  it('doubles from 5 seconds and stops at one hour', () => {
+  it('doubles from 5 seconds and stops at ten minutes, however many attempts', () => {
     expect([1, 2, 3, 4, 5].map(backoffMs)).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
-    expect(backoffMs(10)).toBe(2_560_000);
-    expect(backoffMs(11)).toBe(3_600_000);
-    expect(backoffMs(50)).toBe(3_600_000);
-    expect(backoffMs(2000)).toBe(3_600_000);
+    expect(backoffMs(7)).toBe(320_000);
+    expect(backoffMs(8)).toBe(MAX_BACKOFF_MS);
+    expect(MAX_BACKOFF_MS).toBe(600_000);
+    expect(backoffMs(50)).toBe(MAX_BACKOFF_MS);
+    expect(backoffMs(2000)).toBe(MAX_BACKOFF_MS);
   });
   it('treats a zeroth or negative attempt as the first', () => {
     expect(backoffMs(0)).toBe(5_000);
@@ -151,25 +153,133 @@ describe('the outbox worker', () => {
     return ids;
   }
 
-  it('gives up after maxAttempts and marks the event DEAD', async () => {
-    const [id] = await queue('dead-letter', 1);
-    const errors: string[] = [];
+  it('never gives up on a failure that waiting can cure: 200 attempts later it is still retried, then delivered', async () => {
+    const [id] = await queue('forever', 1);
+    let down = true;
     const worker = createOutboxWorker({
-      db: t.db.prisma, channel: 'dead-letter', clock: t.clock, maxAttempts: 3,
-      log: { warn: () => {}, error: (_o, msg) => void errors.push(msg) },
+      db: t.db.prisma, channel: 'forever', clock: t.clock, log: silentLog,
       handle: async () => {
-        throw new Error('mailbox unavailable');
+        if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:25');
       },
     });
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    // 200 attempts at the capped backoff: over 30 hours of outage (the old worker gave up after 12).
+    for (let attempt = 1; attempt <= 200; attempt++) {
       expect(await worker.runOnce()).toBe(0);
+      const e = await event(id!);
+      expect(e).toMatchObject({ status: 'PENDING', attempts: attempt });
+      expect(e.nextAttemptAt.getTime() - t.clock.now().getTime()).toBe(backoffMs(attempt));
       t.clock.advance(backoffMs(attempt));
     }
-    expect(await event(id!)).toMatchObject({ status: 'DEAD', attempts: 3, lastError: 'mailbox unavailable' });
-    expect(errors).toEqual(['outbox delivery gave up']);
+    down = false;
+    expect(await worker.runOnce()).toBe(1);
+    expect(await event(id!)).toMatchObject({ status: 'DONE', attempts: 201 });
+  });
+
+  it('holds a refusal for good (DEAD) for an administrator at once, and logs it through a real logger', async () => {
+    const [id] = await queue('held', 1);
+    const lines: string[] = [];
+    const logged = Fastify({ logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
+    const worker = createOutboxWorker({
+      db: t.db.prisma, channel: 'held', clock: t.clock, log: logged.log,
+      isPermanent: (err) => (err as { responseCode?: number }).responseCode === 550,
+      handle: async () => {
+        throw Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 });
+      },
+    });
+    expect(await worker.runOnce()).toBe(0);
+    expect(await event(id!)).toMatchObject({ status: 'DEAD', attempts: 1, lastError: '550 5.1.1 mailbox unavailable' });
+    expect(lines.map((l) => JSON.parse(l) as { msg: string; level: number })).toEqual([
+      expect.objectContaining({ level: 50, msg: 'outbox delivery refused for good; held for an administrator', eventId: id }),
+    ]);
     t.clock.advance(3_600_000);
     expect(await worker.runOnce()).toBe(0);
-    expect(await event(id!)).toMatchObject({ status: 'DEAD', attempts: 3 });
+    expect(await event(id!)).toMatchObject({ status: 'DEAD', attempts: 1 });
+    await logged.close();
+  });
+
+  it('one failed delivery in a batch does not hold back the others: they go out in the same round, logged through a real logger', async () => {
+    const ids = await queue('batch', 6);
+    const lines: string[] = [];
+    const logged = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } } });
+    const delivered: number[] = [];
+    const worker = createOutboxWorker({
+      db: t.db.prisma, channel: 'batch', clock: t.clock, log: logged.log,
+      handle: async (_topic, payload) => {
+        const { i } = payload as { i: number };
+        if (i === 2) throw new Error('451 try again later');
+        delivered.push(i);
+      },
+    });
+    expect(await worker.runOnce()).toBe(5);
+    expect(delivered.sort()).toEqual([0, 1, 3, 4, 5]);
+    const rows = await t.db.prisma.outboxEvent.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.status)).toEqual(['DONE', 'DONE', 'PENDING', 'DONE', 'DONE', 'DONE']);
+    // Nothing stays locked: the failed one waits for its retry, not for a lease.
+    expect(rows.every((r) => r.lockedUntil === null)).toBe(true);
+    expect(rows[2]).toMatchObject({ attempts: 1, lastError: '451 try again later' });
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['outbox delivery failed; will retry']);
+    await logged.close();
+  });
+
+  it('delivers several at once, never more than its concurrency', async () => {
+    await queue('parallel', 12);
+    let inFlight = 0;
+    let most = 0;
+    const worker = createOutboxWorker({
+      db: t.db.prisma, channel: 'parallel', clock: t.clock, log: silentLog, concurrency: 4,
+      handle: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight -= 1;
+      },
+    });
+    expect(await worker.runOnce()).toBe(12);
+    expect(most).toBe(4);
+  });
+
+  it('when a delivery succeeds again, events waiting out a long backoff become due at once', async () => {
+    const [early] = await queue('recovery', 1);
+    let down = true;
+    const worker = createOutboxWorker({
+      db: t.db.prisma, channel: 'recovery', clock: t.clock, log: silentLog,
+      handle: async () => {
+        if (down) throw new Error('connect ECONNREFUSED');
+      },
+    });
+    for (let attempt = 1; attempt <= 9; attempt++) {
+      await worker.runOnce();
+      t.clock.advance(backoffMs(attempt));
+    }
+    await worker.runOnce();
+    expect((await event(early!)).nextAttemptAt.getTime()).toBe(t.clock.now().getTime() + MAX_BACKOFF_MS);
+    // The server is back; a new event goes out, and the old one is due now rather than in ten minutes.
+    down = false;
+    t.clock.advance(1_000);
+    const [late] = await queue('recovery', 1);
+    expect(await worker.runOnce()).toBe(1);
+    expect(await event(late!)).toMatchObject({ status: 'DONE' });
+    expect((await event(early!)).nextAttemptAt.getTime()).toBe(t.clock.now().getTime());
+    expect(await worker.runOnce()).toBe(1);
+    expect(await event(early!)).toMatchObject({ status: 'DONE', attempts: 11 });
+  });
+
+  it('while deliveries fail, a probe that finds the server answering makes the backlog due', async () => {
+    const [id] = await queue('probe', 1);
+    let up = false;
+    const worker = createOutboxWorker({
+      db: t.db.prisma, channel: 'probe', clock: t.clock, log: silentLog, pollMs: 10, probeMs: 0,
+      probe: async () => up,
+      handle: async () => {
+        if (!up) throw new Error('connect ECONNREFUSED');
+      },
+    });
+    worker.start();
+    await expect.poll(async () => (await event(id!)).attempts, { timeout: 5_000 }).toBe(1);
+    expect((await event(id!)).nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
+    up = true;
+    await expect.poll(async () => (await event(id!)).status, { timeout: 5_000 }).toBe('DONE');
+    await worker.stop();
   });
 
   it('two workers running at once hand each event to one of them only', async () => {

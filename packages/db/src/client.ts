@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
-import { applyMigrations } from './schema-engine.ts';
+import { migratePglite, migratePostgres } from './migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -42,20 +42,12 @@ export type DatabaseOptions =
 /** Opens PGlite (embedded, one connection) or the PostgreSQL server through the same client. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const adapter = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const adapter = retryingReads(new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }));
     const prisma = new PrismaClient({ adapter });
     return {
       kind: 'postgres',
       prisma,
-      migrate: async () => {
-        // A pool of its own, ended afterwards, so the engine leaves no connection behind.
-        const pool = new pg.Pool({ connectionString: options.url, max: 1 });
-        try {
-          return await applyMigrations(wholeScripts(new PrismaPg(pool)));
-        } finally {
-          await pool.end();
-        }
-      },
+      migrate: () => migratePostgres(options.url),
       listen: (channel, handlers) => listenOnServer(options.url, channel, handlers),
       close: () => prisma.$disconnect(),
     };
@@ -65,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     kind: 'pglite',
     prisma,
-    migrate: () => applyMigrations(new PrismaPGlite(pglite)),
+    migrate: () => migratePglite(pglite),
     // One in-process connection: notifications arrive with the result of the statement that
     // committed them, and the subscription cannot drop.
     listen: async (channel, handlers) => {
@@ -92,28 +84,50 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
+const CONNECTION_LOST =
+  /\b(57P0[123]|08000|08003|08006|08001|08004|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|P1001|P1002|P1008|P1017|P2024)\b|Connection terminated|terminating connection|Client has encountered a connection error|connection is closed|Server has closed the connection|Can't reach database server|Connection ?Closed|DatabaseNotReachable|SocketTimeout|Timed out fetching a new connection/i;
+
 /**
- * adapter-pg runs a migration script statement by statement, split at every ';', which cuts
- * function bodies ($$ … ; … $$) apart. PostgreSQL takes a whole script as one simple query, which
- * also makes each migration atomic.
+ * Whether an error means that the database connection was lost or could not be had (the server
+ * restarted, a connection was terminated, 57P01 …), as opposed to an error of the statement.
+ * The API answers these with 503 and Retry-After.
  */
-function wholeScripts(factory: PrismaPg): PrismaPg {
-  type Scripted = { client: pg.Pool | pg.PoolClient; onError(err: unknown): never; executeScript(script: string): Promise<void> };
-  const patch = <T>(adapter: T): T => {
-    const a = adapter as T & Scripted;
-    a.executeScript = async (script) => {
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if (typeof e !== 'object') return CONNECTION_LOST.test(String(e));
+    const o = e as { code?: unknown; message?: unknown; kind?: unknown; originalCode?: unknown };
+    const text = [o.code, o.originalCode, o.kind, o.message].filter((v) => typeof v === 'string').join(' ');
+    if (CONNECTION_LOST.test(text)) return true;
+  }
+  return false;
+}
+
+/** A statement that only reads, and so may run again: SELECT/WITH … without FOR UPDATE/SHARE or a writing CTE. */
+function isIdempotentRead(sql: string): boolean {
+  const s = sql.trimStart();
+  return /^(SELECT|WITH)\b/i.test(s) && !/\bFOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE|KEY\s+SHARE)\b/i.test(s) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(s.replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * Retries a read outside a transaction once when its connection was lost (a terminated backend,
+ * a server restart): the pool hands out a fresh connection. A write, or anything inside a
+ * transaction, is not repeated: its error reaches the API, which answers 503 with Retry-After.
+ */
+function retryingReads(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query) => {
       try {
-        await a.client.query(script);
+        return await queryRaw(query);
       } catch (err) {
-        a.onError(err);
+        if (!isDatabaseUnavailable(err) || !isIdempotentRead(query.sql)) throw err;
+        return queryRaw(query);
       }
     };
     return adapter;
   };
-  const connect = factory.connect.bind(factory);
-  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => patch(await connect());
-  factory.connectToShadowDb = async () => patch(await connectToShadowDb());
   return factory;
 }
 

@@ -4,6 +4,9 @@ import type { Prisma, PrismaClient } from './generated/client.ts';
 import type { Incoterm } from './generated/enums.ts';
 import { hashPassword } from './passwords.ts';
 
+/** The client or an open transaction. */
+type Db = PrismaClient | Prisma.TransactionClient;
+
 /** The password of every demo user (demo mode only; listed in the README). */
 export const demoPassword = 'demo-Passw0rd';
 
@@ -40,7 +43,7 @@ const freightRegions: Record<string, { ports: string[]; rates: [string, string, 
 const freightOrigins: [code: string, containerDiscount: number][] = [['CNNGB', 0], ['CNSHA', 50]];
 
 /** Freight rates from Ningbo and Shanghai to every seeded destination port; adds only the missing ones. */
-async function seedFreightRates(prisma: PrismaClient) {
+async function seedFreightRates(prisma: Db) {
   const validFrom = new Date(Date.UTC(2026, 0, 1));
   const existing = await prisma.freightRate.findMany({ where: { validFrom }, select: { originPortCode: true, destinationPortCode: true, containerType: true } });
   const have = new Set(existing.map((r) => `${r.originPortCode}>${r.destinationPortCode}>${r.containerType ?? 'LCL'}`));
@@ -61,8 +64,23 @@ async function seedFreightRates(prisma: PrismaClient) {
   if (missing.length) await prisma.freightRate.createMany({ data: missing });
 }
 
-/** Reference data and the exporter itself: needed in every installation, demo or not. Idempotent. */
-export async function seedEssentials(prisma: PrismaClient): Promise<{ exporterId: string }> {
+/** Several processes starting at once on one database seed one after another. */
+async function seedLock(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+}
+
+/** Reference data and the exporter itself: needed in every installation, demo or not. Idempotent, one transaction. */
+export async function seedEssentials(client: PrismaClient): Promise<{ exporterId: string }> {
+  return client.$transaction(
+    async (tx) => {
+      await seedLock(tx);
+      return essentials(tx);
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+}
+
+async function essentials(prisma: Db): Promise<{ exporterId: string }> {
   for (const [code, name, country] of ports) {
     await prisma.port.upsert({ where: { code }, create: { code, name, country }, update: {} });
   }
@@ -205,15 +223,22 @@ function demoCostSheet(p: DemoProduct, productId: string, createdById: string): 
 type DemoUser = { email: string; name: string; role: 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; locale: string; isCompanyAdmin?: boolean };
 
 /**
- * Demo users, buyer companies and a catalog, for `pnpm start` on embedded defaults. Skipped when
- * the demo exporter already has users, so restarting keeps what people did.
+ * Demo users, buyer companies and a catalog, for `pnpm start` on embedded defaults, all in one
+ * transaction. Skipped when the demo users exist, so restarting keeps what people did.
  */
-export async function seedDemoData(prisma: PrismaClient): Promise<{ created: boolean }> {
-  const { exporterId } = await seedEssentials(prisma);
+export async function seedDemoData(client: PrismaClient): Promise<{ created: boolean }> {
+  const passwordHash = await hashPassword(demoPassword);
+  // One transaction: a start killed half-way leaves no demo data at all, and the next start seeds
+  // it whole (before, a start killed mid-seed left 0 or 1 of 17 products for good).
+  return client.$transaction((tx) => seedDemoDataIn(tx, passwordHash), { maxWait: 60_000, timeout: 600_000 });
+}
+
+async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: string): Promise<{ created: boolean }> {
+  await seedLock(prisma);
+  const { exporterId } = await essentials(prisma);
   if (await prisma.user.findUnique({ where: { email: 'admin@demo.example' }, select: { id: true } })) {
     return { created: false };
   }
-  const passwordHash = await hashPassword(demoPassword);
   const staff: DemoUser[] = [
     { email: 'clerk@demo.example', name: 'Li Na (export clerk)', role: 'CLERK', locale: 'zh-CN' },
     { email: 'finance@demo.example', name: 'Wang Fang (finance)', role: 'FINANCE', locale: 'zh-CN' },

@@ -29,14 +29,26 @@ export type Mailer = {
 };
 
 export type MailerOptions =
-  | { kind: 'smtp'; url: string; from: string }
+  /** pool: SMTP connections kept open and used at once (default 5). */
+  | { kind: 'smtp'; url: string; from: string; pool?: number }
   /** Writes each message as an .eml file into a folder a developer can open. */
   | { kind: 'capture'; dir: string; from: string };
 
 /** Creates the mailer for the configured transport. */
 export function createMailer(options: MailerOptions): Mailer {
   if (options.kind === 'smtp') {
-    const transport = nodemailer.createTransport(options.url, { from: options.from });
+    // A pool of open connections, each sending message after message: one SMTP session per
+    // message capped delivery at a few messages a second. The time limits keep a hung server
+    // from holding a delivery longer than the outbox lease (two minutes).
+    const transport = nodemailer.createTransport({
+      url: options.url,
+      pool: true,
+      maxConnections: options.pool ?? 5,
+      maxMessages: 500,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    } as Parameters<typeof nodemailer.createTransport>[0], { from: options.from });
     return {
       kind: 'smtp',
       async send(message) {
@@ -61,6 +73,19 @@ export function createMailer(options: MailerOptions): Mailer {
     verify: async () => true,
     close: () => transport.close(),
   };
+}
+
+/**
+ * Whether the server refused a message for good (no such mailbox, a malformed address): waiting
+ * will not help, so the outbox holds it for a person. Anything else, including a refused login
+ * (a configuration error that a person fixes), is retried.
+ */
+export function isPermanentMailError(err: unknown): boolean {
+  const e = err as { responseCode?: number; code?: string; command?: string } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.code === 'EENVELOPE') return true;
+  const code = e.responseCode ?? 0;
+  return (code >= 550 && code <= 559 || code === 501) && (e.command === 'RCPT TO' || e.command === 'MAIL FROM' || e.command === 'DATA');
 }
 
 /** Escapes text for the HTML part of a message. */

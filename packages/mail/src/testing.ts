@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 /** A real SMTP server inside the test process, to receive what the portal sends. */
-export async function startTestSmtpServer(): Promise<{ url: string; messages: ReceivedMail[]; failNext: (n: number) => void; close: () => Promise<void> }> {
+export async function startTestSmtpServer(options: { port?: number } = {}): Promise<{ url: string; messages: ReceivedMail[]; failNext: (n: number) => void; close: () => Promise<void> }> {
   const messages: ReceivedMail[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -30,7 +30,7 @@ export async function startTestSmtpServer(): Promise<{ url: string; messages: Re
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

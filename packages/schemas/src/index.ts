@@ -11,3 +11,4 @@ export * from './inquiries.ts';
 export * from './quotes.ts';
 export * from './negotiation.ts';
 export * from './settings.ts';
+export * from './outbox.ts';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient } from './client.ts';
-import { BinaryIntegrityError, sha256File, startEmbeddedMeilisearch, verifyBinary } from './embedded.ts';
+import { BinaryIntegrityError, sha256File, startEmbeddedMeilisearch, startSupervisedMeilisearch, verifyBinary } from './embedded.ts';
 import { ensureProductIndex, isSearchUnavailable, searchProducts, upsertProducts } from './products.ts';
 import { generateSampleProducts, startTestMeilisearch } from './testing.ts';
 
@@ -110,6 +110,50 @@ describe('startEmbeddedMeilisearch', () => {
     const err = await searchProducts(client, 'products', query).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(isSearchUnavailable(err)).toBe(true);
+    expect(() => process.kill(engine.pid, 0)).toThrow();
+  });
+});
+
+describe('the master key', () => {
+  it('may begin with "-" (it is not passed as a command-line argument)', async () => {
+    const masterKey = '-T' + 'x'.repeat(30);
+    const engine = await startEmbeddedMeilisearch({ dataDir: path.join(dir, 'dash-key'), masterKey });
+    try {
+      const keys = await fetch(`${engine.url}/keys`, { headers: { authorization: `Bearer ${masterKey}` } });
+      expect(keys.status).toBe(200);
+      const wrong = await fetch(`${engine.url}/keys`, { headers: { authorization: 'Bearer wrong-key-of-some-length' } });
+      expect(wrong.status).toBe(403);
+    } finally {
+      await engine.stop();
+    }
+  });
+});
+
+describe('startSupervisedMeilisearch', () => {
+  it('restarts an engine killed with SIGKILL on the same address, with its data, and says so', async () => {
+    const lines: string[] = [];
+    const engine = await startSupervisedMeilisearch({ dataDir: path.join(dir, 'supervised'), masterKey: 'test-master-key-1234', log: (l) => lines.push(l), restartDelayMs: { min: 100, max: 1_000 } });
+    const client = createSearchClient({ host: engine.url, apiKey: engine.masterKey });
+    let restarted = 0;
+    engine.onRestart(() => (restarted += 1));
+    try {
+      await ensureProductIndex(client, 'products');
+      await upsertProducts(client, 'products', generateSampleProducts());
+      const firstPid = engine.pid;
+      process.kill(firstPid, 'SIGKILL');
+      await expect.poll(() => engine.state().running, { timeout: 5_000 }).toBe(false);
+      await expect.poll(() => restarted, { timeout: 30_000 }).toBe(1);
+      expect(engine.pid).not.toBe(firstPid);
+      expect(engine.state()).toEqual({ running: true, restarts: 1, lastExit: 'signal SIGKILL' });
+      expect(lines.some((l) => /exited unexpectedly \(signal SIGKILL\); restarting in 100 ms/.test(l))).toBe(true);
+      const query = { q: 'mug', filters: {}, sort: 'relevance', page: 1, pageSize: 5 } as const;
+      expect((await searchProducts(client, 'products', query)).total).toBeGreaterThan(0);
+    } finally {
+      await engine.stop();
+    }
+    // Stopped on purpose: no restart follows.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(restarted).toBe(1);
     expect(() => process.kill(engine.pid, 0)).toThrow();
   });
 });

@@ -36,6 +36,8 @@ export type EmbeddedMeilisearch = {
   pid: number;
   /** SIGTERM, then SIGKILL if it has not exited within 5 s. Safe to call twice. */
   stop(): Promise<void>;
+  /** Resolves when the process ends, whoever ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 /** Thrown when the binary on disk is not the one we pinned: we never run it. */
@@ -160,10 +162,11 @@ async function ensureExecutable(binary: string): Promise<void> {
 
 async function launch(binary: string, dataDir: string, port: number, masterKey: string, log: (line: string) => void): Promise<EmbeddedMeilisearch> {
   const url = `http://127.0.0.1:${port}`;
+  // The master key travels in the environment, not on the command line: a key that begins with
+  // "-" (one generated key in 64 did) was read as an option there, and `ps` shows arguments.
   const args = [
     '--db-path', dataDir,
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', masterKey,
     '--no-analytics',
     '--env', 'development',
     // Meilisearch logs every request at INFO; keep warnings and errors only.
@@ -175,7 +178,7 @@ async function launch(binary: string, dataDir: string, port: number, masterKey: 
   // the exit and signal handlers below cover everything but a SIGKILL.
   const [command, commandArgs] = existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
   const started = Date.now();
-  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } });
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_NO_ANALYTICS: 'true', MEILI_MASTER_KEY: masterKey } });
 
   const tail: string[] = [];
   const collect = (stream: NodeJS.ReadableStream) => {
@@ -212,12 +215,14 @@ async function launch(binary: string, dataDir: string, port: number, masterKey: 
 
   let stopping: Promise<void> | null = null;
   void exited.then(({ code, signal }) => {
+    detachGuards();
     if (!stopping) log(`meilisearch: exited unexpectedly (${signal ?? `code ${code}`})`);
   });
   return {
     url,
     masterKey,
     pid: child.pid!,
+    exited,
     stop() {
       stopping ??= terminate(child, exited).finally(detachGuards);
       return stopping;
@@ -274,14 +279,17 @@ async function terminate(child: ChildProcess, exited: Promise<unknown>): Promise
 }
 
 /**
- * Stops Meilisearch when this process ends. On SIGINT/SIGTERM, if nobody else listens for the
- * signal, the default behaviour (dying) is restored by re-raising it after passing it on.
+ * Stops Meilisearch when this process ends. On SIGINT/SIGTERM, when someone else handles the
+ * signal (the server's graceful shutdown), Meilisearch is left to them: it must keep answering
+ * until the requests in flight are done. When nobody does, it is stopped and the default
+ * behaviour (dying) is restored by re-raising the signal.
  */
 function guardParentExit(child: ChildProcess): () => void {
   const onExit = () => {
     child.kill('SIGTERM');
   };
   const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) return;
     child.kill('SIGTERM');
     detach();
     if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
@@ -295,4 +303,92 @@ function guardParentExit(child: ChildProcess): () => void {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return detach;
+}
+
+export type SupervisionState = {
+  /** Whether the engine runs now. */
+  running: boolean;
+  /** Restarts after an unexpected exit since the start. */
+  restarts: number;
+  /** How it last exited unexpectedly, e.g. "signal SIGKILL" or "code 1". */
+  lastExit: string | null;
+};
+
+export type SupervisedMeilisearch = EmbeddedMeilisearch & {
+  state(): SupervisionState;
+  /** Called after each restart that follows an unexpected exit. */
+  onRestart(listener: () => void): void;
+};
+
+/**
+ * The embedded engine, kept running: an unexpected exit is logged and followed by a restart on the
+ * same port (so clients need not change) after a backoff of 1 s, doubling to at most 30 s while
+ * restarts fail. `stop()` ends it for good.
+ */
+export async function startSupervisedMeilisearch(
+  options: EmbeddedMeilisearchOptions & { restartDelayMs?: { min: number; max: number } },
+): Promise<SupervisedMeilisearch> {
+  const log = options.log ?? (() => {});
+  const delays = options.restartDelayMs ?? { min: 1_000, max: 30_000 };
+  let current = await startEmbeddedMeilisearch(options);
+  const port = Number(new URL(current.url).port);
+  const listeners: (() => void)[] = [];
+  const state: SupervisionState = { running: true, restarts: 0, lastExit: null };
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = delays.min;
+
+  const watch = (engine: EmbeddedMeilisearch) => {
+    void engine.exited.then(({ code, signal }) => {
+      if (stopped || engine !== current) return;
+      state.running = false;
+      state.lastExit = signal ? `signal ${signal}` : `code ${code}`;
+      log(`meilisearch: exited unexpectedly (${state.lastExit}); restarting in ${delay} ms`);
+      schedule();
+    });
+  };
+  const schedule = () => {
+    timer = setTimeout(async () => {
+      timer = undefined;
+      if (stopped) return;
+      try {
+        const engine = await startEmbeddedMeilisearch({ ...options, port });
+        if (stopped) {
+          await engine.stop();
+          return;
+        }
+        current = engine;
+        state.running = true;
+        state.restarts += 1;
+        delay = delays.min;
+        log(`meilisearch: restarted (pid ${engine.pid}, restart ${state.restarts})`);
+        watch(engine);
+        for (const listener of listeners) listener();
+      } catch (err) {
+        delay = Math.min(delays.max, delay * 2);
+        log(`meilisearch: restart failed (${(err as Error).message.split('\n')[0]}); next try in ${delay} ms`);
+        schedule();
+      }
+    }, delay);
+    timer.unref();
+  };
+  watch(current);
+
+  return {
+    url: current.url,
+    masterKey: options.masterKey,
+    get pid() {
+      return current.pid;
+    },
+    get exited() {
+      return current.exited;
+    },
+    state: () => ({ ...state }),
+    onRestart: (listener) => void listeners.push(listener),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current.stop();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '@portal/domain';
-import { Prisma } from '@portal/db';
+import { Prisma, isDatabaseUnavailable } from '@portal/db';
 import { UploadRefused } from '../infra/upload.ts';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -94,6 +94,12 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       const headers = (err as { headers?: Record<string, string> }).headers;
       if (status === 429 && headers) reply.headers(headers);
       return sendProblem(reply, request, status, code, detail);
+    }
+    if (isDatabaseUnavailable(err)) {
+      // A lost or unobtainable database connection: the request may be repeated in a moment.
+      request.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', '2');
+      return sendProblem(reply, request, 503, 'UNAVAILABLE', 'the database is briefly unavailable; try again in a moment');
     }
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, request, 500, 'INTERNAL', 'something went wrong on our side; the error has been logged');

@@ -13,6 +13,8 @@ describe('navigation by role', () => {
     expect(navigationFor('CLERK').map((i) => i.label)).not.toContain('nav.approvals');
     expect(navigationFor('MANAGER').map((i) => i.label)).toContain('nav.approvals');
     expect(navigationFor('ADMIN').map((i) => i.to)).toContain('/staff/users');
+    expect(navigationFor('ADMIN').map((i) => i.to)).toContain('/staff/outbox');
+    expect(navigationFor('MANAGER').map((i) => i.to)).not.toContain('/staff/outbox');
   });
 });
 

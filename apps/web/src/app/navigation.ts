@@ -24,6 +24,7 @@ export function navigationFor(role: Role): NavItem[] {
   items.push({ to: '/staff/products', label: 'nav.products' });
   if (role === 'ADMIN') items.push({ to: '/staff/users', label: 'nav.staff' });
   if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/settings', label: 'nav.settings' });
+  if (role === 'ADMIN') items.push({ to: '/staff/outbox', label: 'nav.outbox' });
   items.push({ to: '/staff/account', label: 'nav.account' });
   return items;
 }

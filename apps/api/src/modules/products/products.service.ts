@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import { enqueueSearchSync } from '../../infra/outbox.repository.ts';
-import { isSearchUnavailable, type SearchEngine } from '../../infra/search-engine.ts';
+import { documentStamp, isSearchUnavailable, type SearchEngine } from '../../infra/search-engine.ts';
 import type { Db } from '../../infra/tx.ts';
 import * as repo from './products.repository.ts';
 import { cardFromDocument, cardFromRow, categoryPath, toProductDetail, toProductDocument, type CategoryInfo } from './products.mappers.ts';
@@ -371,18 +371,35 @@ export function createProductsService(deps: { prisma: PrismaClient; clock: Clock
       return count;
     },
 
-    /** At start: make sure the index exists and matches the number of active products, else rebuild. */
-    async reconcileIndex(): Promise<'rebuilt' | 'in-sync' | 'unavailable'> {
+    /**
+     * At start and after the engine restarted: make the index hold exactly the active products, as
+     * they are now. Each document's content stamp is compared with the database's, so an edit whose
+     * index task was lost is put right too; only what differs is written.
+     */
+    async reconcileIndex(): Promise<'rebuilt' | 'caught-up' | 'in-sync' | 'unavailable'> {
       if (!deps.search) return 'unavailable';
+      const search = deps.search;
       try {
-        await deps.search.ensureIndex();
-        const [indexed, active] = await Promise.all([deps.search.countDocuments(), repo.countActiveProducts(prisma)]);
-        if (indexed === active) {
-          await this.syncSynonyms();
-          return 'in-sync';
+        await search.ensureIndex();
+        const indexed = await search.stamps();
+        const categories = await categoryMap();
+        const seen = new Set<string>();
+        let written = 0;
+        for (let after: string | null = null; ; ) {
+          const rows = await repo.findActiveProductsAfter(prisma, after, 1000);
+          if (!rows.length) break;
+          after = rows[rows.length - 1]!.id;
+          const docs = rows.map((r) => toProductDocument(r, categories));
+          docs.forEach((d) => seen.add(d.id));
+          const stale = docs.filter((d) => indexed.get(d.id) !== documentStamp(d));
+          if (stale.length) await search.upsert(stale);
+          written += stale.length;
         }
-        await this.rebuildIndex();
-        return 'rebuilt';
+        const gone = [...indexed.keys()].filter((id) => !seen.has(id));
+        if (gone.length) await search.remove(gone);
+        await this.syncSynonyms();
+        if (!written && !gone.length) return 'in-sync';
+        return indexed.size === 0 ? 'rebuilt' : 'caught-up';
       } catch (err) {
         if (isSearchUnavailable(err)) return 'unavailable';
         throw err;
