@@ -1,12 +1,26 @@
+import { addDays } from './calendar.ts';
 import { DomainError } from './errors.ts';
 import { Dec, currencyScale } from './money.ts';
-import { addDays, instalmentAmounts } from './negotiation.ts';
+import { paymentMethodNames, type PaymentMethodCode } from './reference.ts';
+import { instalmentAmounts, type ContractStatusCode } from './sales-contracts.ts';
+
+/*
+ * The documentary credit (L/C) of a sales contract paid by letter of credit: the buyer records the
+ * credit their bank opened, the exporter checks it against the contract (UCP 600) and accepts it
+ * or asks for an amendment.
+ */
+
+/** RECEIVED: recorded by the buyer, waiting for the exporter's check. */
+export const lcStatuses = ['RECEIVED', 'ACCEPTED', 'AMENDMENT_REQUESTED'] as const;
+export type LcStatus = (typeof lcStatuses)[number];
+
+export const lcDiscrepancyCodes = ['CURRENCY', 'AMOUNT_SHORT', 'EXPIRES_BEFORE_SHIPMENT', 'EXPIRES_BEFORE_PRESENTATION', 'PRESENTATION_DAYS', 'SHIPMENT_EARLIER'] as const;
 
 /** A finding of the exporter's check of a credit against the contract: the credit's field at fault and why. */
 export type LcDiscrepancy = {
   field: 'currency' | 'amount' | 'expiryDate' | 'presentationDays' | 'latestShipmentDate';
   /** What is wrong, for a client to say in its own language with `params`; `message` says it in English. */
-  code: 'CURRENCY' | 'AMOUNT_SHORT' | 'EXPIRES_BEFORE_SHIPMENT' | 'EXPIRES_BEFORE_PRESENTATION' | 'PRESENTATION_DAYS' | 'SHIPMENT_EARLIER';
+  code: (typeof lcDiscrepancyCodes)[number];
   /** Dates as YYYY-MM-DD, amounts as decimal strings with their currency. */
   params: Record<string, string | number>;
   message: string;
@@ -73,4 +87,44 @@ export function lcDiscrepancies(contract: LcContractFacts, lc: LcFacts): LcDiscr
     found.push({ field: 'latestShipmentDate', code: 'SHIPMENT_EARLIER', params: { credit: lc.latestShipmentDate, contract: contract.latestShipmentDate }, message: `the credit requires shipment by ${lc.latestShipmentDate}, earlier than the contract's ${contract.latestShipmentDate}` });
   }
   return found;
+}
+
+// ───────────────────────────── Who may do what, when ─────────────────────────────
+
+/** What the guards need of the contract. */
+export type LcContractState = {
+  status: ContractStatusCode;
+  paymentMethod: PaymentMethodCode;
+  paymentTerms: readonly { method: PaymentMethodCode }[];
+  lcStatus: LcStatus | null;
+};
+
+/** Paid (at least in part) by letter of credit: the main method, or any instalment. */
+export function isPaidByLc(contract: Pick<LcContractState, 'paymentMethod' | 'paymentTerms'>): boolean {
+  return contract.paymentMethod === 'LC' || contract.paymentTerms.some((p) => p.method === 'LC');
+}
+
+function assertPaidByLc(contract: Pick<LcContractState, 'paymentMethod' | 'paymentTerms'>): void {
+  if (!isPaidByLc(contract)) throw new DomainError('CONFLICT', `the contract is paid by ${paymentMethodNames[contract.paymentMethod] ?? contract.paymentMethod}, not by letter of credit`);
+}
+
+/**
+ * The buyer records (or records again, after an amendment request) the credit: only on an L/C
+ * contract that is confirmed and still live, and not once the exporter has accepted the credit.
+ */
+export function assertCanRecordLetterOfCredit(contract: LcContractState, lc: Pick<LcFacts, 'expiryDate' | 'latestShipmentDate'>): void {
+  assertPaidByLc(contract);
+  if (contract.status === 'ISSUED') throw new DomainError('CONFLICT', 'confirm the contract before recording its letter of credit');
+  if (contract.status === 'COMPLETED' || contract.status === 'CANCELLED') throw new DomainError('CONFLICT', `the contract is ${contract.status.toLowerCase()}; its letter of credit cannot change`);
+  if (contract.lcStatus === 'ACCEPTED') throw new DomainError('CONFLICT', 'the letter of credit has been accepted; changes now come as an amendment by the issuing bank');
+  assertLcDates(lc);
+}
+
+/** The exporter reviews a credit once the buyer has recorded it, and once only; the decision gives its new status. */
+export function decideLetterOfCreditReview(contract: LcContractState, decision: 'ACCEPT' | 'REQUEST_AMENDMENT'): 'ACCEPTED' | 'AMENDMENT_REQUESTED' {
+  assertPaidByLc(contract);
+  if (contract.lcStatus !== 'RECEIVED') {
+    throw new DomainError('CONFLICT', contract.lcStatus ? `the letter of credit has already been reviewed (${contract.lcStatus === 'ACCEPTED' ? 'accepted' : 'amendment requested'})` : 'the buyer has not recorded a letter of credit yet');
+  }
+  return decision === 'ACCEPT' ? 'ACCEPTED' : 'AMENDMENT_REQUESTED';
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { Dec } from './money.ts';
+import { costedTerm } from './costing.ts';
 import {
-  amountInWords, assertEditable, assertPaymentTerms, assertShipmentDate, assertTransition, assertValidUntil, canTransition, costPerUnit,
-  costedTerm, decideApproval, decideSend, effectiveRevisionStatus, integerInWords, isBelowFloor, isSent, lineAmount, lineMargin,
-  mainPaymentMethod, paymentTermsText, quoteMargin, quoteTotals, worstFloorBreach, type CostSheetFigures,
-} from './quote.ts';
+  amountInWords, approvalBreach, assertEditable, assertPaymentTerms, assertShipmentDate, assertTransition, assertValidUntil, canTransition, costPerUnit,
+  decideApproval, decideSend, draftReferences, effectiveRevisionStatus, integerInWords, isBelowFloor, isSent, lineAmount, lineMargin, liveLineMargin,
+  mainPaymentMethod, marginFloorFor, marginRate, paymentTermsText, priceDraft, quoteMargin, quoteTotals, worstFloorBreach, type CostSheetFigures, type Draft,
+  type DraftContext,
+} from './quotes.ts';
 
 function refusal(fn: () => unknown): DomainError {
   try {
@@ -213,5 +215,134 @@ describe('amounts in words', () => {
     expect(amountInWords('37123.20', 'USD')).toBe('SAY US DOLLARS THIRTY-SEVEN THOUSAND ONE HUNDRED AND TWENTY-THREE AND CENTS TWENTY ONLY');
     expect(amountInWords('500.00', 'EUR')).toBe('SAY EUROS FIVE HUNDRED ONLY');
     expect(amountInWords('120000', 'JPY')).toBe('SAY JAPANESE YEN ONE HUNDRED AND TWENTY THOUSAND ONLY');
+  });
+});
+
+describe('the live margin of a quoted line', () => {
+  // CNY 18.9991 + 1.7750 freight + 1.5140 insurance = CNY 22.2881 CIF cost, at 7.1 CNY per USD: USD 3.1392 a unit.
+  const sheet: CostSheetFigures = {
+    costCurrency: 'CNY', quoteCurrency: 'USD', exchangeRate: '7.1',
+    costs: { totalCostPerUnit: '18.9991', freightPerUnit: '1.7750' },
+    prices: { CIF: { insurance: '1.5140' } },
+  };
+  const cif = (unitPrice: string) => ({ unitPrice, incoterm: 'CIF', currency: 'USD' });
+
+  it('is (price − cost) / price in decimals, against the floor it is held to', () => {
+    const m = liveLineMargin(cif('3.4126'), sheet, '0.08')!;
+    expect(m.costPerUnit.toFixed(6)).toBe(new Dec('22.2881').div('7.1').toFixed(6));
+    expect(m.margin.toFixed(10)).toBe(new Dec('3.4126').minus(new Dec('22.2881').div('7.1')).div('3.4126').toFixed(10));
+    expect(m.rate).toBe('0.0801');
+    expect(m).toMatchObject({ belowFloor: false });
+    expect(m.floor.toFixed(2)).toBe('0.08');
+    expect(liveLineMargin(cif('3.40'), sheet, '0.08')).toMatchObject({ rate: '0.0767', belowFloor: true });
+  });
+
+  it('costs each Incoterm as its price term, in either currency of the sheet', () => {
+    // CPT is costed as CFR: freight, no insurance.
+    expect(liveLineMargin({ unitPrice: '3.00', incoterm: 'CPT', currency: 'USD' }, sheet, '0.08')!.costPerUnit.toFixed(4)).toBe(new Dec('20.7741').div('7.1').toFixed(4));
+    expect(liveLineMargin({ unitPrice: '25', incoterm: 'FOB', currency: 'CNY' }, sheet, '0.08')!.rate).toBe(new Dec(25).minus('18.9991').div(25).toFixed(4));
+  });
+
+  it('waits for a price above zero, and says why a sheet cannot serve', () => {
+    expect(liveLineMargin(cif(''), sheet, '0.08')).toBeNull();
+    expect(liveLineMargin(cif('0'), sheet, '0.08')).toBeNull();
+    expect(liveLineMargin(cif('3,40'), sheet, '0.08')).toBeNull();
+    expect(() => liveLineMargin({ ...cif('3.40'), currency: 'EUR' }, sheet, '0.08')).toThrow(expect.objectContaining({ code: 'VALIDATION', fields: [{ field: 'costSheetId', message: 'is costed for USD (from CNY); the quote is in EUR' }] }));
+  });
+
+  it('stores a margin far below cost at the column’s limit', () => {
+    expect(marginRate(new Dec('0.12345'))).toBe('0.1235');
+    expect(marginRate(new Dec('-5000'))).toBe('-999.9999');
+  });
+
+  it('is held to the product’s floor, else the setting, else 8%', () => {
+    expect(marginFloorFor('0.15', '0.10').toFixed(2)).toBe('0.15');
+    expect(marginFloorFor(null, '0.10').toFixed(2)).toBe('0.10');
+    expect(marginFloorFor(null).toFixed(2)).toBe('0.08');
+  });
+
+  it('shows the manager the line furthest below its floor, else the quote margin', () => {
+    const rev = { marginRate: '0.09', lines: [{ marginRate: '0.07', productFloor: null }, { marginRate: '0.10', productFloor: '0.15' }, { marginRate: null, productFloor: '0.5' }] };
+    const breach = approvalBreach(rev, '0.08');
+    expect([breach.margin?.toFixed(2), breach.floor.toFixed(2)]).toEqual(['0.10', '0.15']);
+    const none = approvalBreach({ marginRate: '0.2', lines: [{ marginRate: '0.2', productFloor: null }] }, '0.08');
+    expect([none.margin?.toFixed(1), none.floor.toFixed(2)]).toEqual(['0.2', '0.08']);
+  });
+});
+
+describe('pricing a draft', () => {
+  const figures: CostSheetFigures = { costCurrency: 'CNY', quoteCurrency: 'USD', exchangeRate: '7.1', costs: { totalCostPerUnit: '18.9991', freightPerUnit: '1.7750' }, prices: { CIF: { insurance: '1.5140' } } };
+  const ctx: DraftContext = {
+    today: '2026-05-01',
+    inquiryLines: [{ id: 'il1', productId: 'p1' }, { id: 'il2', productId: null }],
+    products: [{ id: 'p1', status: 'ACTIVE', moq: '1000', unit: 'pc', marginFloorRate: null }, { id: 'p2', status: 'ARCHIVED', moq: '1', unit: 'pc', marginFloorRate: null }],
+    costSheets: [{ id: 's1', productId: 'p1', name: 'Bottle CIF', version: 2, figures }, { id: 's9', productId: 'p9', name: 'Other', version: 1, figures }],
+    latestCostSheets: [{ id: 's1', productId: 'p1', name: 'Bottle CIF', version: 2, figures: { ...figures, prices: { CIF: null } } }],
+    knownPortCodes: ['CNNGB', 'DEHAM'],
+    marginFloor: '0.08',
+  };
+  const draft: Draft = {
+    currency: 'USD', incoterm: 'CIF', validUntil: '2026-05-31', shipmentDate: '2026-06-30', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+    paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
+    lines: [
+      { inquiryLineId: 'il1', costSheetId: 's1', description: 'Bottle', quantity: '12000', unit: 'pc', unitPrice: '3.4126' },
+      { inquiryLineId: 'il2', description: 'Sample box', quantity: '3', unit: 'set', unitPrice: '1.005' },
+    ],
+  };
+
+  it('works out amounts, the total and the margins, and the PI’s payment terms', () => {
+    const priced = priceDraft(draft, ctx);
+    expect(priced.lines).toEqual([
+      { lineNo: 1, inquiryLineId: 'il1', productId: 'p1', costSheetId: 's1', description: 'Bottle', quantity: '12000', unit: 'pc', unitPrice: '3.4126', amount: '40951.20', marginRate: '0.0801' },
+      { lineNo: 2, inquiryLineId: 'il2', productId: null, costSheetId: null, description: 'Sample box', quantity: '3', unit: 'set', unitPrice: '1.005', amount: '3.02', marginRate: null },
+    ]);
+    expect(priced).toMatchObject({ total: '40954.22', marginRate: '0.0801', belowMarginFloor: false, paymentMethod: 'TT', paymentTermsText: 'T/T 30% on contract confirmation, T/T 70% against copy of B/L' });
+    expect(priceDraft({ ...draft, lines: [{ ...draft.lines[0]!, unitPrice: '3.30' }] }, ctx)).toMatchObject({ belowMarginFloor: true });
+  });
+
+  it('names every field at fault at once, as the client wrote it', () => {
+    const bad: Draft = {
+      ...draft, validUntil: '2026-05-01', shipmentDate: '2026-04-30', currency: 'XXX', portOfDischargeCode: 'ZZZZZ',
+      paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }],
+      lines: [
+        { inquiryLineId: 'nope', description: 'x', quantity: '1', unit: 'pc', unitPrice: '1' },
+        { productId: 'p1', costSheetId: 's9', description: 'x', quantity: '10', unit: 'pc', unitPrice: '1' },
+        { productId: 'p2', description: 'x', quantity: '1', unit: 'pc', unitPrice: '1' },
+      ],
+    };
+    expect(() => priceDraft(bad, ctx)).toThrow(expect.objectContaining({
+      code: 'VALIDATION',
+      fields: [
+        { field: 'body.validUntil', message: 'must be after today (2026-05-01)' },
+        { field: 'body.shipmentDate', message: 'must not be before today (2026-05-01)' },
+        { field: 'body.paymentTerms', message: 'the instalments must add up to 100% (they add up to 30%)' },
+        { field: 'body.currency', message: expect.stringContaining('is not a currency we invoice in') },
+        { field: 'body.portOfDischargeCode', message: 'is not a known port' },
+        { field: 'body.lines.0.inquiryLineId', message: 'is not a line of this inquiry' },
+        { field: 'body.lines.1.quantity', message: 'is below the minimum order quantity of 1000 pc' },
+        { field: 'body.lines.1.costSheetId', message: 'is the cost sheet of another product' },
+        { field: 'body.lines.2.productId', message: 'is not an active product' },
+      ],
+    }));
+  });
+
+  it('says which latest cost sheet could not serve a line that named none', () => {
+    const line = { inquiryLineId: 'il1', description: 'Bottle', quantity: '12000', unit: 'pc', unitPrice: '3.4126' };
+    expect(() => priceDraft({ ...draft, lines: [line] }, ctx)).toThrow(expect.objectContaining({
+      fields: [{ field: 'body.lines.0.costSheetId', message: 'the product’s latest cost sheet (“Bottle CIF” v2) has no insurance costed; CIF needs a premium rate on the cost sheet; choose a cost sheet that fits' }],
+    }));
+    expect(priceDraft({ ...draft, incoterm: 'CFR', lines: [line] }, ctx).lines[0]!.costSheetId).toBe('s1');
+  });
+
+  it('refuses amounts that do not fit the ledger', () => {
+    expect(() => priceDraft({ ...draft, lines: [{ ...draft.lines[1]!, quantity: '999999999999', unitPrice: '9999999999' }] }, ctx)).toThrow(expect.objectContaining({
+      fields: [{ field: 'body.lines.0.unitPrice', message: 'makes the line amount too large' }],
+    }));
+  });
+
+  it('lists what to look up first', () => {
+    expect(draftReferences({ ...draft, lines: [...draft.lines, { productId: 'p2', description: 'x', quantity: '1', unit: 'pc', unitPrice: '1' }] }, ctx.inquiryLines)).toEqual({
+      productIds: ['p1', 'p2'], costSheetIds: ['s1'], portCodes: ['CNNGB', 'DEHAM'],
+    });
   });
 });

@@ -1,5 +1,8 @@
-import { DomainError } from './errors.ts';
+import { costedTerm } from './costing.ts';
+import { DomainError, withFieldPrefix, type FieldError } from './errors.ts';
+import { checkMoq } from './inquiries.ts';
 import { Dec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
+import { paymentMethodNames, tradeCurrencies, type PaymentMethodCode, type PaymentTriggerCode } from './reference.ts';
 
 /*
  * The pro-forma quote (PI) and its revisions. A revision is drafted, sent (or first approved by a
@@ -138,11 +141,6 @@ export function quoteTotals(lines: readonly { quantity: DecimalLike; unitPrice: 
 
 // ───────────────────────────── Dates ─────────────────────────────
 
-/** Today's calendar date in UTC, YYYY-MM-DD. */
-export function calendarDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
 /** A quote must be valid beyond today. Dates are YYYY-MM-DD strings, compared as calendar dates. */
 export function assertValidUntil(validUntil: string, today: string): void {
   if (validUntil <= today) throw new DomainError('VALIDATION', 'the validity date must be after today', [{ field: 'validUntil', message: `must be after today (${today})` }]);
@@ -157,11 +155,7 @@ export function assertShipmentDate(shipmentDate: string | undefined, today: stri
 
 // ───────────────────────────── Payment terms ─────────────────────────────
 
-export type PaymentMethodCode = 'TT' | 'LC' | 'DP' | 'DA' | 'OA';
-export type PaymentTriggerCode = 'CONTRACT_CONFIRMATION' | 'BEFORE_SHIPMENT' | 'BL_COPY' | 'BL_DATE' | 'SIGHT' | 'ACCEPTANCE' | 'INVOICE_DATE';
 export type Instalment = { method: PaymentMethodCode; percent: string; trigger: PaymentTriggerCode; days?: number };
-
-const methodNames: Record<PaymentMethodCode, string> = { TT: 'T/T', LC: 'L/C', DP: 'D/P', DA: 'D/A', OA: 'O/A' };
 
 const onTrigger: Record<PaymentTriggerCode, string> = {
   CONTRACT_CONFIRMATION: 'on contract confirmation',
@@ -200,7 +194,7 @@ export function paymentTermsText(instalments: readonly Instalment[]): string {
     .map((i) => {
       const days = i.days ?? 0;
       const when = days > 0 ? afterTrigger[i.trigger](days) : onTrigger[i.trigger];
-      return whole ? `${methodNames[i.method]} ${when}` : `${methodNames[i.method]} ${new Dec(i.percent).toFixed()}% ${when}`;
+      return whole ? `${paymentMethodNames[i.method]} ${when}` : `${paymentMethodNames[i.method]} ${new Dec(i.percent).toFixed()}% ${when}`;
     })
     .join(', ');
 }
@@ -223,14 +217,6 @@ export type CostSheetFigures = {
   prices: { CIF: { insurance: string } | null };
 };
 
-/** How each Incoterm is costed from a cost sheet: the seller's cost up to the point the rule names. */
-export function costedTerm(incoterm: string): 'FOB' | 'CFR' | 'CIF' {
-  if (incoterm === 'CIF' || incoterm === 'CIP') return 'CIF';
-  // D-rules are costed to the port of discharge: destination charges are not on a cost sheet.
-  if (incoterm === 'CFR' || incoterm === 'CPT' || incoterm === 'DAP' || incoterm === 'DPU' || incoterm === 'DDP') return 'CFR';
-  return 'FOB';
-}
-
 /**
  * The seller's cost per unit behind a quoted price, in the quote currency: actual cost + domestic
  * expenses, + freight (CFR and beyond), + insurance (CIF/CIP), the cost sheet's own figures, at the
@@ -252,6 +238,241 @@ export function costPerUnit(sheet: CostSheetFigures, incoterm: string, currency:
   throw new DomainError('VALIDATION', 'the cost sheet is in another currency', [
     { field: 'costSheetId', message: `is costed for ${sheet.quoteCurrency} (from ${sheet.costCurrency}); the quote is in ${currency}` },
   ]);
+}
+
+// ───────────────────────────── The live margin ─────────────────────────────
+
+/** The margin floor when neither the product nor the settings name one. */
+export const DEFAULT_MARGIN_FLOOR = '0.08';
+/** How long a new PI is valid when the settings name nothing else, in days. */
+export const DEFAULT_QUOTE_VALIDITY_DAYS = 30;
+/** Margins are stored as Decimal(7, 4): a price far below cost is recorded as −999.9999. */
+const MIN_STORED_MARGIN = new Dec('-999.9999');
+
+/** The floor a line's margin is held to: the product's own, else the business setting, else 8%. */
+export function marginFloorFor(productFloor: DecimalLike | null | undefined, settingFloor?: DecimalLike | null): Dec {
+  return new Dec(productFloor ?? settingFloor ?? DEFAULT_MARGIN_FLOOR);
+}
+
+/** A margin as it is stored and sent: 4 decimal places, half-up, at least −999.9999. */
+export function marginRate(margin: Dec): string {
+  return Dec.max(margin, MIN_STORED_MARGIN).toFixed(4, Dec.ROUND_HALF_UP);
+}
+
+export type LineMargin = {
+  /** The seller's cost per unit in the quote currency (see costPerUnit). */
+  costPerUnit: Dec;
+  /** (price − cost) / price, unrounded. */
+  margin: Dec;
+  /** The margin as stored: 4 places. */
+  rate: string;
+  floor: Dec;
+  /** Strictly below the floor: the revision then needs a manager's approval. */
+  belowFloor: boolean;
+};
+
+/**
+ * The live margin of one quoted line against the cost sheet behind it: what the quote editor shows
+ * while the clerk types and what the API stores when the draft is saved, in decimals. Null while
+ * the unit price is not a decimal above zero. Throws VALIDATION (field `costSheetId`) when the sheet
+ * cannot cost this Incoterm or currency (see costPerUnit).
+ */
+export function liveLineMargin(line: { unitPrice: string; incoterm: string; currency: string }, costSheet: CostSheetFigures, floor: DecimalLike): LineMargin | null {
+  if (!/^\d+(\.\d+)?$/.test(line.unitPrice) || !new Dec(line.unitPrice).gt(0)) return null;
+  const cost = costPerUnit(costSheet, line.incoterm, line.currency);
+  const margin = lineMargin(line.unitPrice, cost);
+  const limit = new Dec(floor);
+  return { costPerUnit: cost, margin, rate: marginRate(margin), floor: limit, belowFloor: isBelowFloor(margin, limit) };
+}
+
+/**
+ * The margin and the floor a manager is asked to approve: the line furthest below its floor, or,
+ * when no line is, the quote's margin against the setting.
+ */
+export function approvalBreach(
+  revision: { marginRate: DecimalLike | null; lines: readonly { marginRate: DecimalLike | null; productFloor: DecimalLike | null }[] },
+  settingFloor: DecimalLike,
+): { margin: Dec | null; floor: Dec } {
+  const worst = worstFloorBreach(
+    revision.lines.map((l) => ({
+      margin: l.marginRate !== null ? new Dec(l.marginRate) : null,
+      floor: l.marginRate !== null ? marginFloorFor(l.productFloor, settingFloor) : null,
+    })),
+  );
+  return worst ? { margin: worst.margin!, floor: worst.floor! } : { margin: revision.marginRate !== null ? new Dec(revision.marginRate) : null, floor: new Dec(settingFloor) };
+}
+
+// ───────────────────────────── Pricing a draft ─────────────────────────────
+
+/** Largest amount a Decimal(18, 2) column holds. */
+const MAX_AMOUNT = new Dec('9999999999999999.99');
+
+export type DraftLine = { inquiryLineId?: string | undefined; productId?: string | undefined; costSheetId?: string | undefined; description: string; quantity: string; unit: string; unitPrice: string };
+export type Draft = {
+  currency: string;
+  incoterm: string;
+  validUntil: string;
+  shipmentDate?: string | undefined;
+  portOfLoadingCode?: string | undefined;
+  portOfDischargeCode?: string | undefined;
+  paymentTerms: readonly Instalment[];
+  lines: readonly DraftLine[];
+};
+
+/** A saved cost sheet as a quote line can use it. */
+export type QuoteCostSheet = { id: string; productId: string | null; name: string; version: number; figures: CostSheetFigures };
+
+/** What pricing a draft looks up: the inquiry's lines, the products, cost sheets, ports and settings. */
+export type DraftContext = {
+  today: string;
+  inquiryLines: readonly { id: string; productId: string | null }[];
+  products: readonly { id: string; status: string; moq: string; unit: string; marginFloorRate: string | null }[];
+  /** The cost sheets lines name. */
+  costSheets: readonly QuoteCostSheet[];
+  /** The latest cost sheet of each product: it serves a line that names none. */
+  latestCostSheets: readonly QuoteCostSheet[];
+  knownPortCodes: readonly string[];
+  /** The business setting's margin floor. */
+  marginFloor: DecimalLike;
+};
+
+export type PricedLine = {
+  lineNo: number;
+  inquiryLineId: string | null;
+  productId: string | null;
+  costSheetId: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  amount: string;
+  marginRate: string | null;
+};
+
+export type PricedDraft = {
+  lines: PricedLine[];
+  total: string;
+  /** The quote's margin over its costed lines, 4 places; null when no line has a cost. */
+  marginRate: string | null;
+  belowMarginFloor: boolean;
+  paymentMethod: PaymentMethodCode;
+  paymentTermsText: string;
+};
+
+/** The products, cost sheets and ports a draft refers to: what to look up before pricing it. */
+export function draftReferences(draft: Pick<Draft, 'lines' | 'portOfLoadingCode' | 'portOfDischargeCode'>, inquiryLines: DraftContext['inquiryLines']) {
+  const productOf = new Map(inquiryLines.map((l) => [l.id, l.productId]));
+  const present = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  return {
+    productIds: present(draft.lines.map((l) => l.productId ?? (l.inquiryLineId ? productOf.get(l.inquiryLineId) : undefined))),
+    costSheetIds: present(draft.lines.map((l) => l.costSheetId)),
+    portCodes: [draft.portOfLoadingCode, draft.portOfDischargeCode].filter((c): c is string => Boolean(c)),
+  };
+}
+
+/**
+ * Checks a PI draft against its inquiry, the catalog and the cost sheets, and works out its line
+ * amounts, total and margins: validity after today, no shipment date in the past, instalments adding
+ * up to 100%, a currency we invoice in, known ports, lines of this inquiry, active products at their
+ * MOQ, cost sheets of the line's product that can cost this Incoterm and currency, amounts that fit.
+ * Every field at fault is named (body.…) in one VALIDATION error.
+ */
+export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
+  const errors: FieldError[] = [];
+  const collect = (check: () => void) => {
+    try {
+      withFieldPrefix('body', check);
+    } catch (err) {
+      if (err instanceof DomainError && err.fields) errors.push(...err.fields);
+      else throw err;
+    }
+  };
+  collect(() => assertValidUntil(draft.validUntil, ctx.today));
+  collect(() => assertShipmentDate(draft.shipmentDate, ctx.today));
+  collect(() => assertPaymentTerms(draft.paymentTerms));
+  const invoiced = (tradeCurrencies as readonly string[]).includes(draft.currency);
+  if (!invoiced) errors.push({ field: 'body.currency', message: `is not a currency we invoice in (${tradeCurrencies.join(', ')})` });
+  const ports = new Set(ctx.knownPortCodes);
+  if (draft.portOfLoadingCode && !ports.has(draft.portOfLoadingCode)) errors.push({ field: 'body.portOfLoadingCode', message: 'is not a known port' });
+  if (draft.portOfDischargeCode && !ports.has(draft.portOfDischargeCode)) errors.push({ field: 'body.portOfDischargeCode', message: 'is not a known port' });
+
+  const inquiryLines = new Map(ctx.inquiryLines.map((l) => [l.id, l]));
+  const productById = new Map(ctx.products.map((p) => [p.id, p]));
+  const sheetById = new Map(ctx.costSheets.map((s) => [s.id, s]));
+  const latestSheetOf = new Map(ctx.latestCostSheets.map((s) => [s.productId, s]));
+  const scale = currencyScale(draft.currency);
+  const lines: PricedLine[] = [];
+  const costed: { unitPrice: string; costPerUnit: Dec | null; quantity: string; margin: Dec | null; floor: Dec | null }[] = [];
+  let total = new Dec(0);
+
+  draft.lines.forEach((line, i) => {
+    const at = `body.lines.${i}`;
+    const lineErrors: FieldError[] = [];
+    const inquiryLine = line.inquiryLineId ? inquiryLines.get(line.inquiryLineId) : undefined;
+    if (line.inquiryLineId && !inquiryLine) lineErrors.push({ field: `${at}.inquiryLineId`, message: 'is not a line of this inquiry' });
+    const productId = line.productId ?? inquiryLine?.productId ?? null;
+    const product = productId ? productById.get(productId) : undefined;
+    if (productId && (!product || product.status !== 'ACTIVE')) lineErrors.push({ field: `${at}.productId`, message: 'is not an active product' });
+    if (product) {
+      const short = checkMoq(line.quantity, product.moq, product.unit);
+      if (short) lineErrors.push({ field: `${at}.quantity`, message: short });
+    }
+
+    let sheet: QuoteCostSheet | undefined;
+    let implicit = false;
+    if (line.costSheetId) {
+      sheet = sheetById.get(line.costSheetId);
+      if (!sheet) lineErrors.push({ field: `${at}.costSheetId`, message: 'is not a saved cost sheet' });
+      else if (productId && sheet.productId && sheet.productId !== productId) lineErrors.push({ field: `${at}.costSheetId`, message: 'is the cost sheet of another product' });
+    } else if (productId) {
+      sheet = latestSheetOf.get(productId);
+      implicit = Boolean(sheet);
+    }
+    const floor = marginFloorFor(product?.marginFloorRate, ctx.marginFloor);
+    let priced: LineMargin | null = null;
+    if (sheet && lineErrors.length === 0 && invoiced) {
+      try {
+        priced = liveLineMargin({ unitPrice: line.unitPrice, incoterm: draft.incoterm, currency: draft.currency }, sheet.figures, floor);
+      } catch (err) {
+        if (!(err instanceof DomainError) || !err.fields) throw err;
+        for (const f of err.fields) {
+          lineErrors.push({ field: `${at}.${f.field}`, message: implicit ? `the product’s latest cost sheet (“${sheet.name}” v${sheet.version}) ${f.message}; choose a cost sheet that fits` : f.message });
+        }
+      }
+    }
+
+    const amount = lineAmount(line.quantity, line.unitPrice, draft.currency);
+    if (amount.gt(MAX_AMOUNT)) lineErrors.push({ field: `${at}.unitPrice`, message: 'makes the line amount too large' });
+    errors.push(...lineErrors);
+    if (lineErrors.length > 0) return;
+
+    total = total.plus(amount);
+    costed.push({ unitPrice: line.unitPrice, costPerUnit: priced?.costPerUnit ?? null, quantity: line.quantity, margin: priced?.margin ?? null, floor: priced ? floor : null });
+    lines.push({
+      lineNo: i + 1,
+      inquiryLineId: line.inquiryLineId ?? null,
+      productId,
+      costSheetId: sheet?.id ?? null,
+      description: line.description,
+      quantity: line.quantity,
+      unit: line.unit,
+      unitPrice: line.unitPrice,
+      amount: amount.toFixed(scale),
+      marginRate: priced?.rate ?? null,
+    });
+  });
+  if (errors.length === 0 && total.gt(MAX_AMOUNT)) errors.push({ field: 'body.lines', message: 'the total is too large' });
+  if (errors.length > 0) throw new DomainError('VALIDATION', `the quote cannot be saved: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
+
+  const margin = quoteMargin(costed);
+  return {
+    lines,
+    total: total.toFixed(scale),
+    marginRate: margin ? marginRate(margin) : null,
+    belowMarginFloor: costed.some((c) => c.margin && c.floor && isBelowFloor(c.margin, c.floor)),
+    paymentMethod: mainPaymentMethod(draft.paymentTerms),
+    paymentTermsText: paymentTermsText(draft.paymentTerms),
+  };
 }
 
 // ───────────────────────────── Amount in words ─────────────────────────────

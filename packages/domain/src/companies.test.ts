@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTrade, decideCompanyStatus } from './company.ts';
+import { canTrade, decideCompanyStatus } from './companies.ts';
 import { DomainError } from './errors.ts';
 
 describe('buyer company review', () => {

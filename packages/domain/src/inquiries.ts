@@ -51,6 +51,9 @@ export function isOpenInquiry(status: InquiryStatus): boolean {
 
 const HOUR_MS = 3_600_000;
 
+/** How long the first answer to an inquiry may take when the managers have set nothing else. */
+export const DEFAULT_RESPONSE_TARGET_HOURS = 24;
+
 /** When the first answer is due: the submission instant plus the response target in hours. */
 export function responseDueAt(submittedAt: Date, targetHours: number): Date {
   if (!Number.isFinite(targetHours) || targetHours <= 0) throw new RangeError(`the response target must be a positive number of hours, not ${targetHours}`);

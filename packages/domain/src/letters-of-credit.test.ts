@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { assertLcDates, lcDiscrepancies, lcShare } from './letter-of-credit.ts';
+import { assertCanRecordLetterOfCredit, assertLcDates, decideLetterOfCreditReview, isPaidByLc, lcDiscrepancies, lcShare, type LcContractState } from './letters-of-credit.ts';
 
 const contract = { currency: 'USD', total: '40200.00', paymentTerms: [{ method: 'LC', percent: '100' }], latestShipmentDate: '2027-01-20' };
 const good = { amount: '40200.00', currency: 'USD', expiryDate: '2027-02-10', presentationDays: 21, latestShipmentDate: '2027-01-20' };
@@ -49,7 +49,37 @@ describe('lcDiscrepancies', () => {
 describe('assertLcDates', () => {
   it('refuses an expiry before the credit’s own latest shipment date, naming the field', () => {
     expect(() => assertLcDates({ expiryDate: '2027-01-19', latestShipmentDate: '2027-01-20' })).toThrow(DomainError);
-    try { assertLcDates({ expiryDate: '2027-01-19', latestShipmentDate: '2027-01-20' }); } catch (e) { expect((e as DomainError).fields).toEqual([{ field: 'body.expiryDate', message: expect.any(String) }]); }
+    expect(() => assertLcDates({ expiryDate: '2027-01-19', latestShipmentDate: '2027-01-20' })).toThrow(expect.objectContaining({ fields: [{ field: 'body.expiryDate', message: expect.any(String) }] }));
     expect(() => assertLcDates({ expiryDate: '2027-01-20', latestShipmentDate: '2027-01-20' })).not.toThrow();
+  });
+});
+
+describe('recording and reviewing the credit', () => {
+  const lcContract: LcContractState = { status: 'CONFIRMED', paymentMethod: 'LC', paymentTerms: [{ method: 'LC' }], lcStatus: null };
+  const dates = { expiryDate: '2027-02-10', latestShipmentDate: '2027-01-20' };
+  const conflict = (message: string | RegExp) => expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(message) });
+
+  it('is for contracts paid at least in part by L/C', () => {
+    expect(isPaidByLc(lcContract)).toBe(true);
+    expect(isPaidByLc({ paymentMethod: 'TT', paymentTerms: [{ method: 'TT' }, { method: 'LC' }] })).toBe(true);
+    expect(isPaidByLc({ paymentMethod: 'TT', paymentTerms: [{ method: 'TT' }] })).toBe(false);
+    expect(() => assertCanRecordLetterOfCredit({ ...lcContract, paymentMethod: 'TT', paymentTerms: [{ method: 'TT' }] }, dates)).toThrow(conflict('the contract is paid by T/T, not by letter of credit'));
+  });
+
+  it('is recorded on a confirmed, live contract, again after an amendment request, not once accepted', () => {
+    expect(() => assertCanRecordLetterOfCredit(lcContract, dates)).not.toThrow();
+    expect(() => assertCanRecordLetterOfCredit({ ...lcContract, lcStatus: 'AMENDMENT_REQUESTED' }, dates)).not.toThrow();
+    expect(() => assertCanRecordLetterOfCredit({ ...lcContract, status: 'ISSUED' }, dates)).toThrow(conflict('confirm the contract before recording its letter of credit'));
+    expect(() => assertCanRecordLetterOfCredit({ ...lcContract, status: 'CANCELLED' }, dates)).toThrow(conflict('the contract is cancelled; its letter of credit cannot change'));
+    expect(() => assertCanRecordLetterOfCredit({ ...lcContract, lcStatus: 'ACCEPTED' }, dates)).toThrow(conflict(/has been accepted/));
+    expect(() => assertCanRecordLetterOfCredit(lcContract, { expiryDate: '2027-01-19', latestShipmentDate: '2027-01-20' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('is reviewed once, after the buyer recorded it', () => {
+    expect(decideLetterOfCreditReview({ ...lcContract, lcStatus: 'RECEIVED' }, 'ACCEPT')).toBe('ACCEPTED');
+    expect(decideLetterOfCreditReview({ ...lcContract, lcStatus: 'RECEIVED' }, 'REQUEST_AMENDMENT')).toBe('AMENDMENT_REQUESTED');
+    expect(() => decideLetterOfCreditReview(lcContract, 'ACCEPT')).toThrow(conflict('the buyer has not recorded a letter of credit yet'));
+    expect(() => decideLetterOfCreditReview({ ...lcContract, lcStatus: 'ACCEPTED' }, 'ACCEPT')).toThrow(conflict(/has already been reviewed \(accepted\)/));
+    expect(() => decideLetterOfCreditReview({ ...lcContract, lcStatus: 'AMENDMENT_REQUESTED' }, 'ACCEPT')).toThrow(conflict(/amendment requested/));
   });
 });
