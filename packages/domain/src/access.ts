@@ -4,6 +4,9 @@ import { DomainError } from './errors.ts';
 export const roles = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const satisfies readonly Role[];
+/** A disabled user cannot sign in; their sessions end. */
+export const userStatuses = ['ACTIVE', 'DISABLED'] as const;
+export type UserStatus = (typeof userStatuses)[number];
 
 /** The caller as the API knows it after authentication. */
 export type Actor = {

@@ -21,7 +21,7 @@ export function isProductVisible(status: ProductStatus, staff: boolean): boolean
 export type CartonPacking = { unitsPerCarton: number; cartonLengthCm: string; cartonWidthCm: string; cartonHeightCm: string; cartonGrossWeightKg: string };
 
 /** A shipment filling at least this share of one 40′HQ goes by full container; less goes LCL. */
-export const FCL_MIN_FILL = new Dec('0.6');
+export const FCL_MIN_FILL = /* @__PURE__ */ new Dec('0.6');
 
 /** How full one 40′HQ container would be with this quantity (cartons by volume and by weight, the tighter limit). */
 export function fortyHighCubeFill(packing: CartonPacking, quantity: string): Dec {

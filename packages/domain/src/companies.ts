@@ -2,7 +2,8 @@ import { DomainError } from './errors.ts';
 
 export const companyStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const;
 export type CompanyStatus = (typeof companyStatuses)[number];
-export type CompanyDecision = 'APPROVE' | 'REJECT' | 'SUSPEND' | 'REINSTATE';
+export const companyDecisions = ['APPROVE', 'REJECT', 'SUSPEND', 'REINSTATE'] as const;
+export type CompanyDecision = (typeof companyDecisions)[number];
 
 const transitions: Record<CompanyDecision, { from: CompanyStatus[]; to: CompanyStatus }> = {
   APPROVE: { from: ['PENDING', 'REJECTED'], to: 'APPROVED' },

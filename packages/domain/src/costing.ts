@@ -66,9 +66,10 @@ export const containerSpecs: Record<ContainerType, { capacityCbm: string; payloa
   '40GP': { capacityCbm: '55', payloadTonnes: '24.5' },
   '40HQ': { capacityCbm: '68', payloadTonnes: '24.5' },
 };
-const containerLimits = Object.fromEntries(
-  containerTypes.map((t) => [t, { cbm: new Dec(containerSpecs[t].capacityCbm), kg: new Dec(containerSpecs[t].payloadTonnes).times(1000) }]),
-) as Record<ContainerType, { cbm: Dec; kg: Dec }>;
+/** The usable volume (CBM) and payload (kg) of a container, as decimals. */
+function containerLimits(type: ContainerType): { cbm: Dec; kg: Dec } {
+  return { cbm: new Dec(containerSpecs[type].capacityCbm), kg: new Dec(containerSpecs[type].payloadTonnes).times(1000) };
+}
 
 /** A decimal as written on the wire, or already parsed. Never a binary float. */
 export type DecimalInput = string | Dec;
@@ -192,8 +193,9 @@ export type ExportCostingResult = {
 
 type FieldError = { field: string; message: string };
 
-const ZERO = new Dec(0);
-const ONE = new Dec(1);
+// Pure: a bundle that imports only this module's lists (the SPA's schemas) leaves decimal.js out.
+const ZERO = /* @__PURE__ */ new Dec(0);
+const ONE = /* @__PURE__ */ new Dec(1);
 const MEASURE_SCALE = 3;
 const RATE_SCALE = 4;
 const decimalPattern = /^-?\d+(\.\d+)?$/;
@@ -354,7 +356,7 @@ function costFreight(inp: Inputs): { perUnitCost: Dec; breakdown: FreightBreakdo
 
   if (freight.mode === 'FCL') {
     const spec = containerSpecs[freight.container];
-    const limits = containerLimits[freight.container];
+    const limits = containerLimits(freight.container);
     const byVolume = limits.cbm.div(packing.cbm).floor();
     const byWeight = limits.kg.div(packing.kg).floor();
     const perContainer = Dec.min(byVolume, byWeight);

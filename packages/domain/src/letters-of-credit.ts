@@ -14,6 +14,9 @@ import { instalmentAmounts, type ContractStatusCode } from './sales-contracts.ts
 export const lcStatuses = ['RECEIVED', 'ACCEPTED', 'AMENDMENT_REQUESTED'] as const;
 export type LcStatus = (typeof lcStatuses)[number];
 
+/** The exporter's answer to a recorded credit. */
+export const lcReviewDecisions = ['ACCEPT', 'REQUEST_AMENDMENT'] as const;
+
 export const lcDiscrepancyCodes = ['CURRENCY', 'AMOUNT_SHORT', 'EXPIRES_BEFORE_SHIPMENT', 'EXPIRES_BEFORE_PRESENTATION', 'PRESENTATION_DAYS', 'SHIPMENT_EARLIER'] as const;
 
 /** A finding of the exporter's check of a credit against the contract: the credit's field at fault and why. */
@@ -121,7 +124,7 @@ export function assertCanRecordLetterOfCredit(contract: LcContractState, lc: Pic
 }
 
 /** The exporter reviews a credit once the buyer has recorded it, and once only; the decision gives its new status. */
-export function decideLetterOfCreditReview(contract: LcContractState, decision: 'ACCEPT' | 'REQUEST_AMENDMENT'): 'ACCEPTED' | 'AMENDMENT_REQUESTED' {
+export function decideLetterOfCreditReview(contract: LcContractState, decision: (typeof lcReviewDecisions)[number]): 'ACCEPTED' | 'AMENDMENT_REQUESTED' {
   assertPaidByLc(contract);
   if (contract.lcStatus !== 'RECEIVED') {
     throw new DomainError('CONFLICT', contract.lcStatus ? `the letter of credit has already been reviewed (${contract.lcStatus === 'ACCEPTED' ? 'accepted' : 'amendment requested'})` : 'the buyer has not recorded a letter of credit yet');

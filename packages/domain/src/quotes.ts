@@ -10,6 +10,11 @@ import { paymentMethodNames, tradeCurrencies, type PaymentMethodCode, type Payme
  * is a new revision. Margins are shares of the price: (price − cost) / price.
  */
 
+/** A PI is open for revisions until one is accepted (or it is closed). */
+export const quoteStatuses = ['OPEN', 'ACCEPTED', 'CLOSED'] as const;
+/** A manager's answer to a revision below the margin floor. */
+export const approvalDecisions = ['APPROVE', 'REJECT'] as const;
+
 export const revisionStatuses = ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACCEPTED', 'DECLINED', 'SUPERSEDED', 'EXPIRED'] as const;
 export type RevisionStatus = (typeof revisionStatuses)[number];
 
@@ -64,7 +69,7 @@ export function decideSend(status: RevisionStatus, belowMarginFloor: boolean): '
 }
 
 /** A manager's decision on a revision waiting for approval: APPROVE (then it is sent) or REJECT (back to draft). */
-export function decideApproval(status: RevisionStatus, decision: 'APPROVE' | 'REJECT'): 'APPROVED' | 'DRAFT' {
+export function decideApproval(status: RevisionStatus, decision: (typeof approvalDecisions)[number]): 'APPROVED' | 'DRAFT' {
   if (status !== 'PENDING_APPROVAL') throw new DomainError('CONFLICT', `only a revision waiting for approval can be approved or sent back; this one is ${label(status)}`);
   return decision === 'APPROVE' ? 'APPROVED' : 'DRAFT';
 }
@@ -247,7 +252,7 @@ export const DEFAULT_MARGIN_FLOOR = '0.08';
 /** How long a new PI is valid when the settings name nothing else, in days. */
 export const DEFAULT_QUOTE_VALIDITY_DAYS = 30;
 /** Margins are stored as Decimal(7, 4): a price far below cost is recorded as −999.9999. */
-const MIN_STORED_MARGIN = new Dec('-999.9999');
+const MIN_STORED_MARGIN = /* @__PURE__ */ new Dec('-999.9999');
 
 /** The floor a line's margin is held to: the product's own, else the business setting, else 8%. */
 export function marginFloorFor(productFloor: DecimalLike | null | undefined, settingFloor?: DecimalLike | null): Dec {
@@ -305,7 +310,7 @@ export function approvalBreach(
 // ───────────────────────────── Pricing a draft ─────────────────────────────
 
 /** Largest amount a Decimal(18, 2) column holds. */
-const MAX_AMOUNT = new Dec('9999999999999999.99');
+const MAX_AMOUNT = /* @__PURE__ */ new Dec('9999999999999999.99');
 
 export type DraftLine = { inquiryLineId?: string | undefined; productId?: string | undefined; costSheetId?: string | undefined; description: string; quantity: string; unit: string; unitPrice: string };
 export type Draft = {

@@ -1,8 +1,14 @@
-import { CountryCode, CurrencyCode, DecimalString, Id, Timestamp, optionalText, text, z } from './common.ts';
+import { productStatuses, productUnits } from '@portal/domain/catalog';
+import { costedTerms } from '@portal/domain/costing';
+import { CountryCode, CurrencyCode, DecimalString, Id, MoneyView, PortCode, Quantity, Timestamp, UnitPriceString, optionalText, portCode, text, z } from './common.ts';
+import { Incoterm } from './reference.ts';
 
-export const incotermValues = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
-export const Incoterm = z.enum(incotermValues).describe('Incoterms 2020 rule');
-export type Incoterm = z.infer<typeof Incoterm>;
+/*
+ * The catalog: search, product and supplier pages, staff product editing, categories, synonyms,
+ * catalog images and the indicative price on a product page.
+ */
+
+export const ProductStatus = z.enum(productStatuses);
 
 export const productSorts = ['relevance', 'price_asc', 'price_desc', 'lead_time', 'newest'] as const;
 export const ProductSort = z.enum(productSorts);
@@ -101,7 +107,7 @@ export const ProductDetail = ProductCard.omit({ highlight: true }).extend({
   hsCode: z.string(),
   portOfLoading: z.object({ code: z.string(), name: z.string() }).nullable(),
   priceTiers: z.array(z.object({ minQuantity: DecimalString, unitPrice: Price, incoterm: z.string() })).nullable(),
-  status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']),
+  status: ProductStatus,
   supplier: z.object({ id: Id, name: z.string(), country: z.string(), headline: z.string().nullable() }),
   related: z.array(ProductCard.omit({ highlight: true })),
   updatedAt: Timestamp,
@@ -142,10 +148,8 @@ export const CategoryInput = z.strictObject({
 });
 export type CategoryInput = z.input<typeof CategoryInput>;
 
-const Quantity = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a positive quantity, e.g. "1000"').refine((v) => Number(v) > 0, 'must be greater than zero');
 const Dimension = z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a number with at most 2 decimals, e.g. "52.5"').refine((v) => Number(v) > 0, 'must be greater than zero');
 const Weight = z.string().regex(/^\d{1,5}(\.\d{1,3})?$/, 'must be kilograms with at most 3 decimals').refine((v) => Number(v) > 0, 'must be greater than zero');
-const UnitPrice = z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a unit price with at most 4 decimals, e.g. "3.2000"').refine((v) => Number(v) > 0, 'must be greater than zero');
 const ImageUrl = z.string().trim().max(500).regex(/^(https:\/\/|\/)[^\s"'<>]+$/, 'must be an https:// address or a path on this portal');
 
 export const ProductInput = z
@@ -158,7 +162,7 @@ export const ProductInput = z
     descriptionZh: optionalText(5000),
     specifications: z.array(z.strictObject({ name: text(80), value: text(300) })).max(50).default([]),
     material: optionalText(200),
-    unit: z.enum(['pc', 'set', 'pair', 'kg', 'MT', 'm', 'm2', 'carton', 'dozen']),
+    unit: z.enum(productUnits),
     moq: Quantity,
     unitsPerCarton: z.number().int().min(1).max(100_000),
     cartonLengthCm: Dimension,
@@ -171,12 +175,12 @@ export const ProductInput = z
     certifications: z.array(FacetValue).max(20).default([]),
     leadTimeDays: z.number().int().min(1).max(365),
     incoterms: z.array(Incoterm).min(1, 'offer at least one Incoterm').max(11),
-    portOfLoadingCode: z.string().regex(/^[A-Z]{5}$/, 'must be a UN/LOCODE, e.g. CNNGB').optional(),
-    status: z.enum(['DRAFT', 'ACTIVE']).default('ACTIVE'),
+    portOfLoadingCode: portCode('CNNGB').optional(),
+    status: ProductStatus.exclude(['ARCHIVED']).default('ACTIVE'),
     marginFloorRate: z.string().regex(/^0(\.\d{1,4})?$/, 'must be a rate below 1, e.g. "0.08"').optional(),
     images: z.array(z.strictObject({ url: ImageUrl, alt: text(200) })).max(12).default([]),
     priceTiers: z
-      .array(z.strictObject({ minQuantity: Quantity, unitPrice: UnitPrice, currency: CurrencyCode.default('USD'), incoterm: Incoterm.default('FOB') }))
+      .array(z.strictObject({ minQuantity: Quantity, unitPrice: UnitPriceString, currency: CurrencyCode.default('USD'), incoterm: Incoterm.default('FOB') }))
       .max(10)
       .default([]),
   })
@@ -196,7 +200,7 @@ export const StaffProductRow = z.object({
   nameEn: z.string(),
   nameZh: z.string(),
   category: z.string(),
-  status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']),
+  status: ProductStatus,
   moq: z.string(),
   unit: z.string(),
   priceFrom: Price.nullable(),
@@ -207,7 +211,7 @@ export type StaffProductPage = z.infer<typeof StaffProductPage>;
 
 export const StaffProductQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
-  status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']).optional(),
+  status: ProductStatus.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -219,7 +223,7 @@ export const ProductEditable = z.object({
   specifications: z.array(Specification), material: z.string().nullable(), unit: z.string(), moq: z.string(), unitsPerCarton: z.number().int(),
   cartonLengthCm: z.string(), cartonWidthCm: z.string(), cartonHeightCm: z.string(), cartonGrossWeightKg: z.string(), cartonNetWeightKg: z.string().nullable(),
   hsCode: z.string(), origin: z.string(), certifications: z.array(z.string()), leadTimeDays: z.number().int(), incoterms: z.array(z.string()),
-  portOfLoadingCode: z.string().nullable(), status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']), marginFloorRate: z.string().nullable(),
+  portOfLoadingCode: z.string().nullable(), status: ProductStatus, marginFloorRate: z.string().nullable(),
   images: z.array(z.object({ url: z.string(), alt: z.string() })),
   priceTiers: z.array(z.object({ minQuantity: z.string(), unitPrice: z.string(), currency: z.string(), incoterm: z.string() })),
   updatedAt: Timestamp,
@@ -230,3 +234,47 @@ export const SynonymGroups = z.strictObject({
   groups: z.array(z.array(z.string().trim().toLowerCase().min(1).max(60)).min(2, 'a group needs at least two words').max(20)).max(500),
 });
 export type SynonymGroups = z.input<typeof SynonymGroups>;
+
+// ───────────────────────────── Catalog images ─────────────────────────────
+
+/** The picture types the catalog takes: what every browser shows. */
+export const catalogImageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** The largest catalog picture accepted: 5 MiB; a product page should not wait for larger photos. */
+export const MAX_CATALOG_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** The portal path an uploaded catalog image is served at; it fits a product image's `url`. */
+export const catalogImagePath = (sha256: string) => `/api/catalog/images/${sha256}`;
+
+/** An uploaded catalog image, as the upload answers it. */
+export const CatalogImage = z.object({
+  url: z.string().describe('Portal path of the image, e.g. /api/catalog/images/<sha256>; put it in a product’s images'),
+  sha256: z.string().describe('SHA-256 of the bytes, 64 lower-case hex digits: the same bytes are one image'),
+  mimeType: z.enum(catalogImageTypes).describe('The type told from the bytes'),
+  sizeBytes: z.number().int(),
+  width: z.number().int().describe('Pixels'),
+  height: z.number().int().describe('Pixels'),
+});
+export type CatalogImage = z.infer<typeof CatalogImage>;
+
+// ───────────────────────────── The indicative price ─────────────────────────────
+
+export const IndicativePriceQuery = z.strictObject({
+  quantity: Quantity,
+  incoterm: z.enum(costedTerms),
+  port: PortCode.optional().describe('Destination port, needed for CFR and CIF'),
+  currency: CurrencyCode.default('USD'),
+});
+export type IndicativePriceQuery = z.input<typeof IndicativePriceQuery>;
+
+export const IndicativePrice = z.object({
+  indicative: z.literal(true),
+  unitPrice: MoneyView,
+  total: MoneyView,
+  incoterm: z.string(),
+  namedPlace: z.string(),
+  basis: z.enum(['cost-sheet', 'price-tier']).describe('Computed from the current cost sheet, freight and rates, or (without a cost sheet) from the price tiers'),
+  note: z.string(),
+  computedAt: Timestamp,
+});
+export type IndicativePrice = z.infer<typeof IndicativePrice>;
