@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import {
-  DEFAULT_CLAIMS_CLAUSE, amendmentChanges, amendmentChangesText, assertCanAmend, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
+  DEFAULT_CLAIMS_CLAUSE, amendmentChanges, amendmentChangesText, assertAmendedShipmentDate, assertCanAmend, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
   contractTermsFrom, insuranceClause, instalmentAmounts,
 } from './sales-contracts.ts';
 import { addDays } from './calendar.ts';
@@ -68,10 +68,12 @@ describe('amendments', () => {
   const live = { status: 'CONFIRMED' as const, amendments: [{ status: 'CONFIRMED' as const }] };
 
   it('are proposed one at a time, on a live contract, never for a shipment in the past', () => {
-    expect(() => assertCanProposeAmendment(live, { latestShipmentDate: today }, today)).not.toThrow();
-    expect(conflict(() => assertCanProposeAmendment({ ...live, amendments: [{ status: 'PROPOSED' }] }, {}, today))).toMatch(/already waits for the buyer/);
-    expect(conflict(() => assertCanProposeAmendment({ ...live, status: 'CANCELLED' }, {}, today))).toMatch(/cannot be amended/);
-    expect(() => assertCanProposeAmendment(live, { latestShipmentDate: '2026-03-09' }, today)).toThrow(
+    expect(() => assertCanProposeAmendment(live)).not.toThrow();
+    expect(conflict(() => assertCanProposeAmendment({ ...live, amendments: [{ status: 'PROPOSED' }] }))).toMatch(/already waits for the buyer/);
+    expect(conflict(() => assertCanProposeAmendment({ ...live, status: 'CANCELLED' }))).toMatch(/cannot be amended/);
+    expect(() => assertAmendedShipmentDate({ latestShipmentDate: today }, today)).not.toThrow();
+    expect(() => assertAmendedShipmentDate({}, today)).not.toThrow();
+    expect(() => assertAmendedShipmentDate({ latestShipmentDate: '2026-03-09' }, today)).toThrow(
       expect.objectContaining({ code: 'VALIDATION', fields: [{ field: 'body.changes.latestShipmentDate', message: 'must not be before today (2026-03-10)' }] }),
     );
   });

@@ -107,17 +107,14 @@ export function amendmentChanges(current: Record<string, unknown>, proposed: Rec
   return changes;
 }
 
-/**
- * Whether staff may propose an amendment now: the contract is live, no other amendment waits for the
- * buyer, and a new latest shipment date is not in the past.
- */
-export function assertCanProposeAmendment(
-  contract: { status: ContractStatusCode; amendments: readonly { status: AmendmentStatus }[] },
-  changes: { latestShipmentDate?: string | undefined },
-  today: string,
-): void {
+/** Whether staff may propose an amendment now: the contract is live and no other amendment waits for the buyer. */
+export function assertCanProposeAmendment(contract: { status: ContractStatusCode; amendments: readonly { status: AmendmentStatus }[] }): void {
   assertCanAmend(contract.status);
   if (contract.amendments.some((a) => a.status === 'PROPOSED')) throw new DomainError('CONFLICT', 'an amendment of this contract already waits for the buyer’s confirmation');
+}
+
+/** An amended latest shipment date cannot be in the past. */
+export function assertAmendedShipmentDate(changes: { latestShipmentDate?: string | undefined }, today: string): void {
   if (changes.latestShipmentDate && changes.latestShipmentDate < today) {
     throw new DomainError('VALIDATION', 'the shipment date is in the past', [{ field: 'body.changes.latestShipmentDate', message: `must not be before today (${today})` }]);
   }

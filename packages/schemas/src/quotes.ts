@@ -4,6 +4,9 @@ import { Incoterm, PaymentMethod, PaymentTrigger } from './reference.ts';
 
 export { revisionStatuses };
 
+/** The path of one revision of a PI. */
+export const RevisionParams = z.strictObject({ quoteId: Id, revisionNo: z.coerce.number().int().min(1).max(10_000).describe('Revision number, from 1') });
+
 /** One instalment: e.g. T/T 30% on contract confirmation, then T/T 70% against the B/L copy. */
 export const PaymentInstalment = z.strictObject({
   method: PaymentMethod,

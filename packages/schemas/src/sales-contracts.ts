@@ -6,6 +6,9 @@ import { Incoterm, PaymentMethod, PaymentTrigger } from './reference.ts';
 /* The sales contract (sales confirmation, 销售确认书) issued when the buyer accepts a quote revision, and its amendments. */
 
 export { contractStatuses };
+
+/** The path of one contract. */
+export const ContractParams = z.strictObject({ contractId: Id });
 export const ContractStatus = z.enum(contractStatuses);
 
 const ContractParty = z.object({

@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '@portal/domain';
 import { Prisma } from '@portal/db';
-import { UploadRefused } from '../infra/upload.ts';
 
 /** The one map from error codes to HTTP statuses. */
 const statusOf: Record<ErrorCode, number> = {
@@ -91,9 +90,6 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     }
     if (err instanceof DomainError) {
       return sendProblem(reply, request, statusOf[err.code], err.code, err.message, err.fields);
-    }
-    if (err instanceof UploadRefused) {
-      return sendProblem(reply, request, err.status, err.code, err.message, [{ field: 'file', message: err.fieldMessage }]);
     }
     if (err instanceof Prisma.PrismaClientKnownRequestError) {
       if (err.code === 'P2002') return sendProblem(reply, request, 409, 'ALREADY_EXISTS', 'a record with this value already exists');

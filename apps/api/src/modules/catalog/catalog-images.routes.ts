@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CatalogImage, MAX_CATALOG_IMAGE_BYTES, Problem, z } from '@portal/schemas';
+import { CatalogImage, MAX_CATALOG_IMAGE_BYTES, Problem, catalogImageTypes, z } from '@portal/schemas';
 import { readSingleFile } from '../../infra/upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CatalogImagesService } from './catalog-images.service.ts';
-
-const catalogEditors = ['CLERK', 'MANAGER', 'ADMIN'] as const;
 
 /** For the API docs only: the form is read by @fastify/multipart, not validated as a body. */
 const UploadForm = z
@@ -13,7 +11,7 @@ const UploadForm = z
   .nullish();
 const ImageBytes = {
   description: 'The picture’s bytes with their stored type; cached for a year (the address changes with the content)',
-  content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+  content: Object.fromEntries(catalogImageTypes.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
 };
 
 /** Pictures for product galleries: uploaded by catalog staff, served to everyone. */
@@ -21,7 +19,7 @@ export default async function catalogImagesRoutes(app: FastifyInstance, deps: { 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/catalog/images', {
-    config: { access: catalogEditors },
+    config: { access: 'catalog.edit' },
     schema: {
       tags: ['products'],
       summary: `Upload one product picture (multipart/form-data, field "file", at most ${MAX_CATALOG_IMAGE_BYTES / 1024 / 1024} MB): JPEG, PNG or WebP, told by its content; the same bytes give the same image`,

@@ -1,7 +1,6 @@
 import type { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
-
-const partySelect = { id: true, name: true, addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true, taxId: true, phone: true } as const;
+import { partySelect } from '../companies/companies.repository.ts';
 
 const contractSelect = {
   id: true, number: true, status: true, quoteRevisionId: true, inquiryId: true, buyerCompanyId: true, currency: true, totalAmount: true,
@@ -47,32 +46,13 @@ export function listContracts(db: Db, filter: { buyerCompanyId?: string; status?
   });
 }
 
-/**
- * Accepts a sent revision, only while it is still sent and valid: the conditional update that makes
- * one of many concurrent accepts the winner (the others match no row). False when it did not move.
- */
-export async function acceptRevision(db: Db, id: string, validFrom: Date, data: { acceptedById: string; respondedAt: Date }): Promise<boolean> {
-  const { count } = await db.quoteRevision.updateMany({ where: { id, status: 'SENT', validUntil: { gte: validFrom } }, data: { ...data, status: 'ACCEPTED' } });
-  return count === 1;
-}
+export type ContractListRow = Awaited<ReturnType<typeof listContracts>>[number];
 
 export function createContract(db: Db, data: Prisma.SalesContractUncheckedCreateInput) {
   return db.salesContract.create({ data, select: { id: true } });
 }
 
-/** The accepted PI is closed for further revisions: its other sent revisions are superseded. */
-export async function closeQuote(db: Db, quoteId: string, acceptedRevisionId: string) {
-  await db.quote.update({ where: { id: quoteId }, data: { status: 'ACCEPTED' }, select: { id: true } });
-  return db.quoteRevision.updateMany({ where: { quoteId, id: { not: acceptedRevisionId }, status: 'SENT' }, data: { status: 'SUPERSEDED' } });
-}
 
-export function acceptInquiry(db: Db, id: string, at: Date) {
-  return db.inquiry.update({ where: { id }, data: { status: 'ACCEPTED', closedAt: at, lastActivityAt: at }, select: { id: true } });
-}
-
-export function createSystemMessage(db: Db, data: { inquiryId: string; revisionId: string; authorId: string; side: 'BUYER' | 'EXPORTER'; body: string; createdAt: Date }) {
-  return db.negotiationMessage.create({ data: { ...data, kind: 'SYSTEM' }, select: { id: true } });
-}
 
 /** Confirms an issued contract; false when it was no longer issued. */
 export async function confirmContract(db: Db, id: string, data: { confirmedById: string; confirmedAt: Date }): Promise<boolean> {
@@ -94,28 +74,6 @@ export async function confirmAmendment(db: Db, id: string, data: { confirmedById
   return count === 1;
 }
 
-/**
- * Writes the credit as the buyer recorded it, only while it is not accepted and the contract is
- * still live: the status goes (back) to RECEIVED and an earlier review is cleared. False when the
- * contract moved meanwhile.
- */
-export async function recordLetterOfCredit(db: Db, id: string, data: {
-  lcNumber: string; lcIssuingBank: string; lcIssuingBankBic: string | null; lcIssueDate: Date; lcExpiryDate: Date; lcLatestShipmentDate: Date;
-  lcPresentationDays: number; lcAmount: string; lcCurrency: string;
-}): Promise<boolean> {
-  const { count } = await db.salesContract.updateMany({
-    where: { id, status: { notIn: ['ISSUED', 'COMPLETED', 'CANCELLED'] }, OR: [{ lcStatus: null }, { lcStatus: { not: 'ACCEPTED' } }] },
-    data: { ...data, lcStatus: 'RECEIVED', lcReviewNote: null, lcReviewedAt: null, lcReviewedById: null },
-  });
-  return count === 1;
-}
-
-/** Records the exporter's decision on a received credit, only while it is RECEIVED (false otherwise). */
-export async function reviewLetterOfCredit(db: Db, id: string, data: { lcStatus: 'ACCEPTED' | 'AMENDMENT_REQUESTED'; lcReviewNote: string | null; lcReviewedAt: Date; lcReviewedById: string }): Promise<boolean> {
-  const { count } = await db.salesContract.updateMany({ where: { id, lcStatus: 'RECEIVED' }, data });
-  return count === 1;
-}
-
 export function updateContract(db: Db, id: string, data: Prisma.SalesContractUncheckedUpdateInput) {
   return db.salesContract.update({ where: { id }, data, select: { id: true } });
 }
@@ -124,12 +82,4 @@ export function findPorts(db: Db, codes: string[]) {
   return db.port.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, country: true } });
 }
 
-export function findExporterId(db: Db) {
-  return db.company.findFirst({ where: { kind: 'EXPORTER' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
-}
 
-export { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
-
-export function findInquiryClerk(db: Db, inquiryId: string) {
-  return db.inquiry.findUnique({ where: { id: inquiryId }, select: { assignedClerkId: true } });
-}

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
-import { UploadRefused, uploadTooLarge } from '../../infra/upload.ts';
+import { uploadEmpty, uploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import { sniffFileType } from '../attachments/file-types.ts';
 import * as repo from './catalog-images.repository.ts';
 import { readImageSize } from './image-size.ts';
@@ -24,18 +24,18 @@ function toCatalogImage(row: { sha256: string; mimeType: string; sizeBytes: numb
 }
 
 /** The type and pixel size of an upload, or the reason it is refused (nothing is stored then). */
-function inspect(data: Buffer, fileName: string): { mimeType: CatalogImageType; width: number; height: number } {
+async function inspect(data: Buffer, fileName: string): Promise<{ mimeType: CatalogImageType; width: number; height: number }> {
   if (data.length > MAX_CATALOG_IMAGE_BYTES) throw uploadTooLarge(MAX_CATALOG_IMAGE_BYTES);
-  if (data.length === 0) throw new UploadRefused(400, 'VALIDATION', 'the file is empty', 'must not be empty');
-  const type = sniffFileType(data, fileName)?.contentType;
+  if (data.length === 0) throw uploadEmpty();
+  const type = (await sniffFileType(data, fileName))?.contentType;
   if (!type || !isCatalogImageType(type)) {
-    throw new UploadRefused(415, 'UNSUPPORTED_MEDIA_TYPE', 'catalog pictures must be JPEG, PNG or WebP images', 'must be a JPEG, PNG or WebP image');
+    throw uploadRefused('UNSUPPORTED_MEDIA_TYPE', 'catalog pictures must be JPEG, PNG or WebP images', 'must be a JPEG, PNG or WebP image');
   }
   const size = readImageSize(data, type);
-  if (!size) throw new UploadRefused(400, 'VALIDATION', 'the picture cannot be read: it is damaged or cut short', 'must be a complete JPEG, PNG or WebP image');
+  if (!size) throw uploadRefused('VALIDATION', 'the picture cannot be read: it is damaged or cut short', 'must be a complete JPEG, PNG or WebP image');
   if (size.width > MAX_CATALOG_IMAGE_SIDE || size.height > MAX_CATALOG_IMAGE_SIDE) {
     const limit = `${MAX_CATALOG_IMAGE_SIDE} × ${MAX_CATALOG_IMAGE_SIDE}`;
-    throw new UploadRefused(400, 'VALIDATION', `the picture is ${size.width} × ${size.height} pixels; the largest taken is ${limit}`, `must be at most ${limit} pixels`);
+    throw uploadRefused('VALIDATION', `the picture is ${size.width} × ${size.height} pixels; the largest taken is ${limit}`, `must be at most ${limit} pixels`);
   }
   return { mimeType: type, ...size };
 }
@@ -50,7 +50,7 @@ export function createCatalogImagesService(deps: { prisma: PrismaClient; clock: 
   return {
     /** Registers one picture; the same bytes give the same image, however often or by whom they are sent. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<CatalogImage> {
-      const { mimeType, width, height } = inspect(file.data, file.fileName);
+      const { mimeType, width, height } = await inspect(file.data, file.fileName);
       const stored = await files.put(file.data);
       const existing = await repo.findCatalogImage(prisma, stored.sha256);
       if (existing) return toCatalogImage(existing);

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { CostingInput, type CostSheetListQuery, type CostSheetSaveBody, type CostSheetView } from '@portal/schemas';
-import { DomainError, calculateExportPrice, type Actor, type ExportCostingResult } from '@portal/domain';
-import { Prisma, type PrismaClient } from '@portal/db';
+import { DomainError, calculateExportPrice, calculateExportPrices, validationError, withFieldPrefix, type Actor, type ExportCostingInput, type ExportCostingResult, type FieldError } from '@portal/domain';
+import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
-import * as repo from './cost-sheets.repository.ts';
+import { isUniqueViolation } from '../../infra/tx.ts';
+import * as repo from './costing.repository.ts';
 
 type Meta = { requestId?: string };
 type ParsedInput = ReturnType<typeof CostingInput.parse>;
-type FieldError = { field: string; message: string };
 
 /** How often a save retries when another save took the same version number at the same moment. */
 const VERSION_RETRIES = 5;
@@ -47,21 +47,8 @@ function parseCostingInput(input: unknown): ParsedInput {
       if (value !== undefined && /\.\d{3,}$/.test(value)) errors.push({ field: `body.input.${column}`, message: 'must have at most 2 decimal places' });
     }
   }
-  if (errors.length > 0 || !parsed.success) {
-    throw new DomainError('VALIDATION', `the costing input is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
-  }
+  if (errors.length > 0 || !parsed.success) throw validationError(errors, 'the costing input is invalid');
   return parsed.data;
-}
-
-function calculate(input: ParsedInput): ExportCostingResult {
-  try {
-    return calculateExportPrice(input);
-  } catch (err) {
-    if (err instanceof DomainError && err.fields) {
-      throw new DomainError(err.code, err.message, err.fields.map((f) => ({ field: `body.input.${f.field}`, message: f.message })));
-    }
-    throw err;
-  }
 }
 
 /** The columns of a cost sheet from its checked input; the whole input is kept with the result. */
@@ -131,19 +118,28 @@ function toView(row: repo.CostSheetRow, versions?: Awaited<ReturnType<typeof rep
   };
 }
 
-function isVersionTaken(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
-
-/** Export cost sheets: each save is a new immutable version of its series, with its full build-up. */
-export function createCostSheetsService(deps: { prisma: PrismaClient; clock: Clock }) {
+/**
+ * Export costing: the calculation (one line or a whole quote), and the cost sheets, each save of
+ * which is a new immutable version of its series with its full build-up.
+ */
+export function createCostingService(deps: { prisma: PrismaClient; clock: Clock }) {
   const { prisma, clock } = deps;
 
   return {
+    /** Costs one line; a rule that refuses names its field as the client wrote it (body.…). */
+    calculate(input: ExportCostingInput): ExportCostingResult {
+      return withFieldPrefix('body', () => calculateExportPrice(input));
+    },
+
+    /** Costs up to 500 lines, results in order. */
+    calculateBatch(lines: readonly ExportCostingInput[]): { results: ExportCostingResult[] } {
+      return { results: withFieldPrefix('body', () => calculateExportPrices(lines)) };
+    },
+
     /** Costs the input and saves it as version 1 of a new series, or as the next version of `seriesId`. */
     async save(actor: Actor, body: CostSheetSaveBody, meta: Meta): Promise<CostSheetView> {
       const input = parseCostingInput(body.input);
-      const result = calculate(input);
+      const result = withFieldPrefix('body.input', () => calculateExportPrice(input));
       const head = body.seriesId ? await repo.findSeriesHead(prisma, body.seriesId) : null;
       if (body.seriesId && !head) throw new DomainError('VALIDATION', 'unknown cost sheet series', [{ field: 'body.seriesId', message: 'is not a saved cost sheet series' }]);
       const productId = body.productId ?? head?.productId ?? null;
@@ -174,7 +170,7 @@ export function createCostSheetsService(deps: { prisma: PrismaClient; clock: Clo
           });
           return toView((await repo.findCostSheet(prisma, id))!, await repo.listSeriesVersions(prisma, seriesId));
         } catch (err) {
-          if (!isVersionTaken(err) || attempt >= VERSION_RETRIES) throw err;
+          if (!isUniqueViolation(err) || attempt >= VERSION_RETRIES) throw err;
         }
       }
     },
@@ -193,4 +189,4 @@ export function createCostSheetsService(deps: { prisma: PrismaClient; clock: Clo
   };
 }
 
-export type CostSheetsService = ReturnType<typeof createCostSheetsService>;
+export type CostingService = ReturnType<typeof createCostingService>;

@@ -50,7 +50,3 @@ export function findPort(db: Db, code: string) {
 export function findCompanyStatus(db: Db, companyId: string) {
   return db.company.findUnique({ where: { id: companyId }, select: { status: true } });
 }
-
-export function findSetting(db: Db, key: string) {
-  return db.setting.findUnique({ where: { key }, select: { value: true } });
-}

@@ -1,8 +1,10 @@
-import { amountInWords } from '@portal/domain';
-import { A4, M, W, accent, groupThousands, ink, muted, rule, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
+import { amountInWords, calendarDate, currencyScale, isSent } from '@portal/domain';
+import { addressLines, countryNameOf } from '../companies/company.mappers.ts';
+import type { QuoteRow, RevisionRow } from './quotes.repository.ts';
+import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, groupThousands, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
 
 /** What a pro-forma invoice shows; plain strings, already formatted as decimals (4 places for unit prices). */
-export type PiDocument = {
+export type QuoteDocument = {
   number: string;
   revisionNo: number;
   /** The issue date: when the revision was sent (or created, for a draft), YYYY-MM-DD. */
@@ -34,8 +36,8 @@ type Party = { name: string; addressLines: string[]; country: string; taxId: str
  * Renders the PI as a PDF (A4, built-in Helvetica). `compress: false` leaves the page content
  * readable, for tests. The creation date is the PI date, so the same PI renders the same file.
  */
-export function renderPiPdf(pi: PiDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const { doc, done, t, bottom, ensureSpace, label } = startA4Document(
+export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const page = startA4Document(
     {
       Title: `Pro-forma invoice ${pi.number} rev. ${pi.revisionNo}`,
       Author: toWinAnsi(pi.seller.name),
@@ -44,6 +46,7 @@ export function renderPiPdf(pi: PiDocument, options: { compress?: boolean } = {}
     },
     options,
   );
+  const { doc, done, t, ensureSpace, label } = page;
 
   // ── Seller (left) and title (right)
   const top = M;
@@ -109,65 +112,29 @@ export function renderPiPdf(pi: PiDocument, options: { compress?: boolean } = {}
   doc.y = Math.max(buyerBottom, ty) + 14;
 
   // ── Lines
-  const cols = [
-    { key: 'no', title: 'No.', width: 26, align: 'left' as const },
-    { key: 'description', title: 'Description of goods', width: 205, align: 'left' as const },
-    { key: 'quantity', title: 'Quantity', width: 64, align: 'right' as const },
-    { key: 'unit', title: 'Unit', width: 36, align: 'left' as const },
-    { key: 'unitPrice', title: `Unit price ${pi.currency}`, width: 84, align: 'right' as const },
-    { key: 'amount', title: `Amount ${pi.currency}`, width: W - 26 - 205 - 64 - 36 - 84, align: 'right' as const },
-  ];
-  const pad = 4;
-  function header() {
-    const y = doc.y;
-    doc.rect(M, y, W, 18).fill(accent);
-    let x = M;
-    doc.font('Helvetica-Bold').fontSize(8).fillColor('#ffffff');
-    for (const c of cols) {
-      doc.text(t(c.title), x + pad, y + 5, { width: c.width - 2 * pad, align: c.align, lineBreak: false });
-      x += c.width;
-    }
-    doc.fillColor(ink);
-    doc.y = y + 18;
-  }
-  ensureSpace(60);
-  header();
-  pi.lines.forEach((line, i) => {
-    const cells: Record<string, string> = {
+  drawLineTable(
+    page,
+    [
+      { key: 'no', title: 'No.', width: 26, align: 'left' },
+      { key: 'description', title: 'Description of goods', width: 205, align: 'left' },
+      { key: 'quantity', title: 'Quantity', width: 64, align: 'right' },
+      { key: 'unit', title: 'Unit', width: 36, align: 'left' },
+      { key: 'unitPrice', title: `Unit price ${pi.currency}`, width: 84, align: 'right' },
+      { key: 'amount', title: `Amount ${pi.currency}`, width: W - 26 - 205 - 64 - 36 - 84, align: 'right' },
+    ],
+    pi.lines.map((line) => ({
       no: String(line.no),
       description: line.sku ? `${line.description}\nItem no. ${line.sku}` : line.description,
       quantity: groupThousands(line.quantity),
       unit: line.unit,
       unitPrice: groupThousands(line.unitPrice),
       amount: groupThousands(line.amount),
-    };
-    doc.font('Helvetica').fontSize(8.5);
-    const height = Math.max(...cols.map((c) => doc.heightOfString(t(cells[c.key]!), { width: c.width - 2 * pad }))) + 2 * pad;
-    if (doc.y + height > bottom) {
-      doc.addPage();
-      doc.y = M;
-      header();
-    }
-    const y = doc.y;
-    if (i % 2 === 1) doc.rect(M, y, W, height).fill('#f3f4f6');
-    let x = M;
-    doc.font('Helvetica').fontSize(8.5).fillColor(ink);
-    for (const c of cols) {
-      doc.text(t(cells[c.key]!), x + pad, y + pad, { width: c.width - 2 * pad, align: c.align });
-      x += c.width;
-    }
-    doc.y = y + height;
-  });
-  doc.moveTo(M, doc.y).lineTo(M + W, doc.y).lineWidth(0.5).strokeColor(rule).stroke();
+    })),
+    { striped: true, closingRule: true },
+  );
 
   // ── Total
-  ensureSpace(48);
-  const totalY = doc.y + 6;
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(ink)
-    .text(t(`TOTAL ${pi.incoterm} ${pi.namedPlace}`), M, totalY, { width: W - 150 - pad, align: 'right' })
-    .text(`${pi.currency} ${groupThousands(pi.total)}`, M + W - 150, totalY, { width: 150 - pad, align: 'right' });
-  doc.font('Helvetica-Oblique').fontSize(8).fillColor(muted).text(amountInWords(pi.total, pi.currency), M, doc.y + 4, { width: W });
-  doc.y += 10;
+  drawTotal(page, `TOTAL ${pi.incoterm} ${pi.namedPlace}`, pi.currency, pi.total, amountInWords(pi.total, pi.currency), 48);
 
   // ── Packing, bank, notes
   function section(title: string, body: string | null) {
@@ -189,35 +156,73 @@ export function renderPiPdf(pi: PiDocument, options: { compress?: boolean } = {}
   );
 
   // ── Signatures
-  ensureSpace(70);
-  const sy = doc.y + 34;
-  doc.moveTo(M, sy).lineTo(M + 210, sy).lineWidth(0.5).strokeColor(ink).stroke();
-  doc.moveTo(M + W - 210, sy).lineTo(M + W, sy).stroke();
-  doc.font('Helvetica').fontSize(8).fillColor(muted)
-    .text(t(`For and on behalf of ${pi.seller.name}`), M, sy + 4, { width: 210 })
-    .text('Authorised signature and company stamp', M, doc.y, { width: 210 });
-  doc.text(t(`Accepted by ${pi.buyer.name}`), M + W - 210, sy + 4, { width: 210 }).text('Signature, name and date', M + W - 210, doc.y, { width: 210 });
+  drawSignatures(page, [`For and on behalf of ${pi.seller.name}`, 'Authorised signature and company stamp'], [`Accepted by ${pi.buyer.name}`, 'Signature, name and date'], 70, 34);
 
   // ── Footer and draft mark on every page
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin would otherwise start a new page.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    if (pi.draft) {
-      doc.save();
-      doc.rotate(-35, { origin: [A4.width / 2, A4.height / 2] });
-      doc.font('Helvetica-Bold').fontSize(120).fillColor('#dc2626').fillOpacity(0.12)
-        .text('DRAFT', 0, A4.height / 2 - 60, { width: A4.width, align: 'center', lineBreak: false });
-      doc.restore();
-      doc.fillOpacity(1);
-    }
-    doc.font('Helvetica').fontSize(7.5).fillColor(muted)
-      .text(t(`${pi.number} rev. ${pi.revisionNo} - ${pi.seller.name}`), M, A4.height - M - 10, { width: W / 2, lineBreak: false })
-      .text(`Page ${i - range.start + 1} of ${range.count}`, M + W / 2, A4.height - M - 10, { width: W / 2, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = margin;
-  }
+  drawFooters(page, `${pi.number} rev. ${pi.revisionNo} - ${pi.seller.name}`, { draft: pi.draft });
   doc.end();
   return done;
+}
+
+/** The seller as the PI prints it, or null when the exporter is not set up. */
+type Exporter = { name: string; addressLine1: string; addressLine2: string | null; city: string; postalCode: string | null; country: string; taxId: string | null; phone: string | null; website: string | null };
+
+/** The file name of a revision's PI. */
+export const quotePdfName = (quote: { number: string }, rev: { revisionNo: number }) => `${quote.number}-rev${rev.revisionNo}.pdf`;
+
+/**
+ * What the PI of a revision shows: dated when it was sent (`sentAt` while it is being sent), a
+ * draft until then; the ports with their countries; the exporter's bank details from the settings.
+ */
+export function quoteDocument(
+  quote: QuoteRow,
+  rev: RevisionRow,
+  facts: { exporter: Exporter | null; bankDetails: unknown; ports: readonly { code: string; name: string; country: string }[]; sentAt: Date | null },
+): QuoteDocument {
+  const portText = (code: string | null) => {
+    if (!code) return null;
+    const p = facts.ports.find((x) => x.code === code);
+    return p ? `${p.name}, ${countryNameOf(p.country)} (${code})` : code;
+  };
+  const { exporter } = facts;
+  const b = quote.buyerCompany;
+  const scale = currencyScale(rev.currency);
+  return {
+    number: quote.number,
+    revisionNo: rev.revisionNo,
+    date: calendarDate(facts.sentAt ?? rev.sentAt ?? rev.createdAt),
+    validUntil: calendarDate(rev.validUntil),
+    draft: !(facts.sentAt || isSent(rev.status)),
+    seller: {
+      name: exporter?.name ?? 'The exporter',
+      addressLines: exporter ? addressLines(exporter) : [],
+      country: exporter ? countryNameOf(exporter.country) : '',
+      taxId: exporter?.taxId ?? null,
+      phone: exporter?.phone ?? null,
+      website: exporter?.website ?? null,
+    },
+    buyer: { name: b.name, addressLines: addressLines(b), country: countryNameOf(b.country), taxId: b.taxId, phone: b.phone },
+    currency: rev.currency,
+    incoterm: rev.incoterm,
+    namedPlace: rev.namedPlace,
+    portOfLoading: portText(rev.portOfLoadingCode),
+    portOfDischarge: portText(rev.portOfDischargeCode),
+    paymentTerms: rev.paymentTermsText,
+    leadTimeDays: rev.leadTimeDays,
+    shipmentDate: rev.shipmentDate ? calendarDate(rev.shipmentDate) : null,
+    packing: rev.packing,
+    notes: rev.notes,
+    bankDetails: typeof facts.bankDetails === 'string' && facts.bankDetails.trim() ? facts.bankDetails : null,
+    inquiryNumber: quote.inquiry.number,
+    lines: rev.lines.map((l) => ({
+      no: l.lineNo,
+      description: l.description,
+      sku: l.product?.sku ?? null,
+      quantity: l.quantity.toFixed(),
+      unit: l.unit,
+      unitPrice: l.unitPrice.toFixed(4),
+      amount: l.amount.toFixed(scale),
+    })),
+    total: rev.totalAmount.toFixed(scale),
+  };
 }

@@ -1,3 +1,4 @@
+import type { Incoterm } from '@portal/domain';
 import type { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
 
@@ -68,8 +69,54 @@ export function productIdsInCategories(db: Db, categoryIds: string[]) {
   return db.product.findMany({ where: { categoryId: { in: categoryIds } }, select: { id: true } });
 }
 
-/** Database-only search, used while the search engine is unreachable: substring matches, no typo tolerance. */
-export function fallbackSearch(db: Db, where: Prisma.ProductWhereInput, orderBy: Prisma.ProductOrderByWithRelationInput[], skip: number, take: number) {
+/** What the database search filters on: the catalog query, with the category resolved to its subtree's ids. */
+export type DatabaseSearch = {
+  words: string[];
+  categoryIds?: string[] | undefined;
+  origin?: string[] | undefined;
+  material?: string[] | undefined;
+  cert?: string[] | undefined;
+  incoterm?: Incoterm[] | undefined;
+  moqMax?: number | undefined;
+  leadMax?: number | undefined;
+  supplierId?: string | undefined;
+  /** Limits on the FOB tier prices; only given when the caller may see prices. */
+  price?: { min?: number | undefined; max?: number | undefined } | undefined;
+  /** Price sorts are applied by the caller to the page, on the shown price. */
+  sort: 'relevance' | 'price_asc' | 'price_desc' | 'lead_time' | 'newest';
+};
+
+function searchWhere(q: DatabaseSearch): Prisma.ProductWhereInput {
+  const and: Prisma.ProductWhereInput[] = q.words.map((w) => ({
+    OR: [
+      { nameEn: { contains: w, mode: 'insensitive' } },
+      { nameZh: { contains: w } },
+      { sku: { contains: w, mode: 'insensitive' } },
+      { material: { contains: w, mode: 'insensitive' } },
+      { descriptionEn: { contains: w, mode: 'insensitive' } },
+    ],
+  }));
+  if (q.categoryIds) and.push({ categoryId: { in: q.categoryIds } });
+  if (q.origin?.length) and.push({ origin: { in: q.origin } });
+  if (q.material?.length) and.push({ material: { in: q.material } });
+  if (q.cert?.length) and.push({ certifications: { hasSome: q.cert } });
+  if (q.incoterm?.length) and.push({ incoterms: { hasSome: q.incoterm } });
+  if (q.moqMax !== undefined) and.push({ moq: { lte: q.moqMax } });
+  if (q.leadMax !== undefined) and.push({ leadTimeDays: { lte: q.leadMax } });
+  if (q.supplierId) and.push({ supplierId: q.supplierId });
+  if (q.price && (q.price.min !== undefined || q.price.max !== undefined)) {
+    and.push({ priceTiers: { some: { incoterm: 'FOB', unitPrice: { ...(q.price.min !== undefined ? { gte: q.price.min } : {}), ...(q.price.max !== undefined ? { lte: q.price.max } : {}) } } } });
+  }
+  return { status: 'ACTIVE', AND: and };
+}
+
+/**
+ * Database-only search, used while the search engine is unreachable: substring matches, no typo
+ * tolerance. A page of products, the number of matches, and the facet columns of every match.
+ */
+export function searchProductsInDatabase(db: Db, q: DatabaseSearch, skip: number, take: number) {
+  const where = searchWhere(q);
+  const orderBy: Prisma.ProductOrderByWithRelationInput[] = q.sort === 'lead_time' ? [{ leadTimeDays: 'asc' }] : q.sort === 'newest' ? [{ createdAt: 'desc' }] : [{ nameEn: 'asc' }];
   return Promise.all([
     db.product.findMany({ where, orderBy, skip, take, select: productPublicSelect }),
     db.product.count({ where }),
@@ -108,7 +155,12 @@ export function relatedProducts(db: Db, product: { id: string; categoryId: strin
   });
 }
 
-export function listStaffProducts(db: Db, where: Prisma.ProductWhereInput, skip: number, take: number) {
+/** Products for staff, any status, newest change first: by status, and by a part of a name or the SKU. */
+export function listStaffProducts(db: Db, filter: { q?: string | undefined; status?: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' | undefined }, skip: number, take: number) {
+  const where: Prisma.ProductWhereInput = {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.q ? { OR: [{ nameEn: { contains: filter.q, mode: 'insensitive' } }, { nameZh: { contains: filter.q } }, { sku: { contains: filter.q, mode: 'insensitive' } }] } : {}),
+  };
   return Promise.all([
     db.product.findMany({
       where,
@@ -153,8 +205,9 @@ export async function replaceSynonyms(db: Db, groups: string[][]) {
   if (groups.length) await db.searchSynonym.createMany({ data: groups.map((terms) => ({ terms })) });
 }
 
-export function findExporterId(db: Db) {
-  return db.company.findFirst({ where: { kind: 'EXPORTER' }, select: { id: true } }).then((c) => c?.id);
+/** Queues the synonyms' push to the index, inside the caller's transaction; the search worker applies it. */
+export function enqueueSynonymsSync(db: Db, now: Date) {
+  return db.outboxEvent.create({ data: { channel: 'search', topic: 'synonyms.sync', payload: {}, nextAttemptAt: now }, select: { id: true } });
 }
 
 export function findCompanyStatus(db: Db, companyId: string) {

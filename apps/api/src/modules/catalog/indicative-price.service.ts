@@ -1,33 +1,24 @@
 import type { IndicativePrice } from '@portal/schemas';
 import {
-  DomainError, Dec, UNIT_PRICE_SCALE, calculateExportPrice, canTrade, checkMoq, containerSpecs, currencyScale, isStaff,
-  type Actor, type ExportCostingInput, type ExportCostingResult,
+  DomainError, Dec, UNIT_PRICE_SCALE, calculateExportPrice, canSeePrices, checkMoq, currencyScale, indicativeFreightMode, isProductVisible, isStaff, midnightUtc,
+  calendarDate, type Actor, type CostedTerm, type ExportCostingInput, type ExportCostingResult,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
+import type { SettingsService } from '../settings/settings.service.ts';
 import * as repo from './indicative-price.repository.ts';
 
-type Query = { quantity: string; incoterm: 'FOB' | 'CFR' | 'CIF'; port?: string; currency: string };
+type Query = { quantity: string; incoterm: CostedTerm; port?: string | undefined; currency: string };
 type Product = NonNullable<Awaited<ReturnType<typeof repo.findProductForPricing>>>;
 type CostSheet = NonNullable<Awaited<ReturnType<typeof repo.findLatestCostSheet>>>;
 type FreightRate = Awaited<ReturnType<typeof repo.findFreightRates>>[number];
 
-/** A shipment filling at least this share of one 40′HQ goes by full container; less goes LCL. */
-export const FCL_MIN_FILL = new Dec('0.6');
-
 const askForQuote = (why: string) => new DomainError('CONFLICT', `${why}: ask for a quote and we will price it for you`);
 const invalid = (field: string, message: string) => new DomainError('VALIDATION', `${field} ${message}`, [{ field, message }]);
-const dayOf = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
-
-/** How full one 40′HQ container would be with this quantity (cartons by volume and weight). */
-export function fortyHighCubeFill(product: Pick<Product, 'unitsPerCarton' | 'cartonLengthCm' | 'cartonWidthCm' | 'cartonHeightCm' | 'cartonGrossWeightKg'>, quantity: string): Dec {
-  const spec = containerSpecs['40HQ'];
-  const cbm = new Dec(product.cartonLengthCm.toString()).times(product.cartonWidthCm.toString()).times(product.cartonHeightCm.toString()).div(1_000_000);
-  const kg = new Dec(product.cartonGrossWeightKg.toString());
-  const cartons = new Dec(quantity).div(product.unitsPerCarton).ceil();
-  const perContainer = Dec.min(new Dec(spec.capacityCbm).div(cbm).floor(), new Dec(spec.payloadTonnes).times(1000).div(kg).floor());
-  return perContainer.lte(0) ? new Dec(Infinity) : cartons.div(perContainer);
-}
+const packingOf = (p: Product) => ({
+  unitsPerCarton: p.unitsPerCarton, cartonLengthCm: p.cartonLengthCm.toString(), cartonWidthCm: p.cartonWidthCm.toString(),
+  cartonHeightCm: p.cartonHeightCm.toString(), cartonGrossWeightKg: p.cartonGrossWeightKg.toString(),
+});
 
 /**
  * The indicative price a buyer sees on a product page: from the product's current cost sheet at the
@@ -35,7 +26,7 @@ export function fortyHighCubeFill(product: Pick<Product, 'unitsPerCarton' | 'car
  * margin floor; or, without a cost sheet, the FOB list price tier. Only the price leaves: no cost,
  * margin or rate behind it.
  */
-export function createIndicativePriceService(deps: { prisma: PrismaClient; clock: Clock }) {
+export function createIndicativePriceService(deps: { prisma: PrismaClient; clock: Clock; settings: Pick<SettingsService, 'get'> }) {
   const { prisma, clock } = deps;
 
   /** Units of `to` per one unit of `from`, from the bank buying rates in CNY (a cross rate when neither is CNY). */
@@ -46,10 +37,8 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
     return a && b ? a.div(b) : null;
   }
 
-  async function marginFloorRate(product: Product): Promise<Dec | null> {
-    if (product.marginFloorRate) return new Dec(product.marginFloorRate.toString());
-    const value = (await repo.findSetting(prisma, 'quote.marginFloorRate'))?.value;
-    return (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) || typeof value === 'number' ? new Dec(String(value)) : null;
+  async function marginFloorRate(product: Product): Promise<Dec> {
+    return new Dec(product.marginFloorRate?.toString() ?? (await deps.settings.get()).marginFloorRate);
   }
 
   /** The freight part of a costing input: a 40′HQ when the goods fill ≥ 60% of one, else LCL by W/M. */
@@ -58,7 +47,7 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
     const rates = await repo.findFreightRates(prisma, product.portOfLoadingCode, destination, day);
     const fcl = rates.find((r) => r.mode === 'FCL' && r.containerType === '40HQ');
     const lcl = rates.find((r) => r.mode === 'LCL' && r.lclRatePerWm !== null);
-    const full = fortyHighCubeFill(product, quantity).gte(FCL_MIN_FILL);
+    const full = indicativeFreightMode(packingOf(product), quantity) === 'FCL';
     const chosen: FreightRate | undefined = full ? (fcl ?? lcl) : (lcl ?? fcl);
     if (!chosen) throw askForQuote(`we have no freight rate from ${product.portOfLoadingCode} to ${destination} yet`);
     // Freight in a third currency is converted into the cost currency, which the costing accepts.
@@ -102,13 +91,7 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
       domesticExpensesFixed: sheet.domesticExpensesFixed.toString(),
       domesticExpensesPerUnit: sheet.domesticExpensesPerUnit.toString(),
       quantity: q.quantity,
-      packing: {
-        unitsPerCarton: product.unitsPerCarton,
-        cartonLengthCm: product.cartonLengthCm.toString(),
-        cartonWidthCm: product.cartonWidthCm.toString(),
-        cartonHeightCm: product.cartonHeightCm.toString(),
-        cartonGrossWeightKg: product.cartonGrossWeightKg.toString(),
-      },
+      packing: packingOf(product),
       freightMode: 'NONE',
       insuranceCoverRate: sheet.insuranceCoverRate.toString(),
       insurancePremiumRate: sheet.insurancePremiumRate.toString(),
@@ -134,11 +117,8 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
     if (!priced) throw askForQuote(`a ${term} price cannot be computed for this product`);
     let unitPrice = new Dec(priced.unitPrice);
     // Never below the price at the margin floor (profit as that share of the price).
-    const floorRate = await marginFloorRate(product);
-    if (floorRate) {
-      const floor = cost({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: floorRate }).prices[term];
-      if (floor && new Dec(floor.unitPrice).gt(unitPrice)) unitPrice = new Dec(floor.unitPrice);
-    }
+    const floor = cost({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: await marginFloorRate(product) }).prices[term];
+    if (floor && new Dec(floor.unitPrice).gt(unitPrice)) unitPrice = new Dec(floor.unitPrice);
     return unitPrice;
   }
 
@@ -156,17 +136,17 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
     async get(actor: Actor, productId: string, q: Query): Promise<IndicativePrice> {
       if (!isStaff(actor.role)) {
         const company = await repo.findCompanyStatus(prisma, actor.companyId);
-        if (!company || !canTrade(company.status)) throw new DomainError('FORBIDDEN', 'prices are shown to approved buyers');
+        if (!canSeePrices({ role: actor.role, companyStatus: company?.status })) throw new DomainError('FORBIDDEN', 'prices are shown to approved buyers');
       }
       const product = await repo.findProductForPricing(prisma, productId);
-      if (!product || (product.status !== 'ACTIVE' && !isStaff(actor.role))) throw new DomainError('NOT_FOUND', 'product not found');
+      if (!product || !isProductVisible(product.status, isStaff(actor.role))) throw new DomainError('NOT_FOUND', 'product not found');
 
       const moq = checkMoq(q.quantity, product.moq.toString(), product.unit);
       if (moq) throw invalid('query.quantity', moq);
       if (!product.incoterms.includes(q.incoterm)) throw invalid('query.incoterm', `is not offered for this product (${product.incoterms.join(', ')})`);
       if (q.incoterm !== 'FOB' && !q.port) throw invalid('query.port', `is required for ${q.incoterm}: the port the goods are shipped to`);
       const now = clock.now();
-      const day = dayOf(now);
+      const day = midnightUtc(calendarDate(now));
       const [destination, loading, sheet] = await Promise.all([
         q.port ? repo.findPort(prisma, q.port) : null,
         product.portOfLoadingCode ? repo.findPort(prisma, product.portOfLoadingCode) : null,

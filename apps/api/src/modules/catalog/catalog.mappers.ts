@@ -1,7 +1,7 @@
-import type { ProductCard, ProductDetail } from '@portal/schemas';
+import type { CategoryNode, ProductCard, ProductDetail } from '@portal/schemas';
 import { Dec } from '@portal/domain';
 import type { ProductCardFields, ProductDocument } from '@portal/search';
-import type { ProductRow } from './products.repository.ts';
+import type { ProductRow } from './catalog.repository.ts';
 
 export type CategoryInfo = { id: string; slug: string; nameEn: string; nameZh: string; parentId: string | null };
 
@@ -127,4 +127,21 @@ export function toProductDetail(
     }),
     updatedAt: p.updatedAt.toISOString(),
   };
+}
+
+/** The category facet: counts by slug, with names and the parent's slug. */
+export function categoryFacet(values: { value: string; count: number }[], categories: Map<string, CategoryInfo>) {
+  const bySlug = new Map([...categories.values()].map((c) => [c.slug, c]));
+  return values
+    .map((v) => {
+      const c = bySlug.get(v.value);
+      if (!c) return null;
+      const parent = c.parentId ? categories.get(c.parentId)?.slug ?? null : null;
+      return { value: v.value, count: v.count, nameEn: c.nameEn, nameZh: c.nameZh, parent };
+    })
+    .filter((v): v is NonNullable<typeof v> => v !== null);
+}
+
+export function toCategoryNode(c: { id: string; slug: string; nameEn: string; nameZh: string; parentId: string | null; sortOrder: number; _count: { products: number } }): CategoryNode {
+  return { id: c.id, slug: c.slug, nameEn: c.nameEn, nameZh: c.nameZh, parentId: c.parentId, sortOrder: c.sortOrder, productCount: c._count.products };
 }
