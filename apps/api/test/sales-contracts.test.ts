@@ -1,23 +1,31 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loginAs } from './helpers.ts';
 import { t, s, bottle, DAY, nobody, day, call, draft, quotedInquiry, expectFields } from './trade-fixture.ts';
 
 const contractsOf = (quoteId: string) => t.db.prisma.salesContract.findMany({ where: { quoteRevision: { quoteId } }, select: { id: true, number: true, quoteRevisionId: true } });
 const accept = (quoteId: string, rev: number, cookie = s.buyer) => call('POST', `/api/quotes/${quoteId}/revisions/${rev}/accept`, cookie);
 
+/** A quoted inquiry that the clerk answered again: revision 2, sent, supersedes revision 1. */
+async function requotedInquiry() {
+  const q = await quotedInquiry();
+  expect((await call('POST', `/api/inquiries/${q.inquiryId}/quotes`, s.clerk, draft(q.inquiryLineId, {}, { unitPrice: '3.3500' }))).statusCode).toBe(201);
+  expect((await call('POST', `/api/quotes/${q.quoteId}/revisions/2/send`, s.clerk)).statusCode).toBe(200);
+  return q;
+}
+
+/** The sales contract the buyer's accept of revision 2 issued (revision 1 superseded); confirmed by the buyer when asked. */
+async function issuedContract(options: { confirmed?: boolean } = {}) {
+  const q = await requotedInquiry();
+  const res = await accept(q.quoteId, 2);
+  expect(res.statusCode, res.body).toBe(201);
+  const { id: contractId, number } = res.json() as { id: string; number: string };
+  if (options.confirmed) expect((await call('POST', `/api/contracts/${contractId}/confirm`, s.buyer)).statusCode).toBe(200);
+  return { q, contractId, number };
+}
+
 describe('accepting a revision issues the sales contract', () => {
-  let q: Awaited<ReturnType<typeof quotedInquiry>>;
-  let contractId: string;
-  let number: string;
-
-  beforeAll(async () => {
-    q = await quotedInquiry();
-    // The clerk answers with revision 2, which supersedes revision 1.
-    expect((await call('POST', `/api/inquiries/${q.inquiryId}/quotes`, s.clerk, draft(q.inquiryLineId, {}, { unitPrice: '3.3500' }))).statusCode).toBe(201);
-    expect((await call('POST', `/api/quotes/${q.quoteId}/revisions/2/send`, s.clerk)).statusCode).toBe(200);
-  });
-
   it('refuses a superseded revision with 409 and an explanation', async () => {
+    const q = await requotedInquiry();
     const res = await accept(q.quoteId, 1);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'CONFLICT', detail: expect.stringMatching(/revision 1 was superseded by a newer revision/) });
@@ -25,6 +33,7 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('hides the revision from another company and from staff', async () => {
+    const q = await requotedInquiry();
     expect((await accept(q.quoteId, 2, s.buyer2)).statusCode).toBe(404);
     expect((await accept(q.quoteId, 2, s.clerk)).statusCode).toBe(403);
     expect((await accept(q.quoteId, 9)).statusCode).toBe(404);
@@ -32,11 +41,12 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('creates the contract from revision 2 with all its terms', async () => {
+    const q = await requotedInquiry();
     const res = await accept(q.quoteId, 2);
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json();
-    contractId = c.id;
-    number = c.number;
+    const contractId = c.id;
+    const number = c.number;
     expect(number).toMatch(new RegExp(`^SC-${t.clock.now().getUTCFullYear()}-\\d{6}$`));
     expect(c).toMatchObject({
       status: 'ISSUED', quote: { id: q.quoteId, revisionNo: 2 }, inquiry: { id: q.inquiryId },
@@ -70,6 +80,7 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('answers a repeated accept with the same contract (200), and revision 1 still with 409', async () => {
+    const { q, contractId, number } = await issuedContract();
     const again = await accept(q.quoteId, 2);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ id: contractId, number });
@@ -79,7 +90,9 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('mails the sales confirmation as a PDF to the buyer’s users through the real SMTP server', async () => {
-    await t.app.workers.mail.runOnce();
+    const { number } = await issuedContract();
+    // Deliver everything due, this contract's mail among it.
+    while ((await t.app.workers.mail.runOnce()) > 0);
     const mails = t.smtp.messages.filter((m) => m.raw.includes(`Subject: Sales contract ${number} issued`));
     expect(mails.flatMap((m) => m.to).sort()).toEqual(['buyer@demo.example', 'purchasing@demo.example']);
     const raw = mails[0]!.raw;
@@ -90,6 +103,7 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('serves the contract and its PDF to the buyer and staff, never to another company', async () => {
+    const { contractId } = await issuedContract();
     expect((await call('GET', `/api/contracts/${contractId}`, s.buyer)).statusCode).toBe(200);
     expect((await call('GET', `/api/contracts/${contractId}`, s.finance)).statusCode).toBe(200);
     const foreign = await call('GET', `/api/contracts/${contractId}`, s.buyer2);
@@ -106,6 +120,7 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('is confirmed by the buyer, once; not by another company', async () => {
+    const { contractId } = await issuedContract();
     expect((await call('POST', `/api/contracts/${contractId}/confirm`, s.buyer2)).statusCode).toBe(404);
     expect((await call('POST', `/api/contracts/${contractId}/confirm`, s.clerk)).statusCode).toBe(403);
     t.clock.advance(60_000);
@@ -118,6 +133,7 @@ describe('accepting a revision issues the sales contract', () => {
   });
 
   it('takes numbered amendments that apply once the buyer confirms them', async () => {
+    const { contractId, number } = await issuedContract({ confirmed: true });
     const body = { reason: 'Vessel space: shipment two weeks later', changes: { latestShipmentDate: day(74), shippingMarks: 'NORTHWIND / HAMBURG / C/NO. 1-UP' } };
     expect((await call('POST', `/api/contracts/${contractId}/amendments`, s.buyer, body)).statusCode).toBe(403);
     expectFields(await call('POST', `/api/contracts/${contractId}/amendments`, s.clerk, { reason: 'nothing', changes: {} }), ['body.changes']);
