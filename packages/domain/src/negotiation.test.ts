@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.ts';
+import { conflict } from './test-support.ts';
 import { assertCanAccept, assertOpenRevision, assertSameRevision, counterOfferErrors, counterOfferSummary } from './negotiation.ts';
 
 const today = '2026-03-10';
 
-function conflict(run: () => void): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe('CONFLICT');
-    return (err as DomainError).message;
-  }
-  throw new Error('expected a CONFLICT');
-}
 
 describe('assertCanAccept', () => {
   it('accepts a sent revision up to and including its validity date', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
+import { refusal } from './test-support.ts';
 import { Dec } from './money.ts';
 import { costedTerm } from './costing.ts';
 import {
@@ -9,15 +10,6 @@ import {
   type DraftContext,
 } from './quotes.ts';
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('the revision lifecycle', () => {
   it('sends a draft at or above the floor straight to the buyer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.ts';
+import { conflict } from './test-support.ts';
 import {
   DEFAULT_CLAIMS_CLAUSE, amendmentChanges, amendmentChangesText, assertAmendedShipmentDate, assertCanAmend, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
   contractTermsFrom, insuranceClause, instalmentAmounts,
@@ -8,16 +8,6 @@ import { addDays } from './calendar.ts';
 
 const today = '2026-03-10';
 
-function conflict(run: () => void): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe('CONFLICT');
-    return (err as DomainError).message;
-  }
-  throw new Error('expected a CONFLICT');
-}
 
 describe('contract terms from a revision', () => {
   it('takes the revision’s shipment date, or today plus the lead time', () => {

@@ -80,6 +80,26 @@ type A4Document = ReturnType<typeof startA4Document>;
 /** A table column of a trade document's goods. */
 export type LineColumn<K extends string> = { key: K; title: string; width: number; align: 'left' | 'right' };
 
+/** The goods columns every trade document prints; the amount takes what the description leaves. */
+export function goodsColumns(currency: string, descriptionWidth: number): LineColumn<'no' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'amount'>[] {
+  return [
+    { key: 'no', title: 'No.', width: 26, align: 'left' },
+    { key: 'description', title: 'Description of goods', width: descriptionWidth, align: 'left' },
+    { key: 'quantity', title: 'Quantity', width: 64, align: 'right' },
+    { key: 'unit', title: 'Unit', width: 36, align: 'left' },
+    { key: 'unitPrice', title: `Unit price ${currency}`, width: 84, align: 'right' },
+    { key: 'amount', title: `Amount ${currency}`, width: W - 26 - descriptionWidth - 64 - 36 - 84, align: 'right' },
+  ];
+}
+
+/** A goods line's cells: quantities and amounts with thousands grouped, as printed. */
+export function goodsCells(line: { no: number; description: string; quantity: string; unit: string; unitPrice: string; amount: string }) {
+  return {
+    no: String(line.no), description: line.description, quantity: groupThousands(line.quantity), unit: line.unit,
+    unitPrice: groupThousands(line.unitPrice), amount: groupThousands(line.amount),
+  };
+}
+
 /**
  * The goods table of a trade document (PI, sales confirmation): a header band in the accent colour,
  * one row per line as tall as its tallest cell, the header again at the top of each new page.

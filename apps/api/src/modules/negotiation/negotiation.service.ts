@@ -53,6 +53,21 @@ export function createNegotiationService(deps: {
     return rev;
   }
 
+  /** The inquiry and the sent revision a buyer answers, if it is still open to this answer. */
+  async function loadAnswerable(actor: Actor, inquiryId: string, revisionNo: number, verb: 'countered' | 'answered') {
+    const inquiry = await loadInquiry(actor, inquiryId);
+    const rev = await loadRevision(inquiry.id, revisionNo);
+    assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today(), verb);
+    return { inquiry, rev };
+  }
+
+  /** A buyer's answer moves the inquiry to negotiating (from quoted or negotiating), else a CONFLICT. */
+  async function startNegotiating(tx: Db, inquiry: InquiryRow, now: Date) {
+    if (!(await repo.moveInquiry(tx, inquiry.id, ['QUOTED', 'NEGOTIATING'], { status: 'NEGOTIATING', lastActivityAt: now }))) {
+      throw new DomainError('CONFLICT', `the inquiry is ${inquiry.status.toLowerCase()}; it cannot be negotiated`);
+    }
+  }
+
   /** Who hears of a message: the other side of the thread. */
   async function otherSide(tx: Db, actor: Actor, inquiry: InquiryRow) {
     if (isStaff(actor.role)) return { users: await findBuyerUsers(tx, inquiry.buyerCompanyId), link: `/portal/inquiries/${inquiry.id}` };
@@ -105,9 +120,7 @@ export function createNegotiationService(deps: {
 
     /** A buyer's counter-offer on a sent revision: per line a price, quantity or shipment date, or other payment terms or Incoterm. */
     async counterOffer(actor: Actor, inquiryId: string, body: z.output<typeof CounterOfferBody>, meta: Meta): Promise<NegotiationMessageView> {
-      const inquiry = await loadInquiry(actor, inquiryId);
-      const rev = await loadRevision(inquiry.id, body.revisionNo);
-      assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today(), 'countered');
+      const { inquiry, rev } = await loadAnswerable(actor, inquiryId, body.revisionNo, 'countered');
       const errors = counterOfferErrors(body.lines, rev.lines.map((l) => ({ id: l.id, moq: l.product?.moq.toFixed() ?? null, unit: l.unit })), today());
       if (errors.length > 0) throw validationError(errors, 'the counter-offer cannot be made');
 
@@ -118,9 +131,7 @@ export function createNegotiationService(deps: {
       const text = body.message ?? `Counter-offer on revision ${rev.revisionNo}: ${summary}`;
 
       const id = await prisma.$transaction(async (tx) => {
-        if (!(await repo.moveInquiry(tx, inquiry.id, ['QUOTED', 'NEGOTIATING'], { status: 'NEGOTIATING', lastActivityAt: now }))) {
-          throw new DomainError('CONFLICT', `the inquiry is ${inquiry.status.toLowerCase()}; it cannot be negotiated`);
-        }
+        await startNegotiating(tx, inquiry, now);
         const msg = await repo.createMessage(tx, {
           inquiryId: inquiry.id, revisionId: rev.id, authorId: actor.userId, side: 'BUYER', kind: 'COUNTER_OFFER', body: text, createdAt: now,
           ...(Object.keys(terms).length ? { proposedTerms: terms } : {}),
@@ -147,14 +158,10 @@ export function createNegotiationService(deps: {
 
     /** A buyer asks for changes to a sent revision, in words. */
     async changeRequest(actor: Actor, inquiryId: string, body: z.output<typeof ChangeRequestBody>, meta: Meta): Promise<NegotiationMessageView> {
-      const inquiry = await loadInquiry(actor, inquiryId);
-      const rev = await loadRevision(inquiry.id, body.revisionNo);
-      assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today(), 'answered');
+      const { inquiry, rev } = await loadAnswerable(actor, inquiryId, body.revisionNo, 'answered');
       const now = clock.now();
       const id = await prisma.$transaction(async (tx) => {
-        if (!(await repo.moveInquiry(tx, inquiry.id, ['QUOTED', 'NEGOTIATING'], { status: 'NEGOTIATING', lastActivityAt: now }))) {
-          throw new DomainError('CONFLICT', `the inquiry is ${inquiry.status.toLowerCase()}; it cannot be negotiated`);
-        }
+        await startNegotiating(tx, inquiry, now);
         const msg = await repo.createMessage(tx, { inquiryId: inquiry.id, revisionId: rev.id, authorId: actor.userId, side: 'BUYER', kind: 'CHANGE_REQUEST', body: body.body, createdAt: now });
         await recordAudit(tx, {
           actorId: actor.userId, companyId: inquiry.buyerCompanyId, action: 'negotiation.change_request', entityType: 'NegotiationMessage', entityId: msg.id, requestId: meta.requestId,

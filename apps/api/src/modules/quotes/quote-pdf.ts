@@ -1,7 +1,7 @@
 import { amountInWords, calendarDate, currencyScale, isSent } from '@portal/domain';
 import { addressLines, countryNameOf } from '../companies/company.mappers.ts';
 import type { QuoteRow, RevisionRow } from './quotes.repository.ts';
-import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, groupThousands, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
+import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
 
 /** What a pro-forma invoice shows; plain strings, already formatted as decimals (4 places for unit prices). */
 export type QuoteDocument = {
@@ -114,22 +114,8 @@ export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean 
   // ── Lines
   drawLineTable(
     page,
-    [
-      { key: 'no', title: 'No.', width: 26, align: 'left' },
-      { key: 'description', title: 'Description of goods', width: 205, align: 'left' },
-      { key: 'quantity', title: 'Quantity', width: 64, align: 'right' },
-      { key: 'unit', title: 'Unit', width: 36, align: 'left' },
-      { key: 'unitPrice', title: `Unit price ${pi.currency}`, width: 84, align: 'right' },
-      { key: 'amount', title: `Amount ${pi.currency}`, width: W - 26 - 205 - 64 - 36 - 84, align: 'right' },
-    ],
-    pi.lines.map((line) => ({
-      no: String(line.no),
-      description: line.sku ? `${line.description}\nItem no. ${line.sku}` : line.description,
-      quantity: groupThousands(line.quantity),
-      unit: line.unit,
-      unitPrice: groupThousands(line.unitPrice),
-      amount: groupThousands(line.amount),
-    })),
+    goodsColumns(pi.currency, 205),
+    pi.lines.map((line) => goodsCells({ ...line, description: line.sku ? `${line.description}\nItem no. ${line.sku}` : line.description })),
     { striped: true, closingRule: true },
   );
 

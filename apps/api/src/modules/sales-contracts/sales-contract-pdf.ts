@@ -1,7 +1,7 @@
 import type { SalesContractView } from '@portal/schemas';
 import { amendmentChangesText, amountInWords, paymentMethodNames } from '@portal/domain';
 import { letterOfCreditClause } from '../letters-of-credit/letter-of-credit.mappers.ts';
-import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, groupThousands, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
+import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
 
 type Party = { name: string; addressLines: string[]; country: string; taxId: string | null; phone: string | null };
 
@@ -60,21 +60,7 @@ export function renderContractPdf(sc: ContractDocument, options: { compress?: bo
   doc.y += 8;
 
   // ── Goods
-  drawLineTable(
-    page,
-    [
-      { key: 'no', title: 'No.', width: 26, align: 'left' },
-      { key: 'description', title: 'Description of goods', width: 215, align: 'left' },
-      { key: 'quantity', title: 'Quantity', width: 64, align: 'right' },
-      { key: 'unit', title: 'Unit', width: 36, align: 'left' },
-      { key: 'unitPrice', title: `Unit price ${sc.currency}`, width: 84, align: 'right' },
-      { key: 'amount', title: `Amount ${sc.currency}`, width: W - 26 - 215 - 64 - 36 - 84, align: 'right' },
-    ],
-    sc.lines.map((line) => ({
-      no: String(line.no), description: line.description, quantity: groupThousands(line.quantity), unit: line.unit,
-      unitPrice: groupThousands(line.unitPrice), amount: groupThousands(line.amount),
-    })),
-  );
+  drawLineTable(page, goodsColumns(sc.currency, 215), sc.lines.map(goodsCells));
   drawTotal(page, 'TOTAL CONTRACT VALUE', sc.currency, sc.total, amountInWords(sc.total, sc.currency), 40);
 
   // ── Clauses
