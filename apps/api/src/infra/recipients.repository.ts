@@ -1,3 +1,4 @@
+import type { Role } from '@portal/domain';
 import type { Db } from './tx.ts';
 
 /*
@@ -23,7 +24,7 @@ export function findCompanyContacts(db: Db, companyId: string) {
 }
 
 /** Active staff of the given roles, oldest account first. */
-export function findStaff(db: Db, roles: readonly ('CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN')[]) {
+export function findStaff(db: Db, roles: readonly Role[]) {
   return db.user.findMany({ where: { role: { in: [...roles] }, status: 'ACTIVE' }, select: recipient, orderBy: { createdAt: 'asc' } });
 }
 

@@ -1,5 +1,5 @@
 import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
-import { DomainError } from '@portal/domain';
+import { DomainError, rolesFor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -168,8 +168,8 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
           ],
           action: { label: 'Open the portal', path: '' },
         }, ctx);
-        // The managers and admins who review new buyer companies.
-        await notifyAndMail(tx, await findStaff(tx, ['MANAGER', 'ADMIN']), {
+        // The staff who may review new buyer companies.
+        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), {
           kind: 'company.registered',
           title: `New buyer company: ${body.company.name}`,
           body: `${body.company.name} (${body.company.country}) registered and awaits approval.`,

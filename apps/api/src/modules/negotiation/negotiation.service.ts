@@ -47,7 +47,7 @@ export function createNegotiationService(deps: {
   /** The sent revision a buyer answers; one that was never sent is not found for them. */
   async function loadRevision(inquiryId: string, revisionNo: number) {
     const rev = await repo.findRevisionOfInquiry(prisma, inquiryId, revisionNo);
-    if (!rev || ['DRAFT', 'PENDING_APPROVAL', 'APPROVED'].includes(rev.status)) {
+    if (!rev || !isSent(rev.status)) {
       throw new DomainError('VALIDATION', `revision ${revisionNo} was not sent for this inquiry`, [{ field: 'body.revisionNo', message: 'is not a revision sent for this inquiry' }]);
     }
     return rev;
@@ -184,7 +184,7 @@ export function createNegotiationService(deps: {
       assertSameRevision(body.revisionNo, revisionNo);
       const inquiry = (await repo.findInquiry(prisma, quote.inquiryId))!;
       const rev = await repo.findRevisionOfInquiry(prisma, quote.inquiryId, revisionNo);
-      if (!rev || rev.quote.id !== quote.id || ['DRAFT', 'PENDING_APPROVAL', 'APPROVED'].includes(rev.status)) throw new DomainError('NOT_FOUND', 'revision not found');
+      if (!rev || rev.quote.id !== quote.id || !isSent(rev.status)) throw new DomainError('NOT_FOUND', 'revision not found');
       assertOpenRevision({ revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today(), 'declined');
       const now = clock.now();
       const id = await prisma.$transaction(async (tx) => {
