@@ -27,8 +27,11 @@ const kinds = {
 /** For messages: what may be uploaded. */
 export const allowedFileTypes = 'PDF, PNG, JPEG, WebP, GIF, Word (.docx), Excel (.xlsx), DWG, DXF, plain text or CSV';
 
-/** The binary kinds we take, by the MIME type file-type tells. */
-const binaryKinds = new Map<string, FileKind>([kinds.pdf, kinds.png, kinds.jpeg, kinds.webp, kinds.gif, kinds.docx, kinds.xlsx, kinds.dwg].map((k) => [k.contentType, k]));
+/** The binary kinds we take, by the MIME type file-type tells (an animated PNG is a PNG). */
+const binaryKinds = new Map<string, FileKind>([
+  ...[kinds.pdf, kinds.png, kinds.jpeg, kinds.webp, kinds.gif, kinds.docx, kinds.xlsx, kinds.dwg].map((k) => [k.contentType, k] as const),
+  ['image/apng', kinds.png],
+]);
 
 /** The names of the entries of a ZIP archive, from its central directory; null if it is not a readable ZIP. */
 export function zipEntryNames(data: Buffer): string[] | null {
