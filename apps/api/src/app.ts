@@ -22,31 +22,37 @@ import attachmentsRoutes from './modules/attachments/attachments.routes.ts';
 import { MAX_ATTACHMENT_BYTES, createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
-import catalogImagesRoutes from './modules/catalog-images/catalog-images.routes.ts';
-import { createCatalogImagesService } from './modules/catalog-images/catalog-images.service.ts';
+import catalogImagesRoutes from './modules/catalog/catalog-images.routes.ts';
+import { createCatalogImagesService } from './modules/catalog/catalog-images.service.ts';
+import { createCatalogEditingService } from './modules/catalog/catalog-editing.service.ts';
+import { createCatalogIndexService } from './modules/catalog/catalog-index.service.ts';
+import catalogRoutes from './modules/catalog/catalog.routes.ts';
+import { createCatalogService } from './modules/catalog/catalog.service.ts';
+import { createCategoryTree } from './modules/catalog/category-tree.ts';
+import { createIndicativePriceService } from './modules/catalog/indicative-price.service.ts';
 import companiesRoutes from './modules/companies/companies.routes.ts';
 import { createCompaniesService } from './modules/companies/companies.service.ts';
-import costSheetsRoutes from './modules/cost-sheets/cost-sheets.routes.ts';
-import { createCostSheetsService } from './modules/cost-sheets/cost-sheets.service.ts';
-import contractsRoutes from './modules/contracts/contracts.routes.ts';
-import { createContractsService } from './modules/contracts/contracts.service.ts';
 import costingRoutes from './modules/costing/costing.routes.ts';
+import { createCostingService } from './modules/costing/costing.service.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import { createHealthService, type SearchSupervision } from './modules/health/health.service.ts';
-import { createIndicativePriceService } from './modules/inquiries/indicative-price.service.ts';
 import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
 import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
+import lettersOfCreditRoutes from './modules/letters-of-credit/letters-of-credit.routes.ts';
+import { createLettersOfCreditService } from './modules/letters-of-credit/letters-of-credit.service.ts';
 import negotiationRoutes from './modules/negotiation/negotiation.routes.ts';
 import { createNegotiationService } from './modules/negotiation/negotiation.service.ts';
-import productsRoutes from './modules/products/products.routes.ts';
+import notificationsRoutes from './modules/notifications/notifications.routes.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 import quotesRoutes from './modules/quotes/quotes.routes.ts';
 import { createQuotesService } from './modules/quotes/quotes.service.ts';
 import referenceRoutes from './modules/reference/reference.routes.ts';
+import { createReferenceService } from './modules/reference/reference.service.ts';
+import salesContractsRoutes from './modules/sales-contracts/sales-contracts.routes.ts';
+import { createSalesContractsService } from './modules/sales-contracts/sales-contracts.service.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
-import { createProductsService } from './modules/products/products.service.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
-import notificationsRoutes from './modules/notifications/notifications.routes.ts';
 import { createInvitationService } from './modules/users/invitations.service.ts';
 import usersRoutes from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -71,7 +77,8 @@ export type AppOptions = {
 declare module 'fastify' {
   interface FastifyInstance {
     workers: { mail: ReturnType<typeof createOutboxWorker>; search: ReturnType<typeof createOutboxWorker> };
-    products: ReturnType<typeof createProductsService>;
+    /** The catalog's search index upkeep (server.ts reconciles the index at start with it). */
+    products: ReturnType<typeof createCatalogIndexService>;
     sessions: SessionDirectory;
     /** Marks the app as shutting down: health answers 503 "stopping" from now on. */
     markStopping(): void;
@@ -124,48 +131,53 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   // ── Services, wired by hand
+  const settings = createSettingsService({ prisma });
   const auth = createAuthService({ prisma, clock, passwords, publicUrl: config.publicUrl, sessions });
   const invitations = createInvitationService({ prisma, clock, passwords, publicUrl: config.publicUrl });
   const users = createUsersService({ prisma, clock, passwords, sessions });
   const companies = createCompaniesService({ prisma, clock, publicUrl: config.publicUrl, sessions });
   const search = options.search ?? null;
-  const products = createProductsService({ prisma, clock, search, log: app.log });
-  app.decorate('products', products);
+  const categories = createCategoryTree(prisma);
+  const catalog = createCatalogService({ prisma, search, categories, log: app.log });
+  const catalogEditing = createCatalogEditingService({ prisma, clock, categories });
+  const catalogIndex = createCatalogIndexService({ prisma, search, categories });
+  app.decorate('products', catalogIndex);
+  const indicativePrices = createIndicativePriceService({ prisma, clock, settings });
   app.decorate('markStopping', () => {
     stopping = true;
   });
-  const costSheets = createCostSheetsService({ prisma, clock });
-  const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl });
   // One content-addressed store for private attachments and public catalog images alike; each
   // module serves only the files its own table registers.
   const files = createFileStore(path.join(config.dataDir, 'files'));
   const attachments = createAttachmentsService({ prisma, clock, files });
   const catalogImages = createCatalogImagesService({ prisma, clock, files });
-  const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl });
-  const indicativePrices = createIndicativePriceService({ prisma, clock });
-  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl });
-  const contracts = createContractsService({ prisma, clock, publicUrl: config.publicUrl });
+  const costing = createCostingService({ prisma, clock });
+  const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl, settings, attachments });
+  const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl, settings });
+  const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl });
+  const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
+  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
   const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
-  // ── Feature modules
+  // ── Feature modules, one per capability
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { health });
       await api.register(authRoutes, { auth, invitations, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
       await api.register(companiesRoutes, { companies });
-      await api.register(costingRoutes);
       await api.register(usersRoutes, { users, invitations });
-      await api.register(notificationsRoutes, { prisma, clock });
-      await api.register(productsRoutes, { products });
+      await api.register(notificationsRoutes, { notifications: createNotificationsService({ prisma, clock }) });
+      await api.register(catalogRoutes, { catalog, editing: catalogEditing, index: catalogIndex, indicativePrices });
       await api.register(catalogImagesRoutes, { catalogImages });
-      await api.register(costSheetsRoutes, { costSheets });
-      await api.register(quotesRoutes, { quotes });
+      await api.register(costingRoutes, { costing });
       await api.register(attachmentsRoutes, { attachments });
-      await api.register(inquiriesRoutes, { inquiries, indicativePrices });
+      await api.register(inquiriesRoutes, { inquiries });
+      await api.register(quotesRoutes, { quotes });
       await api.register(negotiationRoutes, { negotiation });
-      await api.register(contractsRoutes, { contracts });
-      await api.register(referenceRoutes, { prisma });
-      await api.register(settingsRoutes, { settings: createSettingsService({ prisma }) });
+      await api.register(salesContractsRoutes, { contracts: salesContracts });
+      await api.register(lettersOfCreditRoutes, { lettersOfCredit });
+      await api.register(referenceRoutes, { reference: createReferenceService({ prisma }) });
+      await api.register(settingsRoutes, { settings });
     },
     { prefix: '/api' },
   );
@@ -193,8 +205,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       concurrency: 1,
       ...(search ? { probe: () => search.isHealthy() } : {}),
       handle: async (topic, payload) => {
-        if (topic === 'product.sync') await products.syncProducts((payload as { productIds: string[] }).productIds);
-        else if (topic === 'synonyms.sync') await products.syncSynonyms();
+        if (topic === 'product.sync') await catalogIndex.syncProducts((payload as { productIds: string[] }).productIds);
+        else if (topic === 'synonyms.sync') await catalogIndex.syncSynonyms();
       },
     }),
   });

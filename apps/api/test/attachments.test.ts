@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, multipart, startTestApp, type FilePart, type TestContext } from './helpers.ts';
+import { samplePng } from './sample-images.ts';
 
 let t: TestContext;
 let dataDir: string;
@@ -43,7 +44,8 @@ function realPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), randomBytes(64)]);
+/** A real PNG, made unique by bytes after its end (readers stop at IEND). */
+const png = () => Buffer.concat([samplePng(), randomBytes(64)]);
 /** A Windows program: the MZ header, then the PE signature. */
 const exe = () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(46), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\x00\x00', 'latin1'), randomBytes(256)]);
 

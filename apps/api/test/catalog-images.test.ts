@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProductInput, type ProductEditable } from '@portal/schemas';
 import type { Actor } from '@portal/domain';
 import { createFileStore } from '../src/infra/file-store.ts';
-import { createCatalogImagesService } from '../src/modules/catalog-images/catalog-images.service.ts';
+import { createCatalogImagesService } from '../src/modules/catalog/catalog-images.service.ts';
 import { loginAs, multipart, startTestApp, type FilePart, type TestContext } from './helpers.ts';
 import { sampleJpeg, samplePng, sampleWebp, sampleWebpExtended, sampleWebpLossless } from './sample-images.ts';
 

@@ -3,7 +3,7 @@
 // reaching the index through the outbox, bad input, and the index rebuild.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestMeilisearch } from '@portal/search/testing';
-import { loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { loginAs, productInput, startTestApp, type TestContext } from './helpers.ts';
 
 let t: TestContext;
 let clerk: string;
@@ -97,32 +97,7 @@ async function categoryId(slug: string): Promise<string> {
 }
 
 /** A valid POST /api/products body for a product no demo query matches by accident. */
-async function newProduct(overrides: Record<string, unknown> = {}) {
-  return {
-    sku: 'KT-SPK-TI01',
-    categoryId: await categoryId('kitchen'),
-    nameEn: 'Titanium camping spork',
-    nameZh: '钛合金露营叉勺',
-    descriptionEn: 'Ultralight titanium spork for outdoor retailers; laser engraving available.',
-    material: 'Grade 1 titanium',
-    unit: 'pc',
-    moq: '2000',
-    unitsPerCarton: 200,
-    cartonLengthCm: '40',
-    cartonWidthCm: '30',
-    cartonHeightCm: '20',
-    cartonGrossWeightKg: '6.5',
-    hsCode: '8215990000',
-    origin: 'CN',
-    certifications: ['LFGB'],
-    leadTimeDays: 21,
-    incoterms: ['FOB', 'CIF'],
-    portOfLoadingCode: 'CNNGB',
-    marginFloorRate: '0.1200',
-    priceTiers: [{ minQuantity: '2000', unitPrice: '1.4500' }, { minQuantity: '10000', unitPrice: '1.2900' }],
-    ...overrides,
-  };
-}
+const newProduct = (overrides: Record<string, unknown> = {}) => productInput(t.db, overrides);
 
 describe('full-text search with typos, prefixes and highlights', () => {
   it("'cottn tshirt' ranks the cotton T-shirts first", async () => {

@@ -137,3 +137,34 @@ export function multipart(files: FilePart[], fields: Record<string, string> = {}
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/**
+ * A valid POST /api/products body for a product no demo query matches by accident (a titanium
+ * spork, in the demo's kitchen category); `overrides` replace fields, `undefined` leaves one out.
+ */
+export async function productInput(db: Database, overrides: Record<string, unknown> = {}) {
+  return {
+    sku: 'KT-SPK-TI01',
+    categoryId: (await db.prisma.category.findUniqueOrThrow({ where: { slug: 'kitchen' }, select: { id: true } })).id,
+    nameEn: 'Titanium camping spork',
+    nameZh: '钛合金露营叉勺',
+    descriptionEn: 'Ultralight titanium spork for outdoor retailers; laser engraving available.',
+    material: 'Grade 1 titanium',
+    unit: 'pc',
+    moq: '2000',
+    unitsPerCarton: 200,
+    cartonLengthCm: '40',
+    cartonWidthCm: '30',
+    cartonHeightCm: '20',
+    cartonGrossWeightKg: '6.5',
+    hsCode: '8215990000',
+    origin: 'CN',
+    certifications: ['LFGB'],
+    leadTimeDays: 21,
+    incoterms: ['FOB', 'CIF'],
+    portOfLoadingCode: 'CNNGB',
+    marginFloorRate: '0.1200',
+    priceTiers: [{ minQuantity: '2000', unitPrice: '1.4500' }, { minQuantity: '10000', unitPrice: '1.2900' }],
+    ...overrides,
+  };
+}

@@ -19,6 +19,39 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * Runs `race` while the database's next `parties` transactions each wait at their start until all of
+ * them have arrived: proof that the racing requests overlap (every one passed its checks before any
+ * of them wrote), on PGlite (which runs transactions one at a time) as on the PostgreSQL server.
+ */
+async function withTransactionBarrier<T>(parties: number, race: () => Promise<T>): Promise<T> {
+  const prisma = t.db.prisma as unknown as { $transaction: (...args: unknown[]) => Promise<unknown> };
+  const original = prisma.$transaction;
+  let arrived = 0;
+  let allArrived = false;
+  let open!: () => void;
+  const barrier = new Promise<void>((resolve) => (open = resolve));
+  // Should a request never get there, the others go on after a while and the test fails below.
+  const timeout = setTimeout(open, 10_000);
+  prisma.$transaction = async (...args: unknown[]) => {
+    arrived += 1;
+    if (arrived === parties) {
+      allArrived = true;
+      open();
+    }
+    if (arrived <= parties) await barrier;
+    return original.apply(t.db.prisma, args);
+  };
+  try {
+    const result = await race();
+    expect(allArrived, 'every racing request reached its transaction before any of them wrote').toBe(true);
+    return result;
+  } finally {
+    clearTimeout(timeout);
+    prisma.$transaction = original;
+  }
+}
+
 const userId = async (email: string) => (await t.db.prisma.user.findUniqueOrThrow({ where: { email } })).id;
 const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
@@ -26,9 +59,9 @@ function invite(cookie: string, email: string, companyId = northwind) {
   return t.app.inject({ method: 'POST', url: `/api/companies/${companyId}/invitations`, headers: { cookie }, payload: { email } });
 }
 
-/** The token in the newest invitation mail to `email`, read from the outbox as the mail will carry it. */
+/** The token in the newest invitation mail to `email` (queued last by the app's clock), read from the outbox as the mail will carry it. */
 async function tokenMailedTo(email: string): Promise<string> {
-  const events = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'company.user.invited' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  const events = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'company.user.invited' }, orderBy: [{ nextAttemptAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] });
   const mail = events.map((e) => e.payload as { to: string; text: string; html: string }).find((p) => p.to === email);
   if (!mail) throw new Error(`no invitation mail to ${email}`);
   const match = /http:\/\/portal\.test\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text);
@@ -123,7 +156,9 @@ describe('inviting a colleague', () => {
     await invite(buyer, 'race@northwind.example');
     const raceToken = await tokenMailedTo('race@northwind.example');
     const accept = (name: string) => t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: raceToken, name, password: 'Northwind-2026' } });
-    const results = await Promise.all([accept('Race One'), accept('Race Two')]);
+    // Both accepts must have checked the invitation before either writes: each waits at the start of
+    // its transaction until the other arrives there too (a run where they did not overlap times out).
+    const results = await withTransactionBarrier(2, () => Promise.all([accept('Race One'), accept('Race Two')]));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await t.db.prisma.user.count({ where: { email: 'race@northwind.example' } })).toBe(1);
   });
@@ -186,8 +221,8 @@ describe('re-inviting and withdrawing', () => {
   it('a new invitation to the same address voids the older link', async () => {
     expect((await invite(buyer, 'twice@northwind.example')).statusCode).toBe(201);
     const first = await tokenMailedTo('twice@northwind.example');
-    // createdAt has millisecond precision: make sure the second mail is the newer one.
-    await new Promise((r) => setTimeout(r, 5));
+    // The second invitation is queued a moment later by the app's clock, so its mail is the newer one.
+    t.clock.advance(1000);
     expect((await invite(buyer, 'twice@northwind.example')).statusCode).toBe(201);
     const second = await tokenMailedTo('twice@northwind.example');
     expect(second).not.toBe(first);

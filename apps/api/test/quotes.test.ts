@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '@portal/domain';
-import { renderPiPdf, type PiDocument } from '../src/modules/quotes/pi-pdf.ts';
+import { renderQuotePdf, type QuoteDocument } from '../src/modules/quotes/quote-pdf.ts';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
 
 let t: TestContext;
@@ -485,7 +485,7 @@ describe('numbering', () => {
 });
 
 describe('the PI document', () => {
-  const pi: PiDocument = {
+  const pi: QuoteDocument = {
     number: 'PI-2026-000123', revisionNo: 2, date: '2026-05-04', validUntil: '2026-06-03', draft: false,
     seller: { name: 'Ningbo Harbour Homeware Co., Ltd.', addressLines: ['No. 88 Gangwan Road, Beilun District', '315800 Ningbo'], country: 'China', taxId: '91330206MA2CH8XXXX', phone: '+86 574 8688 0000', website: 'https://harbour-homeware.example' },
     buyer: { name: 'Łódź Trading Sp. z o.o.', addressLines: ['ul. Piotrkowska 1', '90-001 Łódź'], country: 'Poland', taxId: 'PL1234567890', phone: null },
@@ -500,7 +500,7 @@ describe('the PI document', () => {
   };
 
   it('is a PDF with the PI number, lines, total and terms', async () => {
-    const pdf = await renderPiPdf(pi, { compress: false });
+    const pdf = await renderQuotePdf(pi, { compress: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\bBT\b/g)!.length).toBeGreaterThan(20);
     const text = pdfText(pdf);
@@ -513,13 +513,13 @@ describe('the PI document', () => {
   });
 
   it('renders the same PI to the same bytes, and marks drafts', async () => {
-    expect((await renderPiPdf(pi)).equals(await renderPiPdf(pi))).toBe(true);
-    expect(pdfText(await renderPiPdf({ ...pi, draft: true }, { compress: false }))).toContain('DRAFT');
+    expect((await renderQuotePdf(pi)).equals(await renderQuotePdf(pi))).toBe(true);
+    expect(pdfText(await renderQuotePdf({ ...pi, draft: true }, { compress: false }))).toContain('DRAFT');
   });
 
   it('continues the lines table over pages', async () => {
     const many = { ...pi, lines: Array.from({ length: 60 }, (_, i) => ({ ...pi.lines[0]!, no: i + 1 })) };
-    const text = pdfText(await renderPiPdf(many, { compress: false }));
+    const text = pdfText(await renderQuotePdf(many, { compress: false }));
     expect(text).toMatch(/Page 1 of [2-9]/);
     expect(text.match(/Description of goods/g)!.length).toBeGreaterThan(1);
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient, createSearchOnlyKey, startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@portal/search';
 import { createSearchEngine } from '../src/infra/search-engine.ts';
 import { backoffMs } from '../src/infra/outbox.worker.ts';
-import { loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { loginAs, productInput, startTestApp, type TestContext } from './helpers.ts';
 
 // Beside the global setup's engines, so the binary's verification marker is shared and not re-hashed.
 const ROOT = path.join(os.tmpdir(), 'portal-search-test');
@@ -63,26 +63,11 @@ async function activeContaining(word: string): Promise<string[]> {
   return rows.filter((r) => [r.sku, r.nameEn, r.nameZh, r.material ?? '', r.descriptionEn].some((s) => s.toLowerCase().includes(w))).map((r) => r.sku).sort();
 }
 
-const newProduct = async () => ({
-  sku: 'KT-SPK-TI02',
-  categoryId: (await t.db.prisma.category.findUniqueOrThrow({ where: { slug: 'kitchen' } })).id,
-  nameEn: 'Titanium camping spork',
-  nameZh: '钛合金露营叉勺',
-  descriptionEn: 'Ultralight titanium spork for outdoor retailers.',
-  material: 'Grade 1 titanium',
-  unit: 'pc',
-  moq: '2000',
-  unitsPerCarton: 200,
-  cartonLengthCm: '40',
-  cartonWidthCm: '30',
-  cartonHeightCm: '20',
-  cartonGrossWeightKg: '6.5',
-  hsCode: '8215990000',
-  origin: 'CN',
-  leadTimeDays: 21,
-  incoterms: ['FOB'],
-  priceTiers: [{ minQuantity: '2000', unitPrice: '1.4500' }],
-});
+const newProduct = () =>
+  productInput(t.db, {
+    sku: 'KT-SPK-TI02', descriptionEn: 'Ultralight titanium spork for outdoor retailers.', certifications: undefined, incoterms: ['FOB'],
+    portOfLoadingCode: undefined, marginFloorRate: undefined, priceTiers: [{ minQuantity: '2000', unitPrice: '1.4500' }],
+  });
 
 describe('search while Meilisearch is down', () => {
   let newId: string;

@@ -1,8 +1,12 @@
+import type { CompanyStatus } from './companies.ts';
 import { DomainError } from './errors.ts';
 
 export const roles = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const satisfies readonly Role[];
+/** A disabled user cannot sign in; their sessions end. */
+export const userStatuses = ['ACTIVE', 'DISABLED'] as const;
+export type UserStatus = (typeof userStatuses)[number];
 
 /** The caller as the API knows it after authentication. */
 export type Actor = {
@@ -11,8 +15,82 @@ export type Actor = {
   companyId: string;
   isCompanyAdmin: boolean;
   /** The company's review status, read with the session (buyers see prices only when APPROVED). */
-  companyStatus?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
+  companyStatus?: CompanyStatus;
 };
+
+// The role groups, named once.
+const everyone = roles;
+const staff = staffRoles;
+/** Clerks and their managers and admins: they work inquiries, quotes, the catalog and contracts. */
+const tradeDesk = ['CLERK', 'MANAGER', 'ADMIN'] as const satisfies readonly Role[];
+const managers = ['MANAGER', 'ADMIN'] as const satisfies readonly Role[];
+const buyers = ['BUYER'] as const satisfies readonly Role[];
+/** Company admins (a rule checks the admin flag and the company) and the portal's admins. */
+const companyAdmins = ['BUYER', 'ADMIN'] as const satisfies readonly Role[];
+const admins = ['ADMIN'] as const satisfies readonly Role[];
+
+/**
+ * Who may do what, by role: the one table that every API route's `config.access` and the SPA's
+ * navigation read. Which records a role may reach (a buyer's own company only) and rules on the
+ * record's state are checked by the services, after this.
+ */
+const accessTable = {
+  'companies.list': staff,
+  'companies.read': everyone,
+  'companies.update': companyAdmins,
+  'companies.review': managers,
+  'companyUsers.read': everyone,
+  'companyUsers.manage': companyAdmins,
+  'staff.manage': admins,
+  'catalog.staffRead': staff,
+  'catalog.edit': tradeDesk,
+  'catalog.rebuildIndex': admins,
+  'catalog.indicativePrice': everyone,
+  'costing.calculate': staff,
+  'costSheets.read': staff,
+  'costSheets.save': tradeDesk,
+  'attachments.upload': everyone,
+  'attachments.read': everyone,
+  'inquiries.create': buyers,
+  'inquiries.read': everyone,
+  'inquiries.withdraw': buyers,
+  'inquiries.assign': tradeDesk,
+  'quotes.read': everyone,
+  'quotes.edit': tradeDesk,
+  'quotes.approve': managers,
+  'negotiation.read': everyone,
+  'negotiation.post': ['BUYER', 'CLERK', 'MANAGER', 'ADMIN'],
+  /** The buyer's answers to a sent revision: accept, decline, counter, ask for changes. */
+  'negotiation.answer': buyers,
+  'salesContracts.read': everyone,
+  'salesContracts.confirm': buyers,
+  'salesContracts.amend': tradeDesk,
+  'lettersOfCredit.record': buyers,
+  'lettersOfCredit.review': ['CLERK', 'MANAGER'],
+  'reference.exchangeRates': staff,
+  'settings.read': staff,
+  'settings.update': managers,
+  'outbox.manage': admins,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof accessTable;
+export const actions = Object.keys(accessTable) as Action[];
+
+/** The roles that may do an action. */
+export function rolesFor(action: Action): readonly Role[] {
+  return accessTable[action];
+}
+
+/** Whether a user (or anyone with this role) may do an action. */
+export function can(who: Pick<Actor, 'role'> | Role, action: Action): boolean {
+  const role = typeof who === 'string' ? who : who.role;
+  return (accessTable[action] as readonly Role[]).includes(role);
+}
+
+/** Refuses (FORBIDDEN) an action the caller's role may not do. */
+export function assertCan(actor: Pick<Actor, 'role'>, action: Action): void {
+  if (!can(actor, action)) throw new DomainError('FORBIDDEN', `this needs one of the roles: ${rolesFor(action).join(', ').toLowerCase()}`);
+}
 
 /** Staff work for the exporter; buyers belong to a buyer company. */
 export function isStaff(role: Role): boolean {
@@ -44,3 +122,10 @@ export function assertCanManageCompanyUsers(actor: Actor, companyId: string): vo
   if (actor.role === 'BUYER' && actor.companyId !== companyId) throw new DomainError('NOT_FOUND', 'company not found');
   throw new DomainError('FORBIDDEN', 'only a company admin may manage its users');
 }
+
+/** Staff and buyers of an approved company see prices; visitors and buyers awaiting approval do not. */
+export function canSeePrices(actor: { role: Role; companyStatus?: CompanyStatus | undefined } | null): boolean {
+  if (!actor) return false;
+  return isStaff(actor.role) || actor.companyStatus === 'APPROVED';
+}
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, businessCalendar, daysBetween, isBusinessDay, isCalendarDate, nextBusinessDay, weekday } from './banking-days.ts';
+import { addBusinessDays, businessCalendar, isBusinessDay, nextBusinessDay } from './banking-days.ts';
+import { daysBetween, isCalendarDate, weekday } from './calendar.ts';
 import { CN_2025, TARGET_2025 } from './banking-days.examples.ts';
 import { DomainError } from './errors.ts';
 

@@ -1,5 +1,5 @@
 import { DomainError } from './errors.ts';
-import { addDays } from './negotiation.ts';
+import { addDays, isCalendarDate, weekday, type Weekday } from './calendar.ts';
 
 /*
  * Business (banking) days of a place. UCP 600 moves an expiry or last presentation day that falls on
@@ -9,9 +9,6 @@ import { addDays } from './negotiation.ts';
  * holidays, and the weekend days that are worked instead (China moves working days onto Saturdays
  * and Sundays around its long holidays, 调休). Dates are YYYY-MM-DD calendar-date strings.
  */
-
-/** Days of the week as `Date.getUTCDay` numbers them: 0 Sunday … 6 Saturday. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The closed and open days of one place, e.g. the banks of China (CNY) or the TARGET days of the euro. */
 export type BusinessCalendar = {
@@ -24,15 +21,6 @@ export type BusinessCalendar = {
 
 /** The calendar data as stored or configured: only the id is required, the weekend defaults to Saturday and Sunday. */
 export type BusinessCalendarInput = { id: string; weekend?: readonly Weekday[]; holidays?: readonly string[]; workingWeekendDays?: readonly string[] };
-
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a string is a real calendar date written YYYY-MM-DD (2025-02-29 is not). */
-export function isCalendarDate(value: string): boolean {
-  if (!DATE_SHAPE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** Builds a calendar from its data, refusing (VALIDATION, naming the field) a date that is not a real calendar date or a weekend left empty of every day. */
 export function businessCalendar(input: BusinessCalendarInput): BusinessCalendar {
@@ -47,16 +35,6 @@ export function businessCalendar(input: BusinessCalendarInput): BusinessCalendar
     return set;
   };
   return { id: input.id, weekend: [...weekend], holidays: dates(input.holidays, 'holidays'), workingWeekendDays: dates(input.workingWeekendDays, 'workingWeekendDays') };
-}
-
-/** The day of the week of a calendar date (0 Sunday … 6 Saturday). */
-export function weekday(date: string): Weekday {
-  return new Date(`${date}T00:00:00Z`).getUTCDay() as Weekday;
-}
-
-/** Calendar days from one date to another: 1 from a day to the next, negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Whether banks (or the office) of this calendar are open on the date: not a holiday, and a weekday or a worked weekend day. */

@@ -4,7 +4,7 @@ import {
   type ClaimFacts, DEFAULT_CLAIM_PERIODS, DEFAULT_CLAIM_RESPONSE_HOURS, claimActionsFor, claimDaysLeft, claimDeadline, claimFilingErrors, claimResponseState,
   decideClaimStep,
 } from './claims.ts';
-import { DEFAULT_CLAIMS_CLAUSE } from './negotiation.ts';
+import { DEFAULT_CLAIMS_CLAUSE } from './sales-contracts.ts';
 import { actors, beijing as at, ningboOffice as ningbo, refusal } from './testing.ts';
 import { applyTimerEffect, startTimer } from './working-time.ts';
 

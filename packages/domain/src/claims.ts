@@ -1,9 +1,9 @@
 import { type Actor, assertVisibleTo } from './access.ts';
-import { daysBetween } from './banking-days.ts';
+import { daysBetween } from './calendar.ts';
 import { DomainError } from './errors.ts';
 import { Dec, currencyScale } from './money.ts';
-import { addDays } from './negotiation.ts';
-import { lineAmount } from './quote.ts';
+import { addDays } from './calendar.ts';
+import { lineAmount } from './quotes.ts';
 import { type StepRule, type Workflow, availableSteps, takeStep } from './workflow.ts';
 import { HOUR_MS, type PausableTimer, type TimerEffect, type TimerState, type WorkingHours, timerState } from './working-time.ts';
 

@@ -42,15 +42,34 @@ export type FreightMode = (typeof freightModes)[number];
 export const profitBases = ['SHARE_OF_PRICE', 'MARKUP_ON_COST'] as const;
 export type ProfitBasis = (typeof profitBases)[number];
 
+/** The terms a cost sheet builds up to: the seller's cost on board, with freight, with insurance too. */
+export const costedTerms = ['FOB', 'CFR', 'CIF'] as const;
+export type CostedTerm = (typeof costedTerms)[number];
+/** The terms a costing prices: the costed terms and their counterparts for any mode of transport. */
+export const priceTerms = ['FOB', 'CFR', 'CIF', 'FCA', 'CPT', 'CIP'] as const;
+export type PriceTerm = (typeof priceTerms)[number];
+
+/**
+ * How each Incoterm is costed from a cost sheet: the seller's cost up to the point the rule names.
+ * FCA, CPT and CIP are costed as FOB, CFR and CIF; D-rules to the port of discharge (destination
+ * charges are not on a cost sheet); E- and F-rules as FOB. The one mapping the API and the SPA use.
+ */
+export function costedTerm(incoterm: string): CostedTerm {
+  if (incoterm === 'CIF' || incoterm === 'CIP') return 'CIF';
+  if (incoterm === 'CFR' || incoterm === 'CPT' || incoterm === 'DAP' || incoterm === 'DPU' || incoterm === 'DDP') return 'CFR';
+  return 'FOB';
+}
+
 /** Usable volume and payload per container: what is loaded in practice, not the inside dimensions. */
 export const containerSpecs: Record<ContainerType, { capacityCbm: string; payloadTonnes: string }> = {
   '20GP': { capacityCbm: '25', payloadTonnes: '17.5' },
   '40GP': { capacityCbm: '55', payloadTonnes: '24.5' },
   '40HQ': { capacityCbm: '68', payloadTonnes: '24.5' },
 };
-const containerLimits = Object.fromEntries(
-  containerTypes.map((t) => [t, { cbm: new Dec(containerSpecs[t].capacityCbm), kg: new Dec(containerSpecs[t].payloadTonnes).times(1000) }]),
-) as Record<ContainerType, { cbm: Dec; kg: Dec }>;
+/** The usable volume (CBM) and payload (kg) of a container, as decimals. */
+function containerLimits(type: ContainerType): { cbm: Dec; kg: Dec } {
+  return { cbm: new Dec(containerSpecs[type].capacityCbm), kg: new Dec(containerSpecs[type].payloadTonnes).times(1000) };
+}
 
 /** A decimal as written on the wire, or already parsed. Never a binary float. */
 export type DecimalInput = string | Dec;
@@ -93,13 +112,11 @@ export type ExportCostingInput = {
   exchangeRate: DecimalInput;
 };
 
-export type PriceTerm = 'FOB' | 'CFR' | 'CIF' | 'FCA' | 'CPT' | 'CIP';
-
 /** One quoted term: the build-up per unit in the cost currency, then the price in the quote currency. */
 export type TermPrice = {
   term: PriceTerm;
-  /** FCA, CPT and CIP are costed as FOB, CFR and CIF. */
-  costedAs: 'FOB' | 'CFR' | 'CIF';
+  /** FCA, CPT and CIP are costed as FOB, CFR and CIF (costedTerm). */
+  costedAs: CostedTerm;
   costBase: string;
   insurance: string;
   commission: string;
@@ -176,8 +193,9 @@ export type ExportCostingResult = {
 
 type FieldError = { field: string; message: string };
 
-const ZERO = new Dec(0);
-const ONE = new Dec(1);
+// Pure: a bundle that imports only this module's lists (the SPA's schemas) leaves decimal.js out.
+const ZERO = /* @__PURE__ */ new Dec(0);
+const ONE = /* @__PURE__ */ new Dec(1);
 const MEASURE_SCALE = 3;
 const RATE_SCALE = 4;
 const decimalPattern = /^-?\d+(\.\d+)?$/;
@@ -338,7 +356,7 @@ function costFreight(inp: Inputs): { perUnitCost: Dec; breakdown: FreightBreakdo
 
   if (freight.mode === 'FCL') {
     const spec = containerSpecs[freight.container];
-    const limits = containerLimits[freight.container];
+    const limits = containerLimits(freight.container);
     const byVolume = limits.cbm.div(packing.cbm).floor();
     const byWeight = limits.kg.div(packing.kg).floor();
     const perContainer = Dec.min(byVolume, byWeight);
@@ -462,6 +480,11 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
   const fobQuote = quote('FOB', fob);
   const cfrQuote = cfr && quote('CFR', cfr);
   const cifQuote = cif && quote('CIF', cif);
+  const costed: Record<CostedTerm, TermPrice | null> = { FOB: fobQuote, CFR: cfrQuote, CIF: cifQuote };
+  const asTerm = (term: PriceTerm): TermPrice | null => {
+    const base = costed[costedTerm(term)];
+    return base && { ...base, term };
+  };
 
   const netFxPerUnit = fob.price.minus(fob.commission).minus(fob.bankCharges).div(X);
   const totalCost = fobCost.times(q);
@@ -500,9 +523,9 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
       FOB: fobQuote,
       CFR: cfrQuote,
       CIF: cifQuote,
-      FCA: { ...fobQuote, term: 'FCA' },
-      CPT: cfrQuote && { ...cfrQuote, term: 'CPT' },
-      CIP: cifQuote && { ...cifQuote, term: 'CIP' },
+      FCA: asTerm('FCA')!,
+      CPT: asTerm('CPT'),
+      CIP: asTerm('CIP'),
     },
     indicators: {
       basis: 'FOB',

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.ts';
-import {
-  DEFAULT_CLAIMS_CLAUSE, addDays, amendmentChanges, assertCanAccept, assertCanAmend, assertCanConfirmContract, assertOpenRevision, contractTermsFrom,
-  counterOfferErrors, insuranceClause, instalmentAmounts,
-} from './negotiation.ts';
+import { conflict } from './test-support.ts';
+import { assertCanAccept, assertOpenRevision, assertSameRevision, counterOfferErrors, counterOfferSummary } from './negotiation.ts';
 
 const today = '2026-03-10';
 
-function conflict(run: () => void): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe('CONFLICT');
-    return (err as DomainError).message;
-  }
-  throw new Error('expected a CONFLICT');
-}
 
 describe('assertCanAccept', () => {
   it('accepts a sent revision up to and including its validity date', () => {
@@ -71,47 +58,18 @@ describe('counterOfferErrors', () => {
   });
 });
 
-describe('contract terms from a revision', () => {
-  it('takes the revision’s shipment date, or today plus the lead time', () => {
-    expect(contractTermsFrom({ incoterm: 'FOB', shipmentDate: '2026-05-01', leadTimeDays: 35, packing: null }, today).latestShipmentDate).toBe('2026-05-01');
-    expect(contractTermsFrom({ incoterm: 'FOB', shipmentDate: null, leadTimeDays: 35, packing: null }, today).latestShipmentDate).toBe('2026-04-14');
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-  });
-
-  it('insures at 110% under CIF (ICC C) and CIP (ICC A); the buyer insures otherwise', () => {
-    expect(insuranceClause('CIF')).toContain('110% of the invoice value against Institute Cargo Clauses (C)');
-    expect(insuranceClause('CIP')).toContain('110% of the invoice value against Institute Cargo Clauses (A)');
-    expect(insuranceClause('FOB')).toBe('To be covered by the Buyer (FOB, Incoterms® 2020).');
-  });
-
-  it('has default clauses and shipment options', () => {
-    const terms = contractTermsFrom({ incoterm: 'CIF', shipmentDate: null, leadTimeDays: 10, packing: '24 pcs per carton' }, today);
-    expect(terms).toMatchObject({ partialShipmentAllowed: false, transhipmentAllowed: true, packing: '24 pcs per carton', claimsClause: DEFAULT_CLAIMS_CLAUSE });
-    expect(terms.inspection).toBeTruthy();
-    expect(terms.shippingMarks).toBeTruthy();
-  });
-
-  it('splits the total into instalments, the last taking the rounding rest', () => {
-    expect(instalmentAmounts('40951.20', ['30', '70'], 2)).toEqual(['12285.36', '28665.84']);
-    expect(instalmentAmounts('100.00', ['33.33', '33.33', '33.34'], 2)).toEqual(['33.33', '33.33', '33.34']);
-    expect(instalmentAmounts('10.01', ['50', '50'], 2)).toEqual(['5.01', '5.00']);
+describe('the revision a buyer answers', () => {
+  it('must be the one in the path when the body names it too', () => {
+    expect(() => assertSameRevision(undefined, 2)).not.toThrow();
+    expect(() => assertSameRevision(2, 2)).not.toThrow();
+    expect(() => assertSameRevision(1, 2)).toThrow(expect.objectContaining({ code: 'VALIDATION', fields: [{ field: 'body.revisionNo', message: 'must be 2, the revision in the path' }] }));
   });
 });
 
-describe('contract lifecycle', () => {
-  it('is confirmed once, from issued', () => {
-    expect(() => assertCanConfirmContract('ISSUED')).not.toThrow();
-    expect(conflict(() => assertCanConfirmContract('CONFIRMED'))).toBe('the contract has already been confirmed');
-    expect(conflict(() => assertCanConfirmContract('CANCELLED'))).toMatch(/cancelled/);
-    expect(conflict(() => assertCanAmend('COMPLETED'))).toMatch(/cannot be amended/);
-    expect(() => assertCanAmend('CONFIRMED')).not.toThrow();
-  });
-
-  it('lists only what an amendment really changes', () => {
-    expect(amendmentChanges({ packing: 'a', latestShipmentDate: '2026-05-01' }, { packing: 'a', latestShipmentDate: '2026-05-15' })).toEqual([
-      { field: 'latestShipmentDate', from: '2026-05-01', to: '2026-05-15' },
-    ]);
-    expect(() => amendmentChanges({ packing: 'a' }, { packing: 'a' })).toThrow(/changes nothing/);
+describe('counterOfferSummary', () => {
+  it('puts a counter-offer in one line of words', () => {
+    expect(counterOfferSummary([{ quoteLineId: 'a', lineNo: 1, proposedUnitPrice: '3.2000', proposedQuantity: '15000' }, { quoteLineId: 'b', lineNo: 2, proposedShipmentDate: '2026-05-01' }], { paymentTermsText: 'T/T 100% before shipment', incoterm: 'FOB' }))
+      .toBe('line 1: price 3.2000, quantity 15000; line 2: shipment by 2026-05-01; payment: T/T 100% before shipment; Incoterm: FOB');
+    expect(counterOfferSummary([], { incoterm: 'CFR' })).toBe('Incoterm: CFR');
   });
 });

@@ -8,7 +8,7 @@ import {
   isCreditorReference, itemLedgerTotals, lcPresentationDeadline, nameSimilarity, noticesDue, openAmount, planAllocation, proposeMatches, reversalOf,
   scheduleChanges, scheduleItemReference, scheduleItemStatus,
 } from './payments.ts';
-import type { Instalment } from './quote.ts';
+import type { Instalment } from './quotes.ts';
 import { refusal } from './testing.ts';
 
 const weekendsOnly = businessCalendar({ id: 'weekends' });

@@ -1,9 +1,11 @@
-import { type BusinessCalendar, daysBetween, nextBusinessDay } from './banking-days.ts';
+import { type BusinessCalendar, nextBusinessDay } from './banking-days.ts';
+import { addDays, daysBetween } from './calendar.ts';
 import { DomainError } from './errors.ts';
-import { MAX_PRESENTATION_DAYS } from './letter-of-credit.ts';
+import { MAX_PRESENTATION_DAYS } from './letters-of-credit.ts';
 import { Dec, currencyScale } from './money.ts';
-import { addDays, instalmentAmounts } from './negotiation.ts';
-import { type Instalment, type PaymentMethodCode, type PaymentTriggerCode, paymentTermsText } from './quote.ts';
+import { instalmentAmounts } from './sales-contracts.ts';
+import { type Instalment, paymentTermsText } from './quotes.ts';
+import type { PaymentMethodCode, PaymentTriggerCode } from './reference.ts';
 
 /*
  * Collections (货款追讨): the payment schedule that a contract's terms give, the state of each item

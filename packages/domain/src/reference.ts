@@ -14,3 +14,18 @@ export const tradeCurrencies = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'AUD', 'CAD',
 
 export const incoterms = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
 export type Incoterm = (typeof incoterms)[number];
+
+/** Kinds of place a UN/LOCODE names. */
+export const portKinds = ['SEA', 'AIR', 'RAIL', 'INLAND'] as const;
+export type PortKind = (typeof portKinds)[number];
+
+/** How an instalment is paid: T/T, L/C, D/P, D/A, O/A. */
+export const paymentMethods = ['TT', 'LC', 'DP', 'DA', 'OA'] as const;
+export type PaymentMethodCode = (typeof paymentMethods)[number];
+
+/** What an instalment falls due on (plus its days, if any). */
+export const paymentTriggers = ['CONTRACT_CONFIRMATION', 'BEFORE_SHIPMENT', 'BL_COPY', 'BL_DATE', 'SIGHT', 'ACCEPTANCE', 'INVOICE_DATE'] as const;
+export type PaymentTriggerCode = (typeof paymentTriggers)[number];
+
+/** The payment methods as written on trade documents. */
+export const paymentMethodNames: Record<PaymentMethodCode, string> = { TT: 'T/T', LC: 'L/C', DP: 'D/P', DA: 'D/A', OA: 'O/A' };

@@ -1,8 +1,8 @@
-import { daysBetween, isCalendarDate } from './banking-days.ts';
+import { daysBetween, isCalendarDate } from './calendar.ts';
 import { type ContainerType, containerSpecs } from './costing.ts';
 import { DomainError } from './errors.ts';
 import { Dec } from './money.ts';
-import { amountInWords, quoteTotals } from './quote.ts';
+import { amountInWords, quoteTotals } from './quotes.ts';
 
 /*
  * Contract execution (外销合同执行): the milestones of a shipment as events, in the vocabulary of the

@@ -1,6 +1,6 @@
 import { type BusinessCalendar, isBusinessDay } from './banking-days.ts';
 import { DomainError } from './errors.ts';
-import { addDays } from './negotiation.ts';
+import { addDays } from './calendar.ts';
 
 /*
  * Service timers that count working time and pause while the customer is asked for something: the

@@ -1,13 +1,15 @@
+import { roles } from '@portal/domain/access';
+import { companyStatuses } from '@portal/domain/companies';
 import { CountryCode, CurrencyCode, Email, Id, Password, Timestamp, optionalText, text, z } from './common.ts';
 
-export const roles = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
+export { roles };
 export const Role = z.enum(roles).describe('buyer, or one of the exporter staff roles');
 export type Role = z.infer<typeof Role>;
 
 export const Locale = z.enum(['en', 'zh-CN']).describe('Interface language');
 export type Locale = z.infer<typeof Locale>;
 
-export const CompanyStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED']);
+export const CompanyStatus = z.enum(companyStatuses);
 export type CompanyStatus = z.infer<typeof CompanyStatus>;
 
 export const LoginBody = z.strictObject({
@@ -51,7 +53,7 @@ export const RegisterCompanyBody = z.strictObject({
     name: text(100),
     email: Email,
     password: Password,
-    locale: z.enum(['en', 'zh-CN']).default('en'),
+    locale: Locale.default('en'),
   }),
 });
 export type RegisterCompanyBody = z.input<typeof RegisterCompanyBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '@portal/domain/calendar';
 
 export { z };
 
@@ -55,6 +56,29 @@ export const DecimalString = z
   .describe('Decimal number as a string');
 
 export const Money = z.object({ amount: DecimalString, currency: CurrencyCode }).describe('An amount with its currency');
+
+/** An amount as the API answers it: a decimal string at the currency's scale (4 places for unit prices), with its currency. */
+export const MoneyView = z.object({ amount: z.string(), currency: z.string() });
+export type MoneyView = z.infer<typeof MoneyView>;
+
+/** A calendar date, YYYY-MM-DD (trade dates are dates, not instants). */
+export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine(isCalendarDate, 'is not a real date');
+
+/** A quantity of goods: up to 3 decimals, above zero. */
+export const Quantity = z
+  .string()
+  .regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a positive quantity, e.g. "1000"')
+  .refine((v) => /[1-9]/.test(v), 'must be greater than zero');
+
+/** A unit price: up to 4 decimals (export prices often go below one cent), above zero. */
+export const UnitPriceString = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a unit price with at most 4 decimals, e.g. "3.2000"')
+  .refine((v) => /[1-9]/.test(v), 'must be greater than zero');
+
+/** A port by its UN/LOCODE; the example names a port the field usually holds. */
+export const portCode = (example: string) => z.string().regex(/^[A-Z]{5}$/, `must be a UN/LOCODE, e.g. ${example}`);
+export const PortCode = portCode('DEHAM');
 
 /** Trimmed text with a length limit; empty strings are refused. */
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);

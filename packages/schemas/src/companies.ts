@@ -1,3 +1,4 @@
+import { companyDecisions } from '@portal/domain/companies';
 import { CompanyStatus } from './auth.ts';
 import { CountryCode, CurrencyCode, DecimalString, Id, Paging, Timestamp, optionalText, pageOf, text, z } from './common.ts';
 
@@ -37,7 +38,7 @@ export type CompanyListQuery = z.input<typeof CompanyListQuery>;
 export const CompanyPage = pageOf(CompanySummary);
 export type CompanyPage = z.infer<typeof CompanyPage>;
 
-export const CompanyDecision = z.enum(['APPROVE', 'REJECT', 'SUSPEND', 'REINSTATE']);
+export const CompanyDecision = z.enum(companyDecisions);
 
 export const ReviewCompanyBody = z
   .strictObject({

@@ -1,4 +1,7 @@
-import { CurrencyCode, DecimalString, z } from './common.ts';
+import { containerTypes, costedTerms, freightModes, priceTerms, profitBases } from '@portal/domain/costing';
+import { CurrencyCode, DecimalString, Id, Timestamp, text, z } from './common.ts';
+
+/* Export price costing (出口报价核算) and the saved, versioned cost sheets built from it. */
 
 // Field checks here are per field, so forms show them next to the input; the rules that combine
 // fields (profit + commission + bank charges below 1, rebate ≤ VAT, what each freight mode needs)
@@ -18,10 +21,10 @@ export const CostingRate = z
   .regex(/^0(\.\d{1,4})?$/, 'must be a rate from 0 up to (not including) 1, e.g. "0.13"')
   .describe('Rate as a decimal string from 0 up to (not including) 1, e.g. "0.13" for 13%');
 
-export const CostingContainerType = z.enum(['20GP', '40GP', '40HQ']).describe('20GP: 25 CBM / 17.5 t usable; 40GP: 55 CBM / 24.5 t; 40HQ: 68 CBM / 24.5 t');
-export const FreightMode = z.enum(['FCL', 'LCL', 'NONE']).describe('FCL: full containers; LCL: charged per W/M; NONE: no main carriage costed (FOB/FCA only)');
+export const CostingContainerType = z.enum(containerTypes).describe('20GP: 25 CBM / 17.5 t usable; 40GP: 55 CBM / 24.5 t; 40HQ: 68 CBM / 24.5 t');
+export const FreightMode = z.enum(freightModes).describe('FCL: full containers; LCL: charged per W/M; NONE: no main carriage costed (FOB/FCA only)');
 export const ProfitBasis = z
-  .enum(['SHARE_OF_PRICE', 'MARKUP_ON_COST'])
+  .enum(profitBases)
   .describe('SHARE_OF_PRICE: price = cost / (1 − profit − commission − bank charges); MARKUP_ON_COST: price = cost × (1 + profit) / (1 − commission − bank charges)');
 
 export const CostingPacking = z
@@ -77,8 +80,8 @@ const unitAmount = z.string().describe('Per unit, 4 decimal places');
 const totalAmount = z.string().describe('Total at the currency’s scale');
 
 export const CostingTermPrice = z.object({
-  term: z.enum(['FOB', 'CFR', 'CIF', 'FCA', 'CPT', 'CIP']),
-  costedAs: z.enum(['FOB', 'CFR', 'CIF']).describe('FCA, CPT and CIP are costed as FOB, CFR and CIF'),
+  term: z.enum(priceTerms),
+  costedAs: z.enum(costedTerms).describe('FCA, CPT and CIP are costed as FOB, CFR and CIF'),
   costBase: unitAmount.describe('Cost behind the price, per unit in the cost currency'),
   insurance: unitAmount,
   commission: unitAmount,
@@ -170,3 +173,35 @@ export type CostingResult = z.infer<typeof CostingResult>;
 
 export const CostingBatchResult = z.object({ results: z.array(CostingResult).describe('One result per line, in order') });
 export type CostingBatchResult = z.infer<typeof CostingBatchResult>;
+
+// ───────────────────────────── Cost sheets ─────────────────────────────
+
+export const CostSheetSaveBody = z.strictObject({
+  seriesId: Id.optional().describe('Save as the next version of this cost sheet'),
+  name: text(200),
+  productId: Id.optional(),
+  input: z.record(z.string(), z.unknown()).describe('A CostingInput (validated as such)'),
+});
+
+export const CostSheetView = z.object({
+  id: Id,
+  seriesId: Id,
+  version: z.number().int(),
+  name: z.string(),
+  productId: Id.nullable(),
+  input: z.record(z.string(), z.unknown()),
+  result: z.record(z.string(), z.unknown()),
+  createdBy: z.string(),
+  createdAt: Timestamp,
+  versions: z
+    .array(z.object({ id: Id, version: z.number().int(), createdBy: z.string(), createdAt: Timestamp }))
+    .optional()
+    .describe('Every version of this series, newest first (on the single cost sheet only)'),
+});
+export type CostSheetView = z.infer<typeof CostSheetView>;
+export type CostSheetSaveBody = z.input<typeof CostSheetSaveBody>;
+
+export const CostSheetListQuery = z.strictObject({
+  productId: Id.optional().describe('Only the cost sheets of this product'),
+});
+export type CostSheetListQuery = z.input<typeof CostSheetListQuery>;

@@ -1,26 +1,9 @@
-import { CountryCode, CurrencyCode, Id, Timestamp, optionalText, text, z } from './common.ts';
-import { Incoterm } from './products.ts';
+import { inquiryStatuses } from '@portal/domain/inquiries';
+import { CalendarDate, CountryCode, CurrencyCode, Id, MoneyView, PortCode, Quantity, Timestamp, UnitPriceString, optionalText, text, z } from './common.ts';
+import { Incoterm, PaymentMethod } from './reference.ts';
 
-export const PaymentMethod = z.enum(['TT', 'LC', 'DP', 'DA', 'OA']).describe('T/T, L/C, D/P, D/A, O/A');
-export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export { inquiryStatuses };
 
-/** A calendar date, YYYY-MM-DD (trade dates are dates, not instants). */
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date');
-
-export const Quantity = z
-  .string()
-  .regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a positive quantity, e.g. "1000"')
-  .refine((v) => /[1-9]/.test(v), 'must be greater than zero');
-export const UnitPriceString = z
-  .string()
-  .regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a unit price with at most 4 decimals, e.g. "3.2000"')
-  .refine((v) => /[1-9]/.test(v), 'must be greater than zero');
-export const PortCode = z.string().regex(/^[A-Z]{5}$/, 'must be a UN/LOCODE, e.g. DEHAM');
-
-export const inquiryStatuses = ['SUBMITTED', 'QUOTED', 'NEGOTIATING', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'WITHDRAWN'] as const;
 export const InquiryStatus = z.enum(inquiryStatuses);
 export type InquiryStatus = z.infer<typeof InquiryStatus>;
 
@@ -53,8 +36,6 @@ export type CreateInquiryBody = z.input<typeof CreateInquiryBody>;
 export const AttachmentInfo = z.object({ id: Id, fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), createdAt: Timestamp });
 export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 
-const Money = z.object({ amount: z.string(), currency: z.string() });
-
 export const InquirySummary = z.object({
   id: Id,
   number: z.string().describe('e.g. INQ-2026-000012'),
@@ -71,7 +52,7 @@ export const InquirySummary = z.object({
   firstResponseAt: Timestamp.nullable(),
   responseDueAt: Timestamp.describe('submittedAt + the response target'),
   overdue: z.boolean().describe('Unanswered past the response target'),
-  latestQuote: z.object({ id: Id, number: z.string(), revisionNo: z.number().int(), status: z.string(), total: Money, validUntil: z.string() }).nullable(),
+  latestQuote: z.object({ id: Id, number: z.string(), revisionNo: z.number().int(), status: z.string(), total: MoneyView, validUntil: z.string() }).nullable(),
 });
 export type InquirySummary = z.infer<typeof InquirySummary>;
 
@@ -95,7 +76,7 @@ export const InquiryLine = z.object({
   quantity: z.string(),
   unit: z.string(),
   moq: z.string().nullable(),
-  targetPrice: Money.nullable(),
+  targetPrice: MoneyView.nullable(),
 });
 export type InquiryLine = z.infer<typeof InquiryLine>;
 
@@ -116,23 +97,3 @@ export type InquiryDetail = z.infer<typeof InquiryDetail>;
 
 export const AssignInquiryBody = z.strictObject({ clerkId: Id.describe('An active clerk or manager') });
 export type AssignInquiryBody = z.input<typeof AssignInquiryBody>;
-
-export const IndicativePriceQuery = z.strictObject({
-  quantity: Quantity,
-  incoterm: z.enum(['FOB', 'CFR', 'CIF']),
-  port: PortCode.optional().describe('Destination port, needed for CFR and CIF'),
-  currency: CurrencyCode.default('USD'),
-});
-export type IndicativePriceQuery = z.input<typeof IndicativePriceQuery>;
-
-export const IndicativePrice = z.object({
-  indicative: z.literal(true),
-  unitPrice: Money,
-  total: Money,
-  incoterm: z.string(),
-  namedPlace: z.string(),
-  basis: z.enum(['cost-sheet', 'price-tier']).describe('Computed from the current cost sheet, freight and rates, or (without a cost sheet) from the price tiers'),
-  note: z.string(),
-  computedAt: Timestamp,
-});
-export type IndicativePrice = z.infer<typeof IndicativePrice>;

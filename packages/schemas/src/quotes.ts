@@ -1,8 +1,11 @@
-import { CurrencyCode, Id, Timestamp, optionalText, text, z } from './common.ts';
-import { CalendarDate, PaymentMethod, PortCode, Quantity, UnitPriceString } from './inquiries.ts';
-import { Incoterm } from './products.ts';
+import { approvalDecisions, quoteStatuses, revisionStatuses } from '@portal/domain/quotes';
+import { CalendarDate, CurrencyCode, Id, MoneyView, PortCode, Quantity, Timestamp, UnitPriceString, optionalText, text, z } from './common.ts';
+import { Incoterm, PaymentMethod, PaymentTrigger } from './reference.ts';
 
-export const PaymentTrigger = z.enum(['CONTRACT_CONFIRMATION', 'BEFORE_SHIPMENT', 'BL_COPY', 'BL_DATE', 'SIGHT', 'ACCEPTANCE', 'INVOICE_DATE']);
+export { revisionStatuses };
+
+/** The path of one revision of a PI. */
+export const RevisionParams = z.strictObject({ quoteId: Id, revisionNo: z.coerce.number().int().min(1).max(10_000).describe('Revision number, from 1') });
 
 /** One instalment: e.g. T/T 30% on contract confirmation, then T/T 70% against the B/L copy. */
 export const PaymentInstalment = z.strictObject({
@@ -45,10 +48,7 @@ export const QuoteDraftBody = z
   });
 export type QuoteDraftBody = z.input<typeof QuoteDraftBody>;
 
-export const revisionStatuses = ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SENT', 'ACCEPTED', 'DECLINED', 'SUPERSEDED', 'EXPIRED'] as const;
 export const RevisionStatus = z.enum(revisionStatuses);
-
-const Money = z.object({ amount: z.string(), currency: z.string() });
 
 export const QuoteLineView = z.object({
   id: Id,
@@ -59,8 +59,8 @@ export const QuoteLineView = z.object({
   description: z.string(),
   quantity: z.string(),
   unit: z.string(),
-  unitPrice: Money,
-  amount: Money,
+  unitPrice: MoneyView,
+  amount: MoneyView,
 });
 
 /** What staff see besides: cost basis and margin of each line. Never sent to buyers. */
@@ -82,7 +82,7 @@ export const QuoteRevisionView = z.object({
   packing: z.string().nullable(),
   validUntil: z.string(),
   notes: z.string().nullable(),
-  total: Money,
+  total: MoneyView,
   lines: z.array(QuoteLineView),
   createdAt: Timestamp,
   sentAt: Timestamp.nullable(),
@@ -107,7 +107,7 @@ export type QuoteRevisionView = z.infer<typeof QuoteRevisionView>;
 export const QuoteView = z.object({
   id: Id,
   number: z.string().describe('e.g. PI-2026-000123'),
-  status: z.enum(['OPEN', 'ACCEPTED', 'CLOSED']),
+  status: z.enum(quoteStatuses),
   inquiry: z.object({ id: Id, number: z.string() }),
   buyerCompany: z.object({ id: Id, name: z.string() }),
   revisions: z.array(QuoteRevisionView).describe('Newest first; buyers see only sent revisions'),
@@ -115,49 +115,19 @@ export const QuoteView = z.object({
 export type QuoteView = z.infer<typeof QuoteView>;
 
 export const ApprovalBody = z.strictObject({
-  decision: z.enum(['APPROVE', 'REJECT']),
+  decision: z.enum(approvalDecisions),
   comment: optionalText(1000),
 }).superRefine((v, ctx) => {
   if (v.decision === 'REJECT' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'is required to send a quote back' });
 });
 export type ApprovalBody = z.input<typeof ApprovalBody>;
 
-export const CostSheetSaveBody = z.strictObject({
-  seriesId: Id.optional().describe('Save as the next version of this cost sheet'),
-  name: text(200),
-  productId: Id.optional(),
-  input: z.record(z.string(), z.unknown()).describe('A CostingInput (validated as such)'),
-});
-
-export const CostSheetView = z.object({
-  id: Id,
-  seriesId: Id,
-  version: z.number().int(),
-  name: z.string(),
-  productId: Id.nullable(),
-  input: z.record(z.string(), z.unknown()),
-  result: z.record(z.string(), z.unknown()),
-  createdBy: z.string(),
-  createdAt: Timestamp,
-  versions: z
-    .array(z.object({ id: Id, version: z.number().int(), createdBy: z.string(), createdAt: Timestamp }))
-    .optional()
-    .describe('Every version of this series, newest first (on the single cost sheet only)'),
-});
-export type CostSheetView = z.infer<typeof CostSheetView>;
-export type CostSheetSaveBody = z.input<typeof CostSheetSaveBody>;
-
-export const CostSheetListQuery = z.strictObject({
-  productId: Id.optional().describe('Only the cost sheets of this product'),
-});
-export type CostSheetListQuery = z.input<typeof CostSheetListQuery>;
-
 export const PendingApproval = z.object({
   quoteId: Id,
   quoteNumber: z.string(),
   revisionNo: z.number().int(),
   buyerCompany: z.string(),
-  total: Money,
+  total: MoneyView,
   marginRate: z.string().nullable(),
   marginFloorRate: z.string().nullable(),
   submittedBy: z.string(),

@@ -1,5 +1,8 @@
+import { staffRoles, userStatuses } from '@portal/domain/access';
 import { Locale, Role } from './auth.ts';
 import { Email, Id, Password, Timestamp, text, z } from './common.ts';
+
+export const UserStatus = z.enum(userStatuses);
 
 export const UserSummary = z.object({
   id: Id,
@@ -7,7 +10,7 @@ export const UserSummary = z.object({
   name: z.string(),
   role: Role,
   isCompanyAdmin: z.boolean(),
-  status: z.enum(['ACTIVE', 'DISABLED']),
+  status: UserStatus,
   lastLoginAt: Timestamp.nullable(),
   createdAt: Timestamp,
 });
@@ -32,12 +35,12 @@ export const InviteBody = z.strictObject({ email: Email });
 export type InviteBody = z.infer<typeof InviteBody>;
 
 export const UpdateCompanyUserBody = z.strictObject({
-  status: z.enum(['ACTIVE', 'DISABLED']).optional(),
+  status: UserStatus.optional(),
   isCompanyAdmin: z.boolean().optional(),
 });
 export type UpdateCompanyUserBody = z.infer<typeof UpdateCompanyUserBody>;
 
-export const staffRoles = ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
+export { staffRoles };
 export const StaffRole = z.enum(staffRoles);
 
 export const CreateStaffBody = z.strictObject({
@@ -51,6 +54,6 @@ export type CreateStaffBody = z.input<typeof CreateStaffBody>;
 
 export const UpdateStaffBody = z.strictObject({
   role: StaffRole.optional(),
-  status: z.enum(['ACTIVE', 'DISABLED']).optional(),
+  status: UserStatus.optional(),
 });
 export type UpdateStaffBody = z.infer<typeof UpdateStaffBody>;

@@ -5,9 +5,9 @@
 import { openDatabase } from '@portal/db';
 import { startEmbeddedMeilisearch } from '@portal/search';
 import { loadConfig } from '../config.ts';
-import { systemClock } from '../infra/clock.ts';
 import { createSearchEngine } from '../infra/search-engine.ts';
-import { createProductsService } from '../modules/products/products.service.ts';
+import { createCatalogIndexService } from '../modules/catalog/catalog-index.service.ts';
+import { createCategoryTree } from '../modules/catalog/category-tree.ts';
 
 const config = loadConfig();
 const db = await openDatabase(config.database);
@@ -15,7 +15,7 @@ await db.migrate();
 const embedded = config.search.kind === 'embedded' ? await startEmbeddedMeilisearch({ dataDir: config.search.dataDir, masterKey: config.search.masterKey }) : null;
 const host = embedded ? embedded.url : config.search.kind === 'server' ? config.search.url : '';
 const engine = createSearchEngine({ host, adminKey: config.search.masterKey ?? '', uid: config.search.index });
-const products = createProductsService({ prisma: db.prisma, clock: systemClock, search: engine, log: console });
+const products = createCatalogIndexService({ prisma: db.prisma, search: engine, categories: createCategoryTree(db.prisma) });
 const started = Date.now();
 await engine.ensureIndex();
 const count = await products.rebuildIndex();

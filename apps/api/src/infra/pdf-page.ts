@@ -74,3 +74,121 @@ export function startA4Document(info: { Title: string; Author: string; Subject: 
     doc.font('Helvetica-Bold').fontSize(7.5).fillColor(muted).text(t(text.toUpperCase()), x, y, { width, characterSpacing: 0.3 });
   return { doc, done, t, bottom, ensureSpace, label };
 }
+
+type A4Document = ReturnType<typeof startA4Document>;
+
+/** A table column of a trade document's goods. */
+export type LineColumn<K extends string> = { key: K; title: string; width: number; align: 'left' | 'right' };
+
+/** The goods columns every trade document prints; the amount takes what the description leaves. */
+export function goodsColumns(currency: string, descriptionWidth: number): LineColumn<'no' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'amount'>[] {
+  return [
+    { key: 'no', title: 'No.', width: 26, align: 'left' },
+    { key: 'description', title: 'Description of goods', width: descriptionWidth, align: 'left' },
+    { key: 'quantity', title: 'Quantity', width: 64, align: 'right' },
+    { key: 'unit', title: 'Unit', width: 36, align: 'left' },
+    { key: 'unitPrice', title: `Unit price ${currency}`, width: 84, align: 'right' },
+    { key: 'amount', title: `Amount ${currency}`, width: W - 26 - descriptionWidth - 64 - 36 - 84, align: 'right' },
+  ];
+}
+
+/** A goods line's cells: quantities and amounts with thousands grouped, as printed. */
+export function goodsCells(line: { no: number; description: string; quantity: string; unit: string; unitPrice: string; amount: string }) {
+  return {
+    no: String(line.no), description: line.description, quantity: groupThousands(line.quantity), unit: line.unit,
+    unitPrice: groupThousands(line.unitPrice), amount: groupThousands(line.amount),
+  };
+}
+
+/**
+ * The goods table of a trade document (PI, sales confirmation): a header band in the accent colour,
+ * one row per line as tall as its tallest cell, the header again at the top of each new page.
+ * `striped` shades every second row; `closingRule` draws a rule under the last row.
+ */
+export function drawLineTable<K extends string>(page: A4Document, columns: LineColumn<K>[], rows: Record<K, string>[], options: { striped?: boolean; closingRule?: boolean } = {}) {
+  const { doc, t, bottom, ensureSpace } = page;
+  const pad = 4;
+  const header = () => {
+    const y = doc.y;
+    doc.rect(M, y, W, 18).fill(accent);
+    let x = M;
+    doc.font('Helvetica-Bold').fontSize(8).fillColor('#ffffff');
+    for (const c of columns) {
+      doc.text(t(c.title), x + pad, y + 5, { width: c.width - 2 * pad, align: c.align, lineBreak: false });
+      x += c.width;
+    }
+    doc.fillColor(ink);
+    doc.y = y + 18;
+  };
+  ensureSpace(60);
+  header();
+  rows.forEach((cells, i) => {
+    doc.font('Helvetica').fontSize(8.5);
+    const height = Math.max(...columns.map((c) => doc.heightOfString(t(cells[c.key]), { width: c.width - 2 * pad }))) + 2 * pad;
+    if (doc.y + height > bottom) {
+      doc.addPage();
+      doc.y = M;
+      header();
+    }
+    const y = doc.y;
+    if (options.striped && i % 2 === 1) doc.rect(M, y, W, height).fill('#f3f4f6');
+    let x = M;
+    doc.font('Helvetica').fontSize(8.5).fillColor(ink);
+    for (const c of columns) {
+      doc.text(t(cells[c.key]), x + pad, y + pad, { width: c.width - 2 * pad, align: c.align });
+      x += c.width;
+    }
+    doc.y = y + height;
+  });
+  if (options.closingRule) doc.moveTo(M, doc.y).lineTo(M + W, doc.y).lineWidth(0.5).strokeColor(rule).stroke();
+}
+
+/** The total line under the goods, right-aligned with the amounts, and the amount in words below it. */
+export function drawTotal(page: A4Document, caption: string, currency: string, total: string, inWords: string, space: number) {
+  const { doc, t, ensureSpace } = page;
+  const pad = 4;
+  ensureSpace(space);
+  const totalY = doc.y + 6;
+  doc.font('Helvetica-Bold').fontSize(10).fillColor(ink)
+    .text(t(caption), M, totalY, { width: W - 150 - pad, align: 'right' })
+    .text(`${currency} ${groupThousands(total)}`, M + W - 150, totalY, { width: 150 - pad, align: 'right' });
+  doc.font('Helvetica-Oblique').fontSize(8).fillColor(muted).text(inWords, M, doc.y + 4, { width: W });
+  doc.y += 10;
+}
+
+/** Two signature lines, the seller's on the left and the buyer's on the right, each with two captions. */
+export function drawSignatures(page: A4Document, seller: [string, string], buyer: [string, string], space: number, gap: number) {
+  const { doc, t, ensureSpace } = page;
+  ensureSpace(space);
+  const sy = doc.y + gap;
+  doc.moveTo(M, sy).lineTo(M + 210, sy).lineWidth(0.5).strokeColor(ink).stroke();
+  doc.moveTo(M + W - 210, sy).lineTo(M + W, sy).stroke();
+  doc.font('Helvetica').fontSize(8).fillColor(muted)
+    .text(t(seller[0]), M, sy + 4, { width: 210 })
+    .text(t(seller[1]), M, doc.y, { width: 210 });
+  doc.text(t(buyer[0]), M + W - 210, sy + 4, { width: 210 }).text(t(buyer[1]), M + W - 210, doc.y, { width: 210 });
+}
+
+/** On every page: the document's name at the foot, "Page n of m", and a DRAFT mark across it when asked. */
+export function drawFooters(page: A4Document, name: string, options: { draft?: boolean } = {}) {
+  const { doc, t } = page;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin would otherwise start a new page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    if (options.draft) {
+      doc.save();
+      doc.rotate(-35, { origin: [A4.width / 2, A4.height / 2] });
+      doc.font('Helvetica-Bold').fontSize(120).fillColor('#dc2626').fillOpacity(0.12)
+        .text('DRAFT', 0, A4.height / 2 - 60, { width: A4.width, align: 'center', lineBreak: false });
+      doc.restore();
+      doc.fillOpacity(1);
+    }
+    doc.font('Helvetica').fontSize(7.5).fillColor(muted)
+      .text(t(name), M, A4.height - M - 10, { width: W / 2, lineBreak: false })
+      .text(`Page ${i - range.start + 1} of ${range.count}`, M + W / 2, A4.height - M - 10, { width: W / 2, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+}

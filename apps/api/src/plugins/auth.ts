@@ -3,11 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
-import { DomainError, type Actor, type Role } from '@portal/domain';
+import { DomainError, assertCan, type Action, type Actor, type Role } from '@portal/domain';
 import type { SessionDirectory } from '../infra/session-directory.ts';
 
-/** Who may call a route: 'public' (no session), 'authenticated' (any signed-in user) or a list of roles. */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+/**
+ * Who may call a route: 'public' (no session), 'authenticated' (any signed-in user), or an action of
+ * the domain's access table (`can`), which names the roles; the SPA's navigation reads the same table.
+ */
+export type Access = 'public' | 'authenticated' | Action;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,9 +77,7 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
     request.actor = actor;
     if (access === 'public') return;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'sign in to continue');
-    if (access !== 'authenticated' && !access.includes(actor.role)) {
-      throw new DomainError('FORBIDDEN', `this needs one of the roles: ${access.join(', ').toLowerCase()}`);
-    }
+    if (access !== 'authenticated') assertCan(actor, access);
   });
 });
 

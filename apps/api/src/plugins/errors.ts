@@ -3,17 +3,30 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '@portal/domain';
 import { Prisma, isDatabaseUnavailable } from '@portal/db';
-import { UploadRefused } from '../infra/upload.ts';
 
+/** The one map from error codes to HTTP statuses. */
 const statusOf: Record<ErrorCode, number> = {
   VALIDATION: 400,
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   ALREADY_EXISTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
+
+/** The code of one of Fastify's own client errors (malformed JSON, wrong content type, body too large, rate limit), by its status. */
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  return 'BAD_REQUEST';
+}
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -33,7 +46,7 @@ const titles: Record<number, string> = {
 type FieldError = { field: string; message: string };
 
 /** Sends an RFC 9457 problem+json body; the only shape an error leaves the API in. */
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, detail: string, errors?: FieldError[]) {
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, code: ErrorCode, detail: string, errors?: FieldError[]) {
   return reply
     .code(status)
     .type('application/problem+json')
@@ -79,9 +92,6 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (err instanceof DomainError) {
       return sendProblem(reply, request, statusOf[err.code], err.code, err.message, err.fields);
     }
-    if (err instanceof UploadRefused) {
-      return sendProblem(reply, request, err.status, err.code, err.message, [{ field: 'file', message: err.fieldMessage }]);
-    }
     if (err instanceof Prisma.PrismaClientKnownRequestError) {
       if (err.code === 'P2002') return sendProblem(reply, request, 409, 'ALREADY_EXISTS', 'a record with this value already exists');
       if (err.code === 'P2025') return sendProblem(reply, request, 404, 'NOT_FOUND', 'record not found');
@@ -89,7 +99,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, rate limit.
-      const code = status === 429 ? 'RATE_LIMITED' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      const code = codeOfStatus(status);
       const detail = status === 429 ? 'too many attempts; wait a minute and try again' : err.message;
       const headers = (err as { headers?: Record<string, string> }).headers;
       if (status === 429 && headers) reply.headers(headers);

@@ -1,32 +1,37 @@
-import type { Role } from '@portal/schemas';
+import { can, type Action, type Role } from '@portal/domain/access';
 import type { MessageKey } from '../lib/messages.ts';
 
 export type NavItem = { to: string; label: MessageKey; end?: boolean };
 
-/** Each role's own navigation; later capabilities add their entries here. */
+/** An entry of a navigation, shown to the roles the domain's access table allows its action (always, without one). */
+type Entry = NavItem & { action?: Action };
+
+const portal: Entry[] = [
+  { to: '/portal', label: 'nav.overview', end: true },
+  { to: '/catalog', label: 'nav.catalog' },
+  { to: '/portal/inquiries', label: 'nav.inquiries', action: 'inquiries.read' },
+  { to: '/portal/contracts', label: 'nav.contracts', action: 'salesContracts.read' },
+  { to: '/portal/company', label: 'nav.company', action: 'companies.read' },
+  { to: '/portal/account', label: 'nav.account' },
+];
+
+const staff: Entry[] = [
+  { to: '/staff', label: 'nav.overview', end: true },
+  { to: '/staff/inquiries', label: 'nav.inquiries', action: 'inquiries.read' },
+  { to: '/staff/contracts', label: 'nav.contracts', action: 'salesContracts.read' },
+  { to: '/staff/approvals', label: 'nav.quoteApprovals', action: 'quotes.approve' },
+  { to: '/staff/companies?status=PENDING', label: 'nav.approvals', action: 'companies.review' },
+  { to: '/staff/companies', label: 'nav.companies', action: 'companies.list' },
+  { to: '/staff/products', label: 'nav.products', action: 'catalog.staffRead' },
+  { to: '/staff/users', label: 'nav.staff', action: 'staff.manage' },
+  { to: '/staff/settings', label: 'nav.settings', action: 'settings.update' },
+  { to: '/staff/outbox', label: 'nav.outbox', action: 'outbox.manage' },
+  { to: '/staff/account', label: 'nav.account' },
+];
+
+/** Each role's own navigation: the entries whose action the role may do, by the same `can` the API's routes read. */
 export function navigationFor(role: Role): NavItem[] {
-  if (role === 'BUYER') {
-    return [
-      { to: '/portal', label: 'nav.overview', end: true },
-      { to: '/catalog', label: 'nav.catalog' },
-      { to: '/portal/inquiries', label: 'nav.inquiries' },
-      { to: '/portal/contracts', label: 'nav.contracts' },
-      { to: '/portal/company', label: 'nav.company' },
-      { to: '/portal/account', label: 'nav.account' },
-    ];
-  }
-  const items: NavItem[] = [{ to: '/staff', label: 'nav.overview', end: true }];
-  items.push({ to: '/staff/inquiries', label: 'nav.inquiries' });
-  items.push({ to: '/staff/contracts', label: 'nav.contracts' });
-  if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/approvals', label: 'nav.quoteApprovals' });
-  if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/companies?status=PENDING', label: 'nav.approvals' });
-  items.push({ to: '/staff/companies', label: 'nav.companies' });
-  items.push({ to: '/staff/products', label: 'nav.products' });
-  if (role === 'ADMIN') items.push({ to: '/staff/users', label: 'nav.staff' });
-  if (role === 'MANAGER' || role === 'ADMIN') items.push({ to: '/staff/settings', label: 'nav.settings' });
-  if (role === 'ADMIN') items.push({ to: '/staff/outbox', label: 'nav.outbox' });
-  items.push({ to: '/staff/account', label: 'nav.account' });
-  return items;
+  return (role === 'BUYER' ? portal : staff).filter((e) => !e.action || can(role, e.action)).map(({ action: _action, ...item }) => item);
 }
 
 /** Where a user lands after signing in. */

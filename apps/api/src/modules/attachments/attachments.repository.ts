@@ -17,3 +17,22 @@ export function findAttachment(db: Db, id: string) {
     select: { ...attachmentInfoSelect, companyId: true, storageKey: true, inquiry: { select: { buyerCompanyId: true } } },
   });
 }
+
+/** Who uploaded these files and whether they are linked yet: what attaching them needs to check. */
+export function findAttachmentLinks(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
+}
+
+/**
+ * Links the company's still unlinked files to an inquiry (and a message of its thread). Returns how
+ * many were linked: fewer than asked means another request took one meanwhile.
+ */
+export async function linkAttachments(db: Db, ids: string[], companyId: string, to: { inquiryId: string; negotiationMessageId?: string }) {
+  if (ids.length === 0) return 0;
+  const { count } = await db.attachment.updateMany({
+    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },
+    data: to,
+  });
+  return count;
+}

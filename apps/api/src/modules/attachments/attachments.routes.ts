@@ -6,7 +6,6 @@ import { readSingleFile } from '../../infra/upload.ts';
 import { MAX_ATTACHMENT_BYTES, type AttachmentsService } from './attachments.service.ts';
 import { attachmentDisposition } from './file-types.ts';
 
-const everyone = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 /** For the API docs only: the form is read by @fastify/multipart, not validated as a body. */
@@ -20,7 +19,7 @@ export default async function attachmentsRoutes(app: FastifyInstance, deps: { at
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/attachments', {
-    config: { access: everyone },
+    config: { access: 'attachments.upload' },
     schema: {
       tags: ['attachments'],
       summary: 'Upload one file (multipart/form-data, field "file", at most 10 MB): PDF, PNG, JPEG, WebP, GIF, docx, xlsx, DWG, DXF, text or CSV, told by its content',
@@ -36,7 +35,7 @@ export default async function attachmentsRoutes(app: FastifyInstance, deps: { at
   });
 
   r.get('/attachments/:attachmentId', {
-    config: { access: everyone },
+    config: { access: 'attachments.read' },
     schema: {
       tags: ['attachments'],
       summary: 'Download a file (its company’s users and staff), always as an attachment',

@@ -1,11 +1,12 @@
 import type { ReadStream } from 'node:fs';
 import type { AttachmentInfo } from '@portal/schemas';
-import { DomainError, isStaff, type Actor } from '@portal/domain';
+import { DomainError, isStaff, type Actor, type FieldError } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
-import { UploadRefused, uploadTooLarge } from '../../infra/upload.ts';
+import type { Db } from '../../infra/tx.ts';
+import { uploadEmpty, uploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import * as repo from './attachments.repository.ts';
 import { allowedFileTypes, sanitizeFileName, sniffFileType } from './file-types.ts';
 
@@ -13,9 +14,6 @@ type Meta = { requestId?: string };
 
 /** The largest file accepted: 10 MiB. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** The refusal of a file over the limit, naming the form field `file`. */
-const tooLarge = () => uploadTooLarge(MAX_ATTACHMENT_BYTES);
 
 export function toAttachmentInfo(a: { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: Date }): AttachmentInfo {
   return { id: a.id, fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, createdAt: a.createdAt.toISOString() };
@@ -28,12 +26,10 @@ export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Cl
   return {
     /** Stores one file for the caller's company; refuses (and stores nothing) when too large, empty or of a type not allowed. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<AttachmentInfo> {
-      if (file.data.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
-      if (file.data.length === 0) throw new UploadRefused(400, 'VALIDATION', 'the file is empty', 'must not be empty');
-      const kind = sniffFileType(file.data, file.fileName);
-      if (!kind) {
-        throw new UploadRefused(415, 'UNSUPPORTED_MEDIA_TYPE', `this kind of file cannot be uploaded; allowed are ${allowedFileTypes}`, `must be a ${allowedFileTypes} file`);
-      }
+      if (file.data.length > MAX_ATTACHMENT_BYTES) throw uploadTooLarge(MAX_ATTACHMENT_BYTES);
+      if (file.data.length === 0) throw uploadEmpty();
+      const kind = await sniffFileType(file.data, file.fileName);
+      if (!kind) throw uploadRefused('UNSUPPORTED_MEDIA_TYPE', `this kind of file cannot be uploaded; allowed are ${allowedFileTypes}`, `must be a ${allowedFileTypes} file`);
       const fileName = sanitizeFileName(file.fileName, kind);
       const stored = await files.put(file.data);
       const created = await prisma.$transaction(async (tx) => {
@@ -48,6 +44,29 @@ export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Cl
         return row;
       });
       return toAttachmentInfo(created);
+    },
+
+    /**
+     * Why these files cannot be attached by the caller (named body.attachmentIds.N), or an empty
+     * list: each must be the caller's company's upload, listed once and not attached elsewhere yet.
+     */
+    async attachableErrors(actor: Actor, ids: string[]): Promise<FieldError[]> {
+      const errors: FieldError[] = [];
+      const found = new Map((await repo.findAttachmentLinks(prisma, ids)).map((a) => [a.id, a]));
+      ids.forEach((id, i) => {
+        const a = found.get(id);
+        const field = `body.attachmentIds.${i}`;
+        if (ids.indexOf(id) !== i) errors.push({ field, message: 'is listed twice' });
+        else if (!a || a.companyId !== actor.companyId) errors.push({ field, message: 'is not a file uploaded by your company' });
+        else if (a.inquiryId || a.negotiationMessageId || a.ticketMessageId) errors.push({ field, message: 'is already attached elsewhere; upload the file again' });
+      });
+      return errors;
+    },
+
+    /** Links checked files to an inquiry (and a message of its thread) inside the caller's transaction; a CONFLICT when one was taken meanwhile. */
+    async link(tx: Db, actor: Actor, ids: string[], to: { inquiryId: string; negotiationMessageId?: string }): Promise<void> {
+      const linked = await repo.linkAttachments(tx, ids, actor.companyId, to);
+      if (linked !== ids.length) throw new DomainError('CONFLICT', 'a file was attached elsewhere at the same moment; upload it again');
     },
 
     /** A file to stream back: to its own company's users, to the buyer company of the inquiry it belongs to, and to staff. */

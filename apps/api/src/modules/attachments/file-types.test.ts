@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, sanitizeFileName, sniffFileType, zipEntryNames } from './file-types.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { samplePng } from '../../../test/sample-images.ts';
+import { attachmentDisposition, sanitizeFileName, sniffFileType, zipEntryNames, type FileKind } from './file-types.ts';
 
 /** A ZIP archive with stored (uncompressed) entries, as Office writes its documents. */
 function makeZip(entries: Record<string, string>): Buffer {
@@ -41,50 +42,57 @@ function makeZip(entries: Record<string, string>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const types = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+/** [Content_Types].xml as Word and Excel write it: the main part's content type names the document. */
+const typesOf = (part: string, type: string) =>
+  `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${part}" ContentType="${type}"/></Types>`;
+const types = typesOf('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
 const docx = () => makeZip({ '[Content_Types].xml': types, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>' });
-const xlsx = () => makeZip({ '[Content_Types].xml': types, 'xl/workbook.xml': '<workbook/>' });
+const xlsx = () => makeZip({ '[Content_Types].xml': typesOf('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'), 'xl/workbook.xml': '<workbook/>' });
 
 describe('sniffFileType', () => {
-  const kind = (data: Buffer | string, name = 'upload') => sniffFileType(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'), name)?.contentType ?? null;
+  const kind = async (data: Buffer | string, name = 'upload') => (await sniffFileType(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'), name))?.contentType ?? null;
 
-  it('knows the allowed types by their first bytes', () => {
-    expect(kind('%PDF-1.7\n%âãÏÓ\n')).toBe('application/pdf');
-    expect(kind(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe('image/png');
-    expect(kind(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]))).toBe('image/jpeg');
-    expect(kind('RIFF\x24\x00\x00\x00WEBPVP8 ')).toBe('image/webp');
-    expect(kind('GIF89a\x01\x00\x01\x00')).toBe('image/gif');
-    expect(kind('AC1032\x00\x00\x00\x00')).toBe('image/vnd.dwg');
-    expect(kind('0\nSECTION\n2\nHEADER\n0\nENDSEC\n0\nEOF\n')).toBe('image/vnd.dxf');
-    expect(kind('  0\r\nSECTION\r\n  2\r\nENTITIES\r\n')).toBe('image/vnd.dxf');
-    expect(kind('sku,quantity\nDW-BTL-500,5000\n', 'order.CSV')).toBe('text/csv');
-    expect(kind('Colour: Pantone 2945 C\nLogo on the lid\n', 'notes.txt')).toBe('text/plain');
-    expect(kind(Buffer.from('Größe: 38 × 28 cm, 竹制\n', 'utf8'))).toBe('text/plain');
+  it('knows the allowed types by their first bytes', async () => {
+    expect(await kind('%PDF-1.7\n%âãÏÓ\n')).toBe('application/pdf');
+    expect(await kind(samplePng())).toBe('image/png');
+    expect(await kind(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]))).toBe('image/jpeg');
+    expect(await kind('RIFF\x24\x00\x00\x00WEBPVP8 ')).toBe('image/webp');
+    expect(await kind('GIF89a\x01\x00\x01\x00')).toBe('image/gif');
+    expect(await kind('AC1032\x00\x00\x00\x00')).toBe('image/vnd.dwg');
+    expect(await kind('0\nSECTION\n2\nHEADER\n0\nENDSEC\n0\nEOF\n')).toBe('image/vnd.dxf');
+    expect(await kind('  0\r\nSECTION\r\n  2\r\nENTITIES\r\n')).toBe('image/vnd.dxf');
+    expect(await kind('sku,quantity\nDW-BTL-500,5000\n', 'order.CSV')).toBe('text/csv');
+    expect(await kind('Colour: Pantone 2945 C\nLogo on the lid\n', 'notes.txt')).toBe('text/plain');
+    expect(await kind(Buffer.from('Größe: 38 × 28 cm, 竹制\n', 'utf8'))).toBe('text/plain');
   });
 
-  it('tells Word and Excel documents from other ZIP archives', () => {
+  it('tells Word and Excel documents from other ZIP archives', async () => {
     expect(zipEntryNames(docx())).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
-    expect(kind(docx())).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(kind(xlsx())).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(kind(makeZip({ 'setup.exe': 'MZ' }))).toBeNull();
-    expect(kind(makeZip({ '[Content_Types].xml': types, 'word/document.xml': '<w/>', 'word/vbaProject.bin': 'macro' }))).toBeNull();
-    expect(kind(Buffer.from('PK\x03\x04 truncated', 'latin1'))).toBeNull();
+    expect(await kind(docx())).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(await kind(xlsx())).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(await kind(makeZip({ 'setup.exe': 'MZ' }))).toBeNull();
+    expect(await kind(makeZip({ '[Content_Types].xml': types, 'word/document.xml': '<w/>', 'word/vbaProject.bin': 'macro' }))).toBeNull();
+    expect(await kind(Buffer.from('PK\x03\x04 truncated', 'latin1'))).toBeNull();
   });
 
-  it('refuses programs, scripts in binary form and empty files, whatever their name', () => {
+  it('refuses programs, scripts in binary form and empty files, whatever their name', async () => {
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(64), Buffer.from('PE\x00\x00', 'latin1')]);
-    expect(kind(exe, 'drawing.pdf')).toBeNull();
-    expect(kind(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), 'photo.png')).toBeNull();
-    expect(kind(Buffer.from([0xfe, 0xed, 0xfa, 0xce]))).toBeNull();
-    expect(kind(Buffer.alloc(0))).toBeNull();
-    expect(kind(Buffer.from('text with a NUL\x00 byte', 'latin1'))).toBeNull();
-    expect(kind(Buffer.from([0xc3, 0x28]))).toBeNull();
+    expect(await kind(exe, 'drawing.pdf')).toBeNull();
+    expect(await kind(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), 'photo.png')).toBeNull();
+    expect(await kind(Buffer.from([0xfe, 0xed, 0xfa, 0xce]))).toBeNull();
+    expect(await kind(Buffer.alloc(0))).toBeNull();
+    expect(await kind(Buffer.from('text with a NUL\x00 byte', 'latin1'))).toBeNull();
+    expect(await kind(Buffer.from([0xc3, 0x28]))).toBeNull();
   });
 });
 
 describe('sanitizeFileName', () => {
-  const pdf = sniffFileType(Buffer.from('%PDF-1.4'), 'x')!;
-  const png = sniffFileType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'x')!;
+  let pdf: FileKind;
+  let png: FileKind;
+  beforeAll(async () => {
+    pdf = (await sniffFileType(Buffer.from('%PDF-1.4'), 'x'))!;
+    png = (await sniffFileType(samplePng(), 'x'))!;
+  });
 
   it('drops folders, reserved and control characters and leading dots', () => {
     expect(sanitizeFileName('../../etc/pass<w>d.pdf', pdf)).toBe('passwd.pdf');

@@ -1,6 +1,11 @@
+import { fileTypeFromBuffer } from 'file-type';
+
 /*
- * What an uploaded file really is, told from its bytes (magic numbers), never from the name or the
- * Content-Type the client sent: a program renamed "drawing.pdf" is still a program.
+ * What an uploaded file really is, told from its bytes, never from the name or the Content-Type the
+ * client sent: a program renamed "drawing.pdf" is still a program. Binary formats are told by the
+ * `file-type` library; two checks stay our own: text formats (plain text, CSV, ASCII DXF), which
+ * file-type does not detect, and the refusal of Office documents carrying macros (a vbaProject.bin
+ * inside a file that declares itself a plain .docx or .xlsx is still macro-enabled).
  */
 
 export type FileKind = { contentType: string; extensions: readonly string[]; label: string };
@@ -22,10 +27,11 @@ const kinds = {
 /** For messages: what may be uploaded. */
 export const allowedFileTypes = 'PDF, PNG, JPEG, WebP, GIF, Word (.docx), Excel (.xlsx), DWG, DXF, plain text or CSV';
 
-const startsWith = (data: Buffer, bytes: number[] | string, offset = 0) => {
-  const sig = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
-  return data.length >= offset + sig.length && data.subarray(offset, offset + sig.length).equals(sig);
-};
+/** The binary kinds we take, by the MIME type file-type tells (an animated PNG is a PNG). */
+const binaryKinds = new Map<string, FileKind>([
+  ...[kinds.pdf, kinds.png, kinds.jpeg, kinds.webp, kinds.gif, kinds.docx, kinds.xlsx, kinds.dwg].map((k) => [k.contentType, k] as const),
+  ['image/apng', kinds.png],
+]);
 
 /** The names of the entries of a ZIP archive, from its central directory; null if it is not a readable ZIP. */
 export function zipEntryNames(data: Buffer): string[] | null {
@@ -54,15 +60,10 @@ export function zipEntryNames(data: Buffer): string[] | null {
   return names;
 }
 
-/** An Office Open XML document (docx/xlsx) without macros; other ZIPs are refused. */
-function officeKind(data: Buffer): FileKind | null {
+/** Whether a ZIP archive carries a VBA project: a macro-enabled Office document, refused. */
+function hasMacros(data: Buffer): boolean {
   const names = zipEntryNames(data);
-  if (!names || !names.includes('[Content_Types].xml')) return null;
-  // Macro-enabled documents (docm/xlsm) carry a VBA project: refused.
-  if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) return null;
-  if (names.some((n) => n.startsWith('word/'))) return kinds.docx;
-  if (names.some((n) => n.startsWith('xl/'))) return kinds.xlsx;
-  return null;
+  return !names || names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n));
 }
 
 /** Text: valid UTF-8 (an optional BOM) with no control characters other than tab, line feed, carriage return, form feed. */
@@ -78,16 +79,14 @@ function isPlainText(data: Buffer): boolean {
 }
 
 /** The kind of file these bytes are, or null when it is not one that may be uploaded. */
-export function sniffFileType(data: Buffer, fileName: string): FileKind | null {
+export async function sniffFileType(data: Buffer, fileName: string): Promise<FileKind | null> {
   if (data.length === 0) return null;
-  if (startsWith(data, '%PDF-')) return kinds.pdf;
-  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return kinds.png;
-  if (startsWith(data, [0xff, 0xd8, 0xff])) return kinds.jpeg;
-  if (startsWith(data, 'RIFF') && startsWith(data, 'WEBP', 8)) return kinds.webp;
-  if (startsWith(data, 'GIF87a') || startsWith(data, 'GIF89a')) return kinds.gif;
-  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return officeKind(data);
-  // AutoCAD DWG: "AC10" then the release digits (AC1012 … AC1032).
-  if (/^AC10\d\d/.test(data.subarray(0, 6).toString('latin1'))) return kinds.dwg;
+  const found = await fileTypeFromBuffer(data);
+  if (found) {
+    const kind = binaryKinds.get(found.mime) ?? null;
+    if ((kind === kinds.docx || kind === kinds.xlsx) && hasMacros(data)) return null;
+    return kind;
+  }
   if (!isPlainText(data)) return null;
   // ASCII DXF opens with group code 0 and SECTION.
   if (/^\uFEFF?[ \t]*0\r?\n[ \t]*SECTION\r?\n/.test(data.subarray(0, 64).toString('utf8'))) return kinds.dxf;

@@ -73,8 +73,3 @@ export function createBuyerCompanyWithAdmin(
 export function emailTaken(db: Db, email: string) {
   return db.user.findUnique({ where: { email }, select: { id: true } }).then(Boolean);
 }
-
-/** Staff who review new buyer companies. */
-export function findReviewers(db: Db) {
-  return db.user.findMany({ where: { role: { in: ['MANAGER', 'ADMIN'] }, status: 'ACTIVE' }, select: { id: true, email: true, name: true, locale: true } });
-}

@@ -1,10 +1,10 @@
 import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
-import { DomainError } from '@portal/domain';
+import { DomainError, rolesFor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
-import { renderMail } from '@portal/mail';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
-import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
+import { mailEach, notifyAndMail } from '../../infra/notify.ts';
+import { findStaff } from '../../infra/recipients.repository.ts';
 import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
 import * as repo from './auth.repository.ts';
 import type { SessionChanges } from '../../infra/session-directory.ts';
@@ -126,12 +126,11 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         await repo.updatePassword(tx, userId, passwordHash, now);
         await repo.revokeAllRefreshTokens(tx, userId, now);
         await recordAudit(tx, { actorId: userId, companyId: user.company.id, action: 'user.password.change', entityType: 'User', entityId: userId, ip: meta.ip, requestId: meta.requestId });
-        await enqueueMail(tx, 'user.password.changed', renderMail({
-          to: user.email,
+        await mailEach(tx, [user], {
+          topic: 'user.password.changed',
           subject: 'Your portal password was changed',
-          greeting: `Dear ${user.name},`,
           paragraphs: ['The password of your portal account was just changed and all other sessions were signed out.', 'If this was not you, contact us at once.'],
-        }), now);
+        }, { publicUrl: deps.publicUrl, now });
         return issueRefreshToken(tx, userId, meta);
       });
       deps.sessions.forgetUser(userId);
@@ -159,32 +158,27 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
           actorId: userId, companyId: company.id, action: 'company.register', entityType: 'Company', entityId: company.id,
           changes: { company: body.company, user: { name: body.user.name, email: body.user.email } }, ip: meta.ip, requestId: meta.requestId,
         });
-        await enqueueMail(tx, 'company.registered', renderMail({
-          to: body.user.email,
+        const ctx = { publicUrl: deps.publicUrl, now: clock.now() };
+        await mailEach(tx, [{ email: body.user.email, name: body.user.name }], {
+          topic: 'company.registered',
           subject: `We received the registration of ${body.company.name}`,
-          greeting: `Dear ${body.user.name},`,
           paragraphs: [
             `Thank you for registering ${body.company.name} on our buyer portal.`,
             'Our sales manager reviews new companies within one business day. You can already sign in and browse; you will be able to send inquiries as soon as the company is approved, and we will email you then.',
           ],
-          action: { label: 'Open the portal', url: deps.publicUrl },
-        }), clock.now());
-        const reviewers = await repo.findReviewers(tx);
-        await notifyUsers(tx, reviewers.map((r) => r.id), {
+          action: { label: 'Open the portal', path: '' },
+        }, ctx);
+        // The staff who may review new buyer companies.
+        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), {
           kind: 'company.registered',
           title: `New buyer company: ${body.company.name}`,
           body: `${body.company.name} (${body.company.country}) registered and awaits approval.`,
           link: `/staff/companies/${company.id}`,
-        });
-        for (const r of reviewers) {
-          await enqueueMail(tx, 'company.registered.review', renderMail({
-            to: r.email,
-            subject: `New buyer company awaits approval: ${body.company.name}`,
-            greeting: `Dear ${r.name},`,
-            paragraphs: [`${body.company.name} from ${body.company.country} registered on the portal (contact: ${body.user.name}, ${body.user.email}).`],
-            action: { label: 'Review the company', url: `${deps.publicUrl}/staff/companies/${company.id}` },
-          }), clock.now());
-        }
+          topic: 'company.registered.review',
+          subject: `New buyer company awaits approval: ${body.company.name}`,
+          paragraphs: [`${body.company.name} from ${body.company.country} registered on the portal (contact: ${body.user.name}, ${body.user.email}).`],
+          actionLabel: 'Review the company',
+        }, ctx);
         const refreshToken = await issueRefreshToken(tx, userId, meta);
         return { companyId: company.id, status: company.status, userId, refreshToken };
       });

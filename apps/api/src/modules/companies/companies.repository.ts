@@ -43,6 +43,10 @@ export function updateCompany(db: Db, id: string, data: Prisma.CompanyUpdateInpu
   return db.company.update({ where: { id }, data, select: { id: true } });
 }
 
-export function findCompanyContacts(db: Db, companyId: string) {
-  return db.user.findMany({ where: { companyId, status: 'ACTIVE' }, select: { id: true, email: true, name: true, isCompanyAdmin: true } });
+/** A company's name and address as trade documents print it. */
+export const partySelect = { id: true, name: true, addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true, taxId: true, phone: true } as const;
+
+/** The exporter: the seller on every PI and sales contract, the supplier of every product (the first exporter company). */
+export function findExporter(db: Db) {
+  return db.company.findFirst({ where: { kind: 'EXPORTER' }, orderBy: { createdAt: 'asc' }, select: { ...partySelect, website: true } });
 }

@@ -1,10 +1,10 @@
 import type { CompanyDetail, CompanyListQuery, CompanyPage, CompanySummary, ReviewCompanyBody, UpdateCompanyBody } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, decideCompanyStatus, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
-import { renderMail } from '@portal/mail';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
-import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
+import { mailEach, notify } from '../../infra/notify.ts';
+import { findCompanyContacts } from '../../infra/recipients.repository.ts';
 import * as repo from './companies.repository.ts';
 import type { SessionChanges } from '../../infra/session-directory.ts';
 
@@ -75,20 +75,17 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
           actorId: actor.userId, companyId: id, action: `company.${body.decision.toLowerCase()}`, entityType: 'Company', entityId: id,
           changes: { status: { from: company.status, to: status }, reason: body.reason ?? null }, requestId: meta.requestId,
         });
-        const contacts = await repo.findCompanyContacts(tx, id);
+        // Every user of the company is notified; its admins are mailed.
+        const contacts = await findCompanyContacts(tx, id);
         const text = decisionMail[status];
-        await notifyUsers(tx, contacts.map((c) => c.id), {
-          kind: `company.${status.toLowerCase()}`, title: text.subject(company.name), body: [text.body, body.reason].filter(Boolean).join(' '), link: '/portal/company',
-        });
-        for (const c of contacts.filter((c) => c.isCompanyAdmin)) {
-          await enqueueMail(tx, `company.${status.toLowerCase()}`, renderMail({
-            to: c.email,
-            subject: text.subject(company.name),
-            greeting: `Dear ${c.name},`,
-            paragraphs: [text.body, ...(body.reason ? [`Reason: ${body.reason}`] : [])],
-            action: { label: 'Open the portal', url: deps.publicUrl },
-          }), clock.now());
-        }
+        const kind = `company.${status.toLowerCase()}`;
+        await notify(tx, contacts, { kind, title: text.subject(company.name), body: [text.body, body.reason].filter(Boolean).join(' '), link: '/portal/company' });
+        await mailEach(tx, contacts.filter((c) => c.isCompanyAdmin), {
+          topic: kind,
+          subject: text.subject(company.name),
+          paragraphs: [text.body, ...(body.reason ? [`Reason: ${body.reason}`] : [])],
+          action: { label: 'Open the portal', path: '' },
+        }, { publicUrl: deps.publicUrl, now: clock.now() });
       });
       deps.sessions.forgetCompany(id);
       return toDetail((await repo.findCompany(prisma, id))!);

@@ -1,37 +1,43 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CostingBatchInput, CostingBatchResult, CostingInput, CostingResult, Problem } from '@portal/schemas';
-import { DomainError, calculateExportPrice, calculateExportPrices } from '@portal/domain';
+import { CostSheetListQuery, CostSheetSaveBody, CostSheetView, CostingBatchInput, CostingBatchResult, CostingInput, CostingResult, Id, Problem, z } from '@portal/schemas';
+import { requireActor } from '../../plugins/auth.ts';
+import type { CostingService } from './costing.service.ts';
 
-const errors = { 400: Problem, 401: Problem, 403: Problem };
 // Costs, rebates and margins are internal: buyers only ever see the quoted price.
-const staff = ['CLERK', 'MANAGER', 'ADMIN', 'FINANCE'] as const;
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
-/** Runs a calculation on the request body; a rule that refuses names its field as the client wrote it. */
-function onBody<T>(calculate: () => T): T {
-  try {
-    return calculate();
-  } catch (err) {
-    if (err instanceof DomainError && err.fields) {
-      throw new DomainError(err.code, err.message, err.fields.map((f) => ({ field: `body.${f.field}`, message: f.message })));
-    }
-    throw err;
-  }
-}
-
-/** Export price costing: the build-up from purchase cost to FOB/CFR/CIF, for one line or a whole quote. */
-export default async function costingRoutes(app: FastifyInstance) {
+/** Export price costing (出口报价核算): the build-up from purchase cost to FOB/CFR/CIF, and the saved, versioned cost sheets. */
+export default async function costingRoutes(app: FastifyInstance, deps: { costing: CostingService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/costing/calculate', {
-    config: { access: staff },
-    schema: { tags: ['costing'], summary: 'Cost one export price line: rebate, expenses, freight, insurance, commission, profit; FOB/CFR/CIF', body: CostingInput, response: { 200: CostingResult, ...errors } },
-    handler: async (request) => onBody(() => calculateExportPrice(request.body)),
+    config: { access: 'costing.calculate' },
+    schema: { tags: ['costing'], summary: 'Cost one export price line: rebate, expenses, freight, insurance, commission, profit; FOB/CFR/CIF', body: CostingInput, response: { 200: CostingResult, 400: Problem, 401: Problem, 403: Problem } },
+    handler: async (request) => deps.costing.calculate(request.body),
   });
 
   r.post('/costing/calculate-batch', {
-    config: { access: staff },
-    schema: { tags: ['costing'], summary: 'Cost up to 500 lines at once (a whole pro-forma quote), results in order', body: CostingBatchInput, response: { 200: CostingBatchResult, ...errors } },
-    handler: async (request) => ({ results: onBody(() => calculateExportPrices(request.body.lines)) }),
+    config: { access: 'costing.calculate' },
+    schema: { tags: ['costing'], summary: 'Cost up to 500 lines at once (a whole pro-forma quote), results in order', body: CostingBatchInput, response: { 200: CostingBatchResult, 400: Problem, 401: Problem, 403: Problem } },
+    handler: async (request) => deps.costing.calculateBatch(request.body.lines),
+  });
+
+  r.post('/cost-sheets', {
+    config: { access: 'costSheets.save' },
+    schema: { tags: ['costing'], summary: 'Cost and save a cost sheet: a new series, or the next version of `seriesId`', body: CostSheetSaveBody, response: { 201: CostSheetView, ...errors } },
+    handler: async (request, reply) => reply.code(201).send(await deps.costing.save(requireActor(request), request.body, { requestId: request.id })),
+  });
+
+  r.get('/cost-sheets', {
+    config: { access: 'costSheets.read' },
+    schema: { tags: ['costing'], summary: 'The newest version of each cost sheet, optionally of one product', querystring: CostSheetListQuery, response: { 200: z.array(CostSheetView), ...errors } },
+    handler: async (request) => deps.costing.list(request.query),
+  });
+
+  r.get('/cost-sheets/:costSheetId', {
+    config: { access: 'costSheets.read' },
+    schema: { tags: ['costing'], summary: 'One cost sheet version with its build-up and the list of its versions', params: z.strictObject({ costSheetId: Id }), response: { 200: CostSheetView, ...errors } },
+    handler: async (request) => deps.costing.get(request.params.costSheetId),
   });
 }

@@ -19,20 +19,20 @@ export default async function healthRoutes(app: FastifyInstance, deps: { health:
   });
 
   r.get('/outbox/events', {
-    config: { access: ['ADMIN'] },
+    config: { access: 'outbox.manage' },
     schema: { tags: ['health'], summary: 'Outbox events held for a person or stuck, the oldest first', response: { 200: OutboxEventList, ...errors } },
     handler: async () => ({ items: await deps.health.listTroubled() }),
   });
 
   const params = z.strictObject({ eventId: Id });
   r.post('/outbox/events/:eventId/retry', {
-    config: { access: ['ADMIN'] },
+    config: { access: 'outbox.manage' },
     schema: { tags: ['health'], summary: 'Deliver a held or stuck event again now', params, response: { 200: OutboxEventItem, ...errors } },
     handler: async (request) => deps.health.retry(requireActor(request), request.params.eventId, request.id),
   });
 
   r.post('/outbox/events/:eventId/discard', {
-    config: { access: ['ADMIN'] },
+    config: { access: 'outbox.manage' },
     schema: { tags: ['health'], summary: 'Decide not to deliver an event (recorded in the audit log)', params, response: { 200: OutboxEventItem, ...errors } },
     handler: async (request) => deps.health.discard(requireActor(request), request.params.eventId, request.id),
   });

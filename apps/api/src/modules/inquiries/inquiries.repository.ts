@@ -1,8 +1,6 @@
+import { sentRevisionStatuses } from '@portal/domain';
 import type { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
-
-/** Revision statuses a buyer may see: sent, and what a sent revision becomes. */
-export const buyerVisibleRevisionStatuses = ['SENT', 'ACCEPTED', 'DECLINED', 'SUPERSEDED', 'EXPIRED'] as const;
 
 const latestRevisionSelect = { revisionNo: true, status: true, totalAmount: true, currency: true, validUntil: true } as const;
 
@@ -13,7 +11,7 @@ function quotesSelect(buyerView: boolean) {
       id: true,
       number: true,
       revisions: {
-        ...(buyerView ? { where: { status: { in: [...buyerVisibleRevisionStatuses] } } } : {}),
+        ...(buyerView ? { where: { status: { in: [...sentRevisionStatuses] } } } : {}),
         orderBy: { revisionNo: 'desc' },
         take: 1,
         select: latestRevisionSelect,
@@ -116,25 +114,8 @@ export function findPorts(db: Db, codes: string[]) {
   return db.port.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } });
 }
 
-export function findAttachments(db: Db, ids: string[]) {
-  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
-}
-
 export function createInquiry(db: Db, data: Prisma.InquiryUncheckedCreateInput) {
   return db.inquiry.create({ data, select: { id: true, number: true } });
-}
-
-/**
- * Links the company's still unlinked files to an inquiry. Returns how many were linked: fewer than
- * asked means another request took one meanwhile.
- */
-export async function linkAttachments(db: Db, ids: string[], companyId: string, inquiryId: string) {
-  if (ids.length === 0) return 0;
-  const { count } = await db.attachment.updateMany({
-    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },
-    data: { inquiryId },
-  });
-  return count;
 }
 
 /** Moves an inquiry from one status to another; 0 when it was no longer in `from` (a concurrent change). */
@@ -145,13 +126,4 @@ export async function setInquiryStatus(db: Db, id: string, from: string, data: {
 
 export function assignInquiry(db: Db, id: string, clerkId: string, at: Date) {
   return db.inquiry.update({ where: { id }, data: { assignedClerkId: clerkId, lastActivityAt: at }, select: { id: true } });
-}
-
-/** Active users of the given staff roles (recipients of inquiry mail and notifications). */
-export function findActiveStaff(db: Db, roles: ('CLERK' | 'MANAGER')[]) {
-  return db.user.findMany({ where: { role: { in: roles }, status: 'ACTIVE' }, select: { id: true, email: true, name: true }, orderBy: { createdAt: 'asc' } });
-}
-
-export function findSetting(db: Db, key: string) {
-  return db.setting.findUnique({ where: { key }, select: { value: true } });
 }

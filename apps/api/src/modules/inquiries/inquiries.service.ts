@@ -1,39 +1,35 @@
 import type { AssignInquiryBody, CreateInquiryBody, InquiryDetail, InquiryListQuery, InquiryPage, InquirySummary } from '@portal/schemas';
 import {
-  DomainError, assertInquiryTransition, assertVisibleTo, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
-  isStaff, openInquiryStatuses, responseDueAt, tradeCurrencies, type Actor, type InquiryStatus,
+  DomainError, assertInquiryTransition, assertVisibleTo, calendarDate, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
+  isStaff, midnightUtc, openInquiryStatuses, responseDueAt, tradeCurrencies, validationError, type Actor, type FieldError, type InquiryStatus,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
-import { renderMail } from '@portal/mail';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
+import { mailEach, notify, notifyAndMail } from '../../infra/notify.ts';
 import { nextDocumentNumber } from '../../infra/numbering.ts';
-import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
-import { toAttachmentInfo } from '../attachments/attachments.service.ts';
+import { findHandlers, findRecipient, findStaff } from '../../infra/recipients.repository.ts';
+import { toAttachmentInfo, type AttachmentsService } from '../attachments/attachments.service.ts';
+import type { SettingsService } from '../settings/settings.service.ts';
 import * as repo from './inquiries.repository.ts';
 
 type Meta = { requestId?: string };
-type FieldError = { field: string; message: string };
 /** The create body after the contract's parsing (defaults applied). */
 type CreateBody = Omit<CreateInquiryBody, 'attachmentIds'> & { attachmentIds: string[] };
 type ListQuery = Omit<InquiryListQuery, 'scope' | 'page' | 'pageSize'> & { scope: 'open' | 'all'; page: number; pageSize: number };
 
-export const DEFAULT_RESPONSE_TARGET_HOURS = 24;
-
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The response target from Setting 'inquiry.responseTargetHours' (a positive number of hours), else 24. */
-export function parseResponseTarget(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_RESPONSE_TARGET_HOURS;
-}
-
 /** Price inquiries (RFQs): sent by approved buyers, answered by clerks against a response target. */
-export function createInquiriesService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string }) {
+export function createInquiriesService(deps: {
+  prisma: PrismaClient;
+  clock: Clock;
+  publicUrl: string;
+  settings: Pick<SettingsService, 'get'>;
+  attachments: Pick<AttachmentsService, 'attachableErrors' | 'link'>;
+}) {
   const { prisma, clock, publicUrl } = deps;
 
   async function responseTargetHours(): Promise<number> {
-    return parseResponseTarget((await repo.findSetting(prisma, 'inquiry.responseTargetHours'))?.value);
+    return (await deps.settings.get()).responseTargetHours;
   }
 
   function latestQuote(row: repo.InquirySummaryRow): InquirySummary['latestQuote'] {
@@ -43,7 +39,7 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
       return {
         id: q.id, number: q.number, revisionNo: r.revisionNo, status: r.status,
         total: { amount: r.totalAmount.toFixed(currencyScale(r.currency)), currency: r.currency },
-        validUntil: dateOnly(r.validUntil),
+        validUntil: calendarDate(r.validUntil),
       };
     }
     return null;
@@ -83,7 +79,7 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
       destinationPort: port ? { code: port.code, name: port.name } : row.destinationPortCode ? { code: row.destinationPortCode, name: row.destinationPortCode } : null,
       preferredPaymentMethod: row.preferredPaymentMethod,
       preferredPaymentTerms: row.preferredPaymentTerms,
-      requiredShipmentDate: row.requiredShipmentDate ? dateOnly(row.requiredShipmentDate) : null,
+      requiredShipmentDate: row.requiredShipmentDate ? calendarDate(row.requiredShipmentDate) : null,
       packingRequirements: row.packingRequirements,
       certificationRequirements: row.certificationRequirements,
       message: row.message,
@@ -108,10 +104,10 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
   async function checkNewInquiry(actor: Actor, body: CreateBody, now: Date) {
     const errors: FieldError[] = [];
     const productIds = [...new Set(body.lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
-    const [products, port, attachments] = await Promise.all([
+    const [products, port, attachmentErrors] = await Promise.all([
       repo.findProducts(prisma, productIds),
       body.destinationPortCode ? repo.findPort(prisma, body.destinationPortCode) : null,
-      repo.findAttachments(prisma, body.attachmentIds),
+      deps.attachments.attachableErrors(actor, body.attachmentIds),
     ]);
     const byId = new Map(products.map((p) => [p.id, p]));
 
@@ -138,20 +134,13 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
       else if (port.country !== body.destinationCountry) errors.push({ field: 'body.destinationPortCode', message: `is in ${port.country}, not in the destination country ${body.destinationCountry}` });
     }
     if (!(tradeCurrencies as readonly string[]).includes(body.currency)) errors.push({ field: 'body.currency', message: `is not a currency we quote in (${tradeCurrencies.join(', ')})` });
-    if (body.requiredShipmentDate && body.requiredShipmentDate <= dateOnly(now)) {
+    if (body.requiredShipmentDate && body.requiredShipmentDate <= calendarDate(now)) {
       errors.push({ field: 'body.requiredShipmentDate', message: 'must be a date in the future' });
     }
 
-    const found = new Map(attachments.map((a) => [a.id, a]));
-    body.attachmentIds.forEach((id, i) => {
-      const a = found.get(id);
-      const field = `body.attachmentIds.${i}`;
-      if (body.attachmentIds.indexOf(id) !== i) errors.push({ field, message: 'is listed twice' });
-      else if (!a || a.companyId !== actor.companyId) errors.push({ field, message: 'is not a file uploaded by your company' });
-      else if (a.inquiryId || a.negotiationMessageId || a.ticketMessageId) errors.push({ field, message: 'is already attached elsewhere; upload the file again' });
-    });
+    errors.push(...attachmentErrors);
 
-    if (errors.length > 0) throw new DomainError('VALIDATION', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+    if (errors.length > 0) throw validationError(errors);
     return lines.filter((l): l is NonNullable<typeof l> => l !== null);
   }
 
@@ -182,7 +171,7 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
           currency: body.currency,
           preferredPaymentMethod: body.preferredPaymentMethod ?? null,
           preferredPaymentTerms: body.preferredPaymentTerms ?? null,
-          requiredShipmentDate: body.requiredShipmentDate ? new Date(`${body.requiredShipmentDate}T00:00:00Z`) : null,
+          requiredShipmentDate: body.requiredShipmentDate ? midnightUtc(body.requiredShipmentDate) : null,
           packingRequirements: body.packingRequirements ?? null,
           certificationRequirements: body.certificationRequirements ?? null,
           message: body.message ?? null,
@@ -195,8 +184,7 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
             })),
           },
         });
-        const linked = await repo.linkAttachments(tx, body.attachmentIds, actor.companyId, inquiry.id);
-        if (linked !== body.attachmentIds.length) throw new DomainError('CONFLICT', 'a file was attached elsewhere at the same moment; upload it again');
+        await deps.attachments.link(tx, actor, body.attachmentIds, { inquiryId: inquiry.id });
 
         await recordAudit(tx, {
           actorId: actor.userId, companyId: actor.companyId, action: 'inquiry.create', entityType: 'Inquiry', entityId: inquiry.id, requestId: meta.requestId,
@@ -210,40 +198,29 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
 
         const lineText = lines.map((l, i) => `${i + 1}. ${l.description}: ${l.quantity} ${l.unit}`);
         const terms = `${body.incoterm} ${body.namedPlace}, Incoterms 2020, in ${body.currency}`;
-        const buyer = await repo.findUser(tx, actor.userId);
+        const ctx = { publicUrl, now };
+        const buyer = await findRecipient(tx, actor.userId);
         if (buyer) {
-          await enqueueMail(tx, 'inquiry.received', renderMail({
-            to: buyer.email,
+          await mailEach(tx, [buyer], {
+            topic: 'inquiry.received',
             subject: `We received your inquiry ${number}`,
-            greeting: `Dear ${buyer.name},`,
-            paragraphs: [
-              `Thank you for your inquiry ${number} (${terms}). Our export team aims to answer within ${targetHours} hours with a pro-forma quote.`,
-              ...lineText,
-            ],
-            action: { label: 'Follow your inquiry', url: `${publicUrl}/portal/inquiries/${inquiry.id}` },
-          }), now);
+            paragraphs: [`Thank you for your inquiry ${number} (${terms}). Our export team aims to answer within ${targetHours} hours with a pro-forma quote.`, ...lineText],
+            action: { label: 'Follow your inquiry', path: `/portal/inquiries/${inquiry.id}` },
+          }, ctx);
         }
-        const clerks = await repo.findActiveStaff(tx, ['CLERK']);
-        const staffLink = `/staff/inquiries/${inquiry.id}`;
-        for (const clerk of clerks) {
-          await enqueueMail(tx, 'inquiry.new', renderMail({
-            to: clerk.email,
-            subject: `New inquiry ${number} from ${company.name}`,
-            greeting: `Dear ${clerk.name},`,
-            paragraphs: [
-              `${company.name} sent inquiry ${number}: ${lines.length} line${lines.length === 1 ? '' : 's'}, ${terms}${body.requiredShipmentDate ? `, shipment by ${body.requiredShipmentDate}` : ''}.`,
-              ...lineText,
-              `Please answer within ${targetHours} hours.`,
-            ],
-            action: { label: 'Open the inquiry', url: `${publicUrl}${staffLink}` },
-          }), now);
-        }
-        await notifyUsers(tx, clerks.map((c) => c.id), {
+        const lineCount = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
+        await notifyAndMail(tx, await findStaff(tx, ['CLERK']), {
           kind: 'inquiry.new',
           title: `New inquiry ${number} from ${company.name}`,
-          body: `${lines.length} line${lines.length === 1 ? '' : 's'}, ${terms}: ${lines[0]!.description}`,
-          link: staffLink,
-        });
+          body: `${lineCount}, ${terms}: ${lines[0]!.description}`,
+          link: `/staff/inquiries/${inquiry.id}`,
+          paragraphs: [
+            `${company.name} sent inquiry ${number}: ${lineCount}, ${terms}${body.requiredShipmentDate ? `, shipment by ${body.requiredShipmentDate}` : ''}.`,
+            ...lineText,
+            `Please answer within ${targetHours} hours.`,
+          ],
+          actionLabel: 'Open the inquiry',
+        }, ctx);
         return inquiry;
       });
       return getDetail(actor, created.id);
@@ -289,8 +266,7 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
           actorId: actor.userId, companyId: state.buyerCompanyId, action: 'inquiry.withdraw', entityType: 'Inquiry', entityId: id,
           changes: { status: { from: state.status, to: 'WITHDRAWN' } }, requestId: meta.requestId,
         });
-        const recipients = state.assignedClerkId ? [state.assignedClerkId] : (await repo.findActiveStaff(tx, ['CLERK'])).map((c) => c.id);
-        await notifyUsers(tx, recipients, { kind: 'inquiry.withdrawn', title: `Inquiry ${state.number} was withdrawn`, body: 'The buyer withdrew the inquiry.', link: `/staff/inquiries/${id}` });
+        await notify(tx, await findHandlers(tx, state.assignedClerkId), { kind: 'inquiry.withdrawn', title: `Inquiry ${state.number} was withdrawn`, body: 'The buyer withdrew the inquiry.', link: `/staff/inquiries/${id}` });
       });
       return getDetail(actor, id);
     },
@@ -312,7 +288,7 @@ export function createInquiriesService(deps: { prisma: PrismaClient; clock: Cloc
           changes: { assignedClerkId: { from: state.assignedClerkId, to: assignee.id } }, requestId: meta.requestId,
         });
         if (assignee.id !== actor.userId) {
-          await notifyUsers(tx, [assignee.id], { kind: 'inquiry.assigned', title: `Inquiry ${state.number} is yours`, body: 'An inquiry was assigned to you.', link: `/staff/inquiries/${id}` });
+          await notify(tx, [assignee], { kind: 'inquiry.assigned', title: `Inquiry ${state.number} is yours`, body: 'An inquiry was assigned to you.', link: `/staff/inquiries/${id}` });
         }
       });
       return getDetail(actor, id);

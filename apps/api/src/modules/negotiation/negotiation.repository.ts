@@ -48,23 +48,6 @@ export function createMessage(
   return db.negotiationMessage.create({ data: { ...rest, ...(lines?.length ? { lines: { create: lines } } : {}) }, select: { id: true } });
 }
 
-export function findAttachments(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
-}
-
-/**
- * Links the caller's still unlinked files to a message (and to its inquiry, so the other side may
- * open them). Fewer linked than asked means another request took one meanwhile.
- */
-export async function linkAttachments(db: Db, ids: string[], companyId: string, inquiryId: string, messageId: string) {
-  if (ids.length === 0) return 0;
-  const { count } = await db.attachment.updateMany({
-    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },
-    data: { inquiryId, negotiationMessageId: messageId },
-  });
-  return count;
-}
 
 /** A revision of the inquiry's PI by number (the newest PI when there were several), with its lines and their MOQ. */
 export function findRevisionOfInquiry(db: Db, inquiryId: string, revisionNo: number) {
@@ -100,9 +83,51 @@ export async function hasOpenRevision(db: Db, inquiryId: string): Promise<boolea
   return (await db.quoteRevision.count({ where: { status: 'SENT', quote: { inquiryId } } })) > 0;
 }
 
-export { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
-
 /** A PI's head: whose it is and for which inquiry. */
 export function findQuoteHead(db: Db, id: string) {
   return db.quote.findUnique({ where: { id }, select: { id: true, number: true, buyerCompanyId: true, inquiryId: true } });
+}
+
+const revisionToAcceptSelect = {
+  id: true, revisionNo: true, status: true, validUntil: true, currency: true, totalAmount: true, incoterm: true, namedPlace: true,
+  portOfLoadingCode: true, portOfDischargeCode: true, shipmentDate: true, leadTimeDays: true, packing: true, paymentMethod: true,
+  paymentTerms: true, paymentTermsText: true,
+  lines: { orderBy: { lineNo: 'asc' }, select: { lineNo: true, productId: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true } },
+} as const satisfies Prisma.QuoteRevisionSelect;
+
+/** A PI with one revision by number, with all that accepting it and issuing its contract need. */
+export function findQuoteWithRevision(db: Db, quoteId: string, revisionNo: number) {
+  return db.quote.findUnique({
+    where: { id: quoteId },
+    select: {
+      id: true, number: true, buyerCompanyId: true,
+      buyerCompany: { select: { name: true } },
+      inquiry: { select: { id: true, assignedClerkId: true } },
+      revisions: { where: { revisionNo }, select: revisionToAcceptSelect },
+    },
+  });
+}
+
+/** A revision's answerable state by id (after a lost race: what it became). */
+export function findRevisionState(db: Db, id: string) {
+  return db.quoteRevision.findUnique({ where: { id }, select: { revisionNo: true, status: true, validUntil: true } });
+}
+
+/**
+ * Accepts a sent revision, only while it is still sent and valid: the conditional update that makes
+ * one of many concurrent accepts the winner (the others match no row). False when it did not move.
+ */
+export async function acceptRevision(db: Db, id: string, validFrom: Date, data: { acceptedById: string; respondedAt: Date }): Promise<boolean> {
+  const { count } = await db.quoteRevision.updateMany({ where: { id, status: 'SENT', validUntil: { gte: validFrom } }, data: { ...data, status: 'ACCEPTED' } });
+  return count === 1;
+}
+
+/** The accepted PI is closed for further revisions: its other sent revisions are superseded. */
+export async function closeQuote(db: Db, quoteId: string, acceptedRevisionId: string) {
+  await db.quote.update({ where: { id: quoteId }, data: { status: 'ACCEPTED' }, select: { id: true } });
+  return db.quoteRevision.updateMany({ where: { quoteId, id: { not: acceptedRevisionId }, status: 'SENT' }, data: { status: 'SUPERSEDED' } });
+}
+
+export function acceptInquiry(db: Db, id: string, at: Date) {
+  return db.inquiry.update({ where: { id }, data: { status: 'ACCEPTED', closedAt: at, lastActivityAt: at }, select: { id: true } });
 }

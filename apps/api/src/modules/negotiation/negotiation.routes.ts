@@ -1,28 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ChangeRequestBody, CounterOfferBody, DeclineBody, Id, NegotiationMessageView, NegotiationThread, PostMessageBody, Problem, z } from '@portal/schemas';
+import {
+  AcceptBody, ChangeRequestBody, CounterOfferBody, DeclineBody, Id, NegotiationMessageView, NegotiationThread, PostMessageBody, Problem, RevisionParams, SalesContractView, z,
+} from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { NegotiationService } from './negotiation.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const everyone = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
-const writers = ['BUYER', 'CLERK', 'MANAGER', 'ADMIN'] as const;
-
 const inquiryParams = z.strictObject({ inquiryId: Id });
-const revisionParams = z.strictObject({ quoteId: Id, revisionNo: z.coerce.number().int().min(1).max(10_000).describe('Revision number, from 1') });
 
-/** The negotiation thread of an inquiry: messages, the buyer's counter-offers and change requests, and declining a revision. */
+/** The negotiation of an inquiry: its thread, the buyer's counter-offers and change requests, and the buyer's answer to a revision (accept or decline). */
 export default async function negotiationRoutes(app: FastifyInstance, deps: { negotiation: NegotiationService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/inquiries/:inquiryId/messages', {
-    config: { access: everyone },
+    config: { access: 'negotiation.read' },
     schema: { tags: ['negotiation'], summary: 'The negotiation thread of an inquiry, oldest first (buyers: their own company’s)', params: inquiryParams, response: { 200: NegotiationThread, ...errors } },
     handler: async (request) => deps.negotiation.thread(requireActor(request), request.params.inquiryId),
   });
 
   r.post('/inquiries/:inquiryId/messages', {
-    config: { access: writers },
+    config: { access: 'negotiation.post' },
     schema: {
       tags: ['negotiation'],
       summary: 'Post a message (with uploaded files) to the thread; the other side is notified in the portal and by mail',
@@ -34,7 +32,7 @@ export default async function negotiationRoutes(app: FastifyInstance, deps: { ne
   });
 
   r.post('/inquiries/:inquiryId/counter-offers', {
-    config: { access: ['BUYER'] },
+    config: { access: 'negotiation.answer' },
     schema: {
       tags: ['negotiation'],
       summary: 'Counter a sent revision: per line a price, quantity or shipment date, or other payment terms or Incoterm (inquiry → negotiating)',
@@ -46,20 +44,35 @@ export default async function negotiationRoutes(app: FastifyInstance, deps: { ne
   });
 
   r.post('/inquiries/:inquiryId/change-requests', {
-    config: { access: ['BUYER'] },
+    config: { access: 'negotiation.answer' },
     schema: { tags: ['negotiation'], summary: 'Ask for changes to a sent revision, in words (inquiry → negotiating)', params: inquiryParams, body: ChangeRequestBody, response: { 201: NegotiationMessageView, ...errors } },
     handler: async (request, reply) => reply.code(201).send(await deps.negotiation.changeRequest(requireActor(request), request.params.inquiryId, request.body, { requestId: request.id })),
   });
 
   r.post('/quotes/:quoteId/revisions/:revisionNo/decline', {
-    config: { access: ['BUYER'] },
+    config: { access: 'negotiation.answer' },
     schema: {
       tags: ['negotiation'],
       summary: 'Decline a sent revision with a reason; the inquiry is declined when no other revision stays open',
-      params: revisionParams,
+      params: RevisionParams,
       body: DeclineBody,
       response: { 200: NegotiationMessageView, ...errors },
     },
     handler: async (request) => deps.negotiation.decline(requireActor(request), request.params.quoteId, request.params.revisionNo, request.body, { requestId: request.id }),
+  });
+
+  r.post('/quotes/:quoteId/revisions/:revisionNo/accept', {
+    config: { access: 'negotiation.answer' },
+    schema: {
+      tags: ['negotiation'],
+      summary: 'Accept a sent revision: issues the sales contract (201); accepting it again answers the same contract (200); superseded or expired: 409',
+      params: RevisionParams,
+      body: AcceptBody.nullish(),
+      response: { 200: SalesContractView, 201: SalesContractView, ...errors },
+    },
+    handler: async (request, reply) => {
+      const result = await deps.negotiation.accept(requireActor(request), request.params.quoteId, request.params.revisionNo, request.body?.revisionNo, { requestId: request.id });
+      return reply.code(result.created ? 201 : 200).send(result.contract);
+    },
   });
 }

@@ -1,56 +1,39 @@
-import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, z } from '@portal/schemas';
-import { DomainError, assertOpenRevision, assertVisibleTo, calendarDate, counterOfferErrors, isStaff, type Actor } from '@portal/domain';
+import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, SalesContractView, z } from '@portal/schemas';
+import {
+  DomainError, assertCanAccept, assertOpenRevision, assertSameRevision, assertVisibleTo, calendarDate, counterOfferErrors, counterOfferSummary, isSent, isStaff,
+  midnightUtc, validationError, type Actor,
+} from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
-import type { Db } from '../../infra/tx.ts';
-import { toAttachmentInfo } from '../attachments/attachments.service.ts';
+import { notifyAndMail } from '../../infra/notify.ts';
+import { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
+import { isUniqueViolation, type Db } from '../../infra/tx.ts';
+import type { AttachmentsService } from '../attachments/attachments.service.ts';
+import type { SalesContractsService } from '../sales-contracts/sales-contracts.service.ts';
+import { toMessageView, type ProposedTerms } from './negotiation.mappers.ts';
 import * as repo from './negotiation.repository.ts';
-import { notifyAndMail } from './notify.ts';
 
 type Meta = { requestId?: string };
-type FieldError = { field: string; message: string };
 type InquiryRow = NonNullable<Awaited<ReturnType<typeof repo.findInquiry>>>;
-type ProposedTerms = { paymentTermsText?: string; incoterm?: 'EXW' | 'FCA' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP' | 'FAS' | 'FOB' | 'CFR' | 'CIF' };
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+/** Thrown inside the accept transaction when another accept moved the revision first: rolls back, then answered outside. */
+class LostRace extends Error {}
+
 const excerpt = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}…` : s);
 
-/** One message as both sides see it. */
-export function toMessageView(m: repo.MessageRow): NegotiationMessageView {
-  const terms = (m.proposedTerms ?? null) as ProposedTerms | null;
-  return {
-    id: m.id,
-    side: m.side,
-    kind: m.kind,
-    author: m.author.name,
-    body: m.body,
-    createdAt: m.createdAt.toISOString(),
-    ...(m.revision ? { revisionNo: m.revision.revisionNo } : {}),
-    ...(m.kind === 'COUNTER_OFFER'
-      ? {
-          counterOffer: {
-            lines: m.lines
-              .map((l) => ({
-                quoteLineId: l.quoteLineId,
-                lineNo: l.quoteLine.lineNo,
-                description: l.quoteLine.description,
-                ...(l.proposedUnitPrice ? { proposedUnitPrice: l.proposedUnitPrice.toFixed(4) } : {}),
-                ...(l.proposedQuantity ? { proposedQuantity: l.proposedQuantity.toFixed() } : {}),
-                ...(l.proposedShipmentDate ? { proposedShipmentDate: dateOnly(l.proposedShipmentDate) } : {}),
-              }))
-              .sort((a, b) => a.lineNo - b.lineNo),
-            ...(terms?.paymentTermsText ? { paymentTermsText: terms.paymentTermsText } : {}),
-            ...(terms?.incoterm ? { incoterm: terms.incoterm } : {}),
-          },
-        }
-      : {}),
-    attachments: m.attachments.map(toAttachmentInfo),
-  };
-}
-
-/** The negotiation thread of an inquiry: messages, counter-offers and change requests, each audited and notified to the other side. */
-export function createNegotiationService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string }) {
+/**
+ * The negotiation of an inquiry: its thread (messages, counter-offers, change requests) and the
+ * buyer's answers to a sent revision, declining it or accepting it (which issues the sales contract
+ * in the same transaction). Each is audited and told to the other side.
+ */
+export function createNegotiationService(deps: {
+  prisma: PrismaClient;
+  clock: Clock;
+  publicUrl: string;
+  attachments: Pick<AttachmentsService, 'attachableErrors' | 'link'>;
+  contracts: Pick<SalesContractsService, 'issue' | 'ofRevision' | 'current'>;
+}) {
   const { prisma, clock, publicUrl } = deps;
   const today = () => calendarDate(clock.now());
 
@@ -64,29 +47,41 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
   /** The sent revision a buyer answers; one that was never sent is not found for them. */
   async function loadRevision(inquiryId: string, revisionNo: number) {
     const rev = await repo.findRevisionOfInquiry(prisma, inquiryId, revisionNo);
-    if (!rev || ['DRAFT', 'PENDING_APPROVAL', 'APPROVED'].includes(rev.status)) {
+    if (!rev || !isSent(rev.status)) {
       throw new DomainError('VALIDATION', `revision ${revisionNo} was not sent for this inquiry`, [{ field: 'body.revisionNo', message: 'is not a revision sent for this inquiry' }]);
     }
     return rev;
   }
 
-  /** Who hears of a message: the other side of the thread. */
-  async function otherSide(tx: Db, actor: Actor, inquiry: InquiryRow) {
-    if (isStaff(actor.role)) return { users: await repo.findBuyerUsers(tx, inquiry.buyerCompanyId), link: `/portal/inquiries/${inquiry.id}` };
-    return { users: await repo.findHandlers(tx, inquiry.assignedClerkId), link: `/staff/inquiries/${inquiry.id}` };
+  /** The inquiry and the sent revision a buyer answers, if it is still open to this answer. */
+  async function loadAnswerable(actor: Actor, inquiryId: string, revisionNo: number, verb: 'countered' | 'answered') {
+    const inquiry = await loadInquiry(actor, inquiryId);
+    const rev = await loadRevision(inquiry.id, revisionNo);
+    assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today(), verb);
+    return { inquiry, rev };
   }
 
-  async function checkAttachments(actor: Actor, ids: string[]) {
-    const errors: FieldError[] = [];
-    const found = new Map((await repo.findAttachments(prisma, ids)).map((a) => [a.id, a]));
-    ids.forEach((id, i) => {
-      const a = found.get(id);
-      const field = `body.attachmentIds.${i}`;
-      if (ids.indexOf(id) !== i) errors.push({ field, message: 'is listed twice' });
-      else if (!a || a.companyId !== actor.companyId) errors.push({ field, message: 'is not a file uploaded by your company' });
-      else if (a.inquiryId || a.negotiationMessageId || a.ticketMessageId) errors.push({ field, message: 'is already attached elsewhere; upload the file again' });
-    });
-    if (errors.length > 0) throw new DomainError('VALIDATION', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+  /** A buyer's answer moves the inquiry to negotiating (from quoted or negotiating), else a CONFLICT. */
+  async function startNegotiating(tx: Db, inquiry: InquiryRow, now: Date) {
+    if (!(await repo.moveInquiry(tx, inquiry.id, ['QUOTED', 'NEGOTIATING'], { status: 'NEGOTIATING', lastActivityAt: now }))) {
+      throw new DomainError('CONFLICT', `the inquiry is ${inquiry.status.toLowerCase()}; it cannot be negotiated`);
+    }
+  }
+
+  /** Who hears of a message: the other side of the thread. */
+  async function otherSide(tx: Db, actor: Actor, inquiry: InquiryRow) {
+    if (isStaff(actor.role)) return { users: await findBuyerUsers(tx, inquiry.buyerCompanyId), link: `/portal/inquiries/${inquiry.id}` };
+    return { users: await findHandlers(tx, inquiry.assignedClerkId), link: `/staff/inquiries/${inquiry.id}` };
+  }
+
+  /** The answer to an accept that found the revision already accepted: the contract, if this company's; else why not. */
+  async function existingOrConflict(actor: Actor, revisionId: string): Promise<SalesContractView> {
+    const existing = await deps.contracts.ofRevision(actor, revisionId);
+    if (existing) return existing;
+    const rev = await repo.findRevisionState(prisma, revisionId);
+    if (!rev) throw new DomainError('NOT_FOUND', 'revision not found');
+    assertCanAccept({ revisionNo: rev.revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today());
+    throw new DomainError('CONFLICT', `revision ${rev.revisionNo} was changed meanwhile; reload it`);
   }
 
   return {
@@ -101,13 +96,13 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
     async post(actor: Actor, inquiryId: string, body: z.output<typeof PostMessageBody>, meta: Meta): Promise<NegotiationMessageView> {
       const inquiry = await loadInquiry(actor, inquiryId);
       if (inquiry.status === 'WITHDRAWN') throw new DomainError('CONFLICT', 'the inquiry was withdrawn; its thread is closed');
-      await checkAttachments(actor, body.attachmentIds);
+      const attachmentErrors = await deps.attachments.attachableErrors(actor, body.attachmentIds);
+      if (attachmentErrors.length > 0) throw validationError(attachmentErrors);
       const now = clock.now();
       const id = await prisma.$transaction(async (tx) => {
         const side = isStaff(actor.role) ? 'EXPORTER' : 'BUYER';
         const msg = await repo.createMessage(tx, { inquiryId: inquiry.id, authorId: actor.userId, side, kind: 'MESSAGE', body: body.body, createdAt: now });
-        const linked = await repo.linkAttachments(tx, body.attachmentIds, actor.companyId, inquiry.id, msg.id);
-        if (linked !== body.attachmentIds.length) throw new DomainError('CONFLICT', 'a file was attached elsewhere at the same moment; upload it again');
+        await deps.attachments.link(tx, actor, body.attachmentIds, { inquiryId: inquiry.id, negotiationMessageId: msg.id });
         await repo.touchInquiry(tx, inquiry.id, now);
         await recordAudit(tx, {
           actorId: actor.userId, companyId: inquiry.buyerCompanyId, action: 'negotiation.message', entityType: 'NegotiationMessage', entityId: msg.id, requestId: meta.requestId,
@@ -125,30 +120,18 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
 
     /** A buyer's counter-offer on a sent revision: per line a price, quantity or shipment date, or other payment terms or Incoterm. */
     async counterOffer(actor: Actor, inquiryId: string, body: z.output<typeof CounterOfferBody>, meta: Meta): Promise<NegotiationMessageView> {
-      const inquiry = await loadInquiry(actor, inquiryId);
-      const rev = await loadRevision(inquiry.id, body.revisionNo);
-      assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: dateOnly(rev.validUntil) }, today(), 'countered');
+      const { inquiry, rev } = await loadAnswerable(actor, inquiryId, body.revisionNo, 'countered');
       const errors = counterOfferErrors(body.lines, rev.lines.map((l) => ({ id: l.id, moq: l.product?.moq.toFixed() ?? null, unit: l.unit })), today());
-      if (errors.length > 0) throw new DomainError('VALIDATION', `the counter-offer cannot be made: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
+      if (errors.length > 0) throw validationError(errors, 'the counter-offer cannot be made');
 
       const now = clock.now();
       const terms: ProposedTerms = { ...(body.proposedPaymentTerms ? { paymentTermsText: body.proposedPaymentTerms } : {}), ...(body.proposedIncoterm ? { incoterm: body.proposedIncoterm } : {}) };
       const lineNos = new Map(rev.lines.map((l) => [l.id, l.lineNo]));
-      const summary = [
-        ...body.lines.map((l) => `line ${lineNos.get(l.quoteLineId)}: ${[
-          l.proposedUnitPrice ? `price ${l.proposedUnitPrice}` : null,
-          l.proposedQuantity ? `quantity ${l.proposedQuantity}` : null,
-          l.proposedShipmentDate ? `shipment by ${l.proposedShipmentDate}` : null,
-        ].filter(Boolean).join(', ')}`),
-        ...(terms.paymentTermsText ? [`payment: ${terms.paymentTermsText}`] : []),
-        ...(terms.incoterm ? [`Incoterm: ${terms.incoterm}`] : []),
-      ].join('; ');
+      const summary = counterOfferSummary(body.lines.map((l) => ({ ...l, lineNo: lineNos.get(l.quoteLineId) })), terms);
       const text = body.message ?? `Counter-offer on revision ${rev.revisionNo}: ${summary}`;
 
       const id = await prisma.$transaction(async (tx) => {
-        if (!(await repo.moveInquiry(tx, inquiry.id, ['QUOTED', 'NEGOTIATING'], { status: 'NEGOTIATING', lastActivityAt: now }))) {
-          throw new DomainError('CONFLICT', `the inquiry is ${inquiry.status.toLowerCase()}; it cannot be negotiated`);
-        }
+        await startNegotiating(tx, inquiry, now);
         const msg = await repo.createMessage(tx, {
           inquiryId: inquiry.id, revisionId: rev.id, authorId: actor.userId, side: 'BUYER', kind: 'COUNTER_OFFER', body: text, createdAt: now,
           ...(Object.keys(terms).length ? { proposedTerms: terms } : {}),
@@ -156,7 +139,7 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
             quoteLineId: l.quoteLineId,
             proposedUnitPrice: l.proposedUnitPrice ?? null,
             proposedQuantity: l.proposedQuantity ?? null,
-            proposedShipmentDate: l.proposedShipmentDate ? new Date(`${l.proposedShipmentDate}T00:00:00Z`) : null,
+            proposedShipmentDate: l.proposedShipmentDate ? midnightUtc(l.proposedShipmentDate) : null,
           })),
         });
         await recordAudit(tx, {
@@ -175,14 +158,10 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
 
     /** A buyer asks for changes to a sent revision, in words. */
     async changeRequest(actor: Actor, inquiryId: string, body: z.output<typeof ChangeRequestBody>, meta: Meta): Promise<NegotiationMessageView> {
-      const inquiry = await loadInquiry(actor, inquiryId);
-      const rev = await loadRevision(inquiry.id, body.revisionNo);
-      assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: dateOnly(rev.validUntil) }, today(), 'answered');
+      const { inquiry, rev } = await loadAnswerable(actor, inquiryId, body.revisionNo, 'answered');
       const now = clock.now();
       const id = await prisma.$transaction(async (tx) => {
-        if (!(await repo.moveInquiry(tx, inquiry.id, ['QUOTED', 'NEGOTIATING'], { status: 'NEGOTIATING', lastActivityAt: now }))) {
-          throw new DomainError('CONFLICT', `the inquiry is ${inquiry.status.toLowerCase()}; it cannot be negotiated`);
-        }
+        await startNegotiating(tx, inquiry, now);
         const msg = await repo.createMessage(tx, { inquiryId: inquiry.id, revisionId: rev.id, authorId: actor.userId, side: 'BUYER', kind: 'CHANGE_REQUEST', body: body.body, createdAt: now });
         await recordAudit(tx, {
           actorId: actor.userId, companyId: inquiry.buyerCompanyId, action: 'negotiation.change_request', entityType: 'NegotiationMessage', entityId: msg.id, requestId: meta.requestId,
@@ -202,13 +181,11 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
       const quote = await repo.findQuoteHead(prisma, quoteId);
       if (!quote) throw new DomainError('NOT_FOUND', 'quote not found');
       assertVisibleTo(actor, quote.buyerCompanyId, 'quote');
-      if (body.revisionNo !== undefined && body.revisionNo !== revisionNo) {
-        throw new DomainError('VALIDATION', 'the revision numbers differ', [{ field: 'body.revisionNo', message: `must be ${revisionNo}, the revision in the path` }]);
-      }
+      assertSameRevision(body.revisionNo, revisionNo);
       const inquiry = (await repo.findInquiry(prisma, quote.inquiryId))!;
       const rev = await repo.findRevisionOfInquiry(prisma, quote.inquiryId, revisionNo);
-      if (!rev || rev.quote.id !== quote.id || ['DRAFT', 'PENDING_APPROVAL', 'APPROVED'].includes(rev.status)) throw new DomainError('NOT_FOUND', 'revision not found');
-      assertOpenRevision({ revisionNo, status: rev.status, validUntil: dateOnly(rev.validUntil) }, today(), 'declined');
+      if (!rev || rev.quote.id !== quote.id || !isSent(rev.status)) throw new DomainError('NOT_FOUND', 'revision not found');
+      assertOpenRevision({ revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, today(), 'declined');
       const now = clock.now();
       const id = await prisma.$transaction(async (tx) => {
         if (!(await repo.declineRevision(tx, rev.id, { declineReason: body.reason, respondedAt: now }))) throw new DomainError('CONFLICT', `revision ${revisionNo} was answered meanwhile; reload it`);
@@ -223,12 +200,58 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
           actorId: actor.userId, companyId: quote.buyerCompanyId, action: 'quote.decline', entityType: 'QuoteRevision', entityId: rev.id, requestId: meta.requestId,
           changes: { quoteId: quote.id, number: quote.number, revisionNo, status: { from: 'SENT', to: 'DECLINED' }, reason: body.reason, inquiryDeclined: closes },
         });
-        await notifyAndMail(tx, await repo.findHandlers(tx, inquiry.assignedClerkId), {
+        await notifyAndMail(tx, await findHandlers(tx, inquiry.assignedClerkId), {
           kind: 'quote.declined', title: `${inquiry.buyerCompany.name} declined ${quote.number} rev. ${revisionNo}`, body: body.reason, link: `/staff/inquiries/${quote.inquiryId}`,
         }, { publicUrl, now });
         return msg.id;
       });
       return toMessageView(await repo.findMessage(prisma, id));
+    },
+
+    /**
+     * A buyer accepts a sent revision: in one transaction the revision becomes ACCEPTED (only if it
+     * is still SENT and valid), the sales contract is issued from it, the PI and the inquiry are
+     * closed, and both sides are told. Repeating the accept answers the same contract (created: false).
+     */
+    async accept(actor: Actor, quoteId: string, revisionNo: number, given: number | undefined, meta: Meta): Promise<{ created: boolean; contract: SalesContractView }> {
+      assertSameRevision(given, revisionNo);
+      const quote = await repo.findQuoteWithRevision(prisma, quoteId, revisionNo);
+      if (!quote) throw new DomainError('NOT_FOUND', 'quote not found');
+      assertVisibleTo(actor, quote.buyerCompanyId, 'quote');
+      const rev = quote.revisions[0];
+      if (!rev || !isSent(rev.status)) throw new DomainError('NOT_FOUND', 'revision not found');
+      if (rev.status === 'ACCEPTED') return { created: false, contract: await existingOrConflict(actor, rev.id) };
+      const now = clock.now();
+      const day = today();
+      assertCanAccept({ revisionNo, status: rev.status, validUntil: calendarDate(rev.validUntil) }, day);
+
+      let contractId: string;
+      try {
+        contractId = await prisma.$transaction(async (tx) => {
+          // The conditional update decides which of concurrent accepts wins; the others roll back.
+          if (!(await repo.acceptRevision(tx, rev.id, midnightUtc(day), { acceptedById: actor.userId, respondedAt: now }))) throw new LostRace();
+          const contract = await deps.contracts.issue(tx, actor, {
+            ...rev,
+            quote: { id: quote.id, number: quote.number, buyerCompanyId: quote.buyerCompanyId, buyerCompanyName: quote.buyerCompany.name, inquiryId: quote.inquiry.id, assignedClerkId: quote.inquiry.assignedClerkId },
+          }, meta);
+          const superseded = await repo.closeQuote(tx, quote.id, rev.id);
+          await repo.acceptInquiry(tx, quote.inquiry.id, now);
+          await repo.createMessage(tx, {
+            inquiryId: quote.inquiry.id, revisionId: rev.id, authorId: actor.userId, side: 'BUYER', kind: 'SYSTEM', createdAt: now,
+            body: `Accepted ${quote.number} revision ${revisionNo}; sales contract ${contract.number} issued.`,
+          });
+          await recordAudit(tx, {
+            actorId: actor.userId, companyId: quote.buyerCompanyId, action: 'quote.accept', entityType: 'QuoteRevision', entityId: rev.id, requestId: meta.requestId,
+            changes: { quoteId: quote.id, number: quote.number, revisionNo, status: { from: 'SENT', to: 'ACCEPTED' }, contractId: contract.id, contractNumber: contract.number, superseded: superseded.count },
+          });
+          return contract.id;
+        });
+      } catch (err) {
+        // Lost to a concurrent accept (or, as a last resort, to the unique revision of the contract).
+        if (err instanceof LostRace || isUniqueViolation(err)) return { created: false, contract: await existingOrConflict(actor, rev.id) };
+        throw err;
+      }
+      return { created: true, contract: await deps.contracts.current(contractId) };
     },
   };
 }

@@ -64,13 +64,6 @@ export async function findSetting(db: Db, key: string): Promise<unknown> {
   return (await db.setting.findUnique({ where: { key }, select: { value: true } }))?.value ?? null;
 }
 
-export function findExporter(db: Db) {
-  return db.company.findFirst({
-    where: { kind: 'EXPORTER' },
-    orderBy: { createdAt: 'asc' },
-    select: { name: true, addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true, taxId: true, phone: true, website: true },
-  });
-}
 
 export function createQuote(db: Db, data: { number: string; inquiryId: string; buyerCompanyId: string; createdAt: Date }) {
   return db.quote.create({ data, select: { id: true } });
@@ -149,13 +142,7 @@ export async function expireRevision(db: Db, revisionId: string): Promise<boolea
   return count === 1;
 }
 
-export function findActiveBuyerUsers(db: Db, companyId: string) {
-  return db.user.findMany({ where: { companyId, role: 'BUYER', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
-}
 
-export function findActiveManagers(db: Db) {
-  return db.user.findMany({ where: { role: 'MANAGER', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
-}
 
 export function findPendingRevisions(db: Db) {
   return db.quoteRevision.findMany({

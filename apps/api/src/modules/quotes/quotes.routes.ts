@@ -1,23 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApprovalBody, Id, PendingApproval, Problem, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
+import { ApprovalBody, Id, PendingApproval, Problem, QuoteDraftBody, QuoteView, RevisionParams, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { QuotesService } from './quotes.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const editors = ['CLERK', 'MANAGER', 'ADMIN'] as const;
-const approvers = ['MANAGER', 'ADMIN'] as const;
-const everyone = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
-
 const quoteParams = z.strictObject({ quoteId: Id });
-const revisionParams = z.strictObject({ quoteId: Id, revisionNo: z.coerce.number().int().min(1).max(10_000).describe('Revision number, from 1') });
+const revisionParams = RevisionParams;
 
 /** Pro-forma quotes (PI): drafted by clerks from an inquiry, approved below the margin floor, sent to the buyer with a PDF. */
 export default async function quotesRoutes(app: FastifyInstance, deps: { quotes: QuotesService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/inquiries/:inquiryId/quotes', {
-    config: { access: editors },
+    config: { access: 'quotes.edit' },
     schema: {
       tags: ['quotes'],
       summary: 'Draft a PI for an inquiry: revision 1 of a new PI, or the next revision of its open PI',
@@ -29,31 +25,31 @@ export default async function quotesRoutes(app: FastifyInstance, deps: { quotes:
   });
 
   r.get('/quotes/:quoteId', {
-    config: { access: everyone },
+    config: { access: 'quotes.read' },
     schema: { tags: ['quotes'], summary: 'A PI with its revisions (buyers: their own, sent revisions only, no costing)', params: quoteParams, response: { 200: QuoteView, ...errors } },
     handler: async (request) => deps.quotes.get(requireActor(request), request.params.quoteId),
   });
 
   r.put('/quotes/:quoteId/revisions/:revisionNo', {
-    config: { access: editors },
+    config: { access: 'quotes.edit' },
     schema: { tags: ['quotes'], summary: 'Replace a draft revision (a sent revision never changes)', params: revisionParams, body: QuoteDraftBody, response: { 200: QuoteView, ...errors } },
     handler: async (request) => deps.quotes.update(requireActor(request), request.params.quoteId, request.params.revisionNo, request.body, { requestId: request.id }),
   });
 
   r.post('/quotes/:quoteId/revisions/:revisionNo/send', {
-    config: { access: editors },
+    config: { access: 'quotes.edit' },
     schema: { tags: ['quotes'], summary: 'Send a draft to the buyer by mail with the PI as PDF, or to a manager when it is below the margin floor', params: revisionParams, response: { 200: QuoteView, ...errors } },
     handler: async (request) => deps.quotes.send(requireActor(request), request.params.quoteId, request.params.revisionNo, { requestId: request.id }),
   });
 
   r.post('/quotes/:quoteId/revisions/:revisionNo/approval', {
-    config: { access: approvers },
+    config: { access: 'quotes.approve' },
     schema: { tags: ['quotes'], summary: 'Approve a revision below the margin floor (it is then sent) or send it back with a comment', params: revisionParams, body: ApprovalBody, response: { 200: QuoteView, ...errors } },
     handler: async (request) => deps.quotes.decide(requireActor(request), request.params.quoteId, request.params.revisionNo, request.body, { requestId: request.id }),
   });
 
   r.get('/quotes/:quoteId/revisions/:revisionNo/pdf', {
-    config: { access: everyone },
+    config: { access: 'quotes.read' },
     schema: {
       tags: ['quotes'],
       summary: 'The pro-forma invoice as PDF (buyers: sent revisions of their own PIs; staff: drafts too, marked DRAFT)',
@@ -71,7 +67,7 @@ export default async function quotesRoutes(app: FastifyInstance, deps: { quotes:
   });
 
   r.get('/approvals/quotes', {
-    config: { access: approvers },
+    config: { access: 'quotes.approve' },
     schema: { tags: ['quotes'], summary: 'Quote revisions below the margin floor waiting for a manager, oldest first', response: { 200: z.array(PendingApproval), 401: Problem, 403: Problem } },
     handler: async () => deps.quotes.pendingApprovals(),
   });

@@ -1,24 +1,40 @@
 import type { BusinessSettings } from '@portal/schemas';
-import type { Actor } from '@portal/domain';
+import { DEFAULT_MARGIN_FLOOR, DEFAULT_QUOTE_VALIDITY_DAYS, DEFAULT_RESPONSE_TARGET_HOURS, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import * as repo from './settings.repository.ts';
 
+/** Where each business setting is kept in the Setting table. */
 const keys = { responseTargetHours: 'inquiry.responseTargetHours', marginFloorRate: 'quote.marginFloorRate', quoteValidityDays: 'quote.defaultValidityDays' } as const;
-const defaults: BusinessSettings = { responseTargetHours: 24, marginFloorRate: '0.08', quoteValidityDays: 30 };
 
-/** Reads and changes the business settings kept in the Setting table (the services read the same keys). */
+/** A positive number of hours or days as stored (a number, or a decimal string), else the default. */
+function positiveNumber(value: unknown, fallback: number): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** A rate as stored (a decimal string or a number), else the default. */
+function rate(value: unknown, fallback: string): string {
+  return (typeof value === 'string' || typeof value === 'number') && /^\d+(\.\d+)?$/.test(String(value)) ? String(value) : fallback;
+}
+
+/**
+ * The business settings managers tune: the one place that reads and writes them (the inquiry
+ * response target, the margin floor, the default quote validity), for the routes and the services.
+ */
 export function createSettingsService(deps: { prisma: PrismaClient }) {
   return {
+    /** The settings as they are now; a missing or unreadable value reads as its default. */
     async get(): Promise<BusinessSettings> {
       const rows = new Map((await repo.readSettings(deps.prisma, Object.values(keys))).map((r) => [r.key, r.value]));
       return {
-        responseTargetHours: Number(rows.get(keys.responseTargetHours) ?? defaults.responseTargetHours),
-        marginFloorRate: String(rows.get(keys.marginFloorRate) ?? defaults.marginFloorRate),
-        quoteValidityDays: Number(rows.get(keys.quoteValidityDays) ?? defaults.quoteValidityDays),
+        responseTargetHours: positiveNumber(rows.get(keys.responseTargetHours), DEFAULT_RESPONSE_TARGET_HOURS),
+        marginFloorRate: rate(rows.get(keys.marginFloorRate), DEFAULT_MARGIN_FLOOR),
+        quoteValidityDays: positiveNumber(rows.get(keys.quoteValidityDays), DEFAULT_QUOTE_VALIDITY_DAYS),
       };
     },
 
+    /** Changes the settings, with an audit entry of before and after. */
     async update(actor: Actor, next: BusinessSettings, meta: { requestId?: string }): Promise<BusinessSettings> {
       const before = await this.get();
       await deps.prisma.$transaction(async (tx) => {

@@ -1,10 +1,10 @@
 import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
-import { renderMail } from '@portal/mail';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
-import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
+import { mailEach, notify } from '../../infra/notify.ts';
+import { findCompanyAdmins } from '../../infra/recipients.repository.ts';
 import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
 import * as authRepo from '../auth/auth.repository.ts';
 import { toSessionUser } from '../auth/auth.service.ts';
@@ -44,16 +44,15 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
           expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
         });
         await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.invite', entityType: 'Invitation', entityId: invitation.id, changes: { email }, requestId: meta.requestId });
-        await enqueueMail(tx, 'company.user.invited', renderMail({
-          to: email,
+        await mailEach(tx, [{ email }], {
+          topic: 'company.user.invited',
           subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
-          greeting: 'Hello,',
           paragraphs: [
             `${invitation.invitedBy.name} invited you to join ${company.name} on the buyer portal of Ningbo Harbour Homeware, where you can search products, request quotes and follow your orders.`,
             `The invitation is valid for ${INVITATION_DAYS} days.`,
           ],
-          action: { label: 'Accept the invitation', url: `${deps.publicUrl}/invite/${token}` },
-        }), now);
+          action: { label: 'Accept the invitation', path: `/invite/${token}` },
+        }, { publicUrl: deps.publicUrl, now });
         return toPendingInvitation(invitation);
       });
     },
@@ -87,8 +86,7 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
         }
         const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale });
         await recordAudit(tx, { actorId: user.id, companyId: invitation.companyId, action: 'company.user.join', entityType: 'User', entityId: user.id, changes: { invitationId: invitation.id }, ip: meta.ip, requestId: meta.requestId });
-        const admins = await repo.findCompanyAdmins(tx, invitation.companyId);
-        await notifyUsers(tx, admins.map((a) => a.id), {
+        await notify(tx, await findCompanyAdmins(tx, invitation.companyId), {
           kind: 'company.user.joined', title: `${body.name} joined ${invitation.company.name}`, body: `${body.name} (${invitation.email}) accepted your invitation.`, link: '/portal/company',
         });
         const refreshToken = newOpaqueToken();

@@ -76,20 +76,12 @@ export function createBuyerUser(db: Db, data: { companyId: string; email: string
   return db.user.create({ data: { ...data, role: 'BUYER' }, select: { id: true } });
 }
 
-export function findCompanyAdmins(db: Db, companyId: string) {
-  return db.user.findMany({ where: { companyId, isCompanyAdmin: true, status: 'ACTIVE' }, select: { id: true } });
-}
-
 export function listStaff(db: Db) {
   return db.user.findMany({ where: { role: { not: 'BUYER' } }, select: userSummarySelect, orderBy: [{ role: 'asc' }, { name: 'asc' }] });
 }
 
 export function findStaff(db: Db, userId: string) {
   return db.user.findFirst({ where: { id: userId, role: { not: 'BUYER' } }, select: userSummarySelect });
-}
-
-export function findExporterId(db: Db) {
-  return db.company.findFirst({ where: { kind: 'EXPORTER' }, select: { id: true } }).then((c) => c?.id);
 }
 
 export function createStaffUser(db: Db, data: { companyId: string; email: string; name: string; role: 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; passwordHash: string; locale: string }) {

@@ -3,6 +3,7 @@ import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, type Actor }
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
+import { findExporter } from '../companies/companies.repository.ts';
 import * as repo from './users.repository.ts';
 import { toPendingInvitation, toUserSummary } from './users.mappers.ts';
 import type { SessionChanges } from '../../infra/session-directory.ts';
@@ -54,7 +55,7 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
       if (await repo.findUserByEmail(prisma, body.email)) {
         throw new DomainError('ALREADY_EXISTS', 'this email already has an account', [{ field: 'body.email', message: 'already has an account' }]);
       }
-      const exporterId = await repo.findExporterId(prisma);
+      const exporterId = (await findExporter(prisma))?.id;
       if (!exporterId) throw new DomainError('CONFLICT', 'the exporter company is not set up');
       const passwordHash = await deps.passwords.hash(body.password);
       return prisma.$transaction(async (tx) => {
