@@ -14,3 +14,4 @@ export * from './notifications.ts';
 export * from './settings.ts';
 export * from './outbox.ts';
 export * from './health.ts';
+export * from './home.ts';
