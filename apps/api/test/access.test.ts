@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { companyIdOf, loginAs, multipart, startTestApp, type TestContext } from './helpers.ts';
 
 type Role = 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -304,5 +304,93 @@ describe('notifications belong to one user', () => {
     expect((await call('POST', `/api/notifications/${note.id}/read`, sessions.BUYER2)).statusCode).toBe(204);
     expect((await t.db.prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).not.toBeNull();
     expect((await call('GET', '/api/notifications', sessions.BUYER2)).json().unread).toBe(0);
+  });
+});
+
+describe('a company that may not trade changes no business', () => {
+  /**
+   * Every route a buyer may call that changes something, and whether it is trading (refused to a
+   * buyer whose company is suspended, pending or rejected) or upkeep of the account (allowed: a
+   * suspended buyer still signs in, reads and keeps their own profile). Each trading route gets a
+   * body that passes validation, so that the refusal comes from the standing guard and not from
+   * the schema; the ids are of records that do not exist, so the guard must speak first.
+   */
+  const lc = { number: 'LC-1', issuingBank: 'Bank', issueDate: '2026-01-02', expiryDate: '2026-03-01', latestShipmentDate: '2026-02-01', amount: '100.00', currency: 'USD' };
+  const inquiry = { lines: [{ productId: nobody, description: 'x', quantity: '1' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', currency: 'USD' };
+  const trading: { method: Method; url: string; body?: object; upload?: true }[] = [
+    { method: 'POST', url: '/api/attachments', upload: true },
+    { method: 'POST', url: '/api/inquiries', body: inquiry },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/withdraw' },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/messages', body: { body: 'Hello' } },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/counter-offers', body: { revisionNo: 1, lines: [{ quoteLineId: nobody, proposedUnitPrice: '1.0000' }] } },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/change-requests', body: { revisionNo: 1, body: 'Cheaper please' } },
+    { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/decline', body: { reason: 'Too dear' } },
+    { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/accept' },
+    { method: 'POST', url: '/api/contracts/:contractId/confirm' },
+    { method: 'POST', url: '/api/contracts/:contractId/amendments/:number/confirm' },
+    { method: 'PUT', url: '/api/contracts/:contractId/letter-of-credit', body: lc },
+  ];
+  const upkeep = [
+    'PATCH /api/auth/me', 'POST /api/auth/password', 'POST /api/notifications/:notificationId/read', 'POST /api/notifications/read-all',
+    'PATCH /api/companies/:companyId', 'PATCH /api/companies/:companyId/users/:userId', 'POST /api/companies/:companyId/invitations',
+    'DELETE /api/companies/:companyId/invitations/:invitationId',
+  ];
+  let rheinland: string;
+
+  beforeAll(async () => {
+    rheinland = await companyIdOf(t.db, 'buyer2@demo.example');
+  });
+
+  it('classifies every state-changing route a buyer may call', () => {
+    const buyerWrites = table.filter((r) => r.method !== 'GET' && Array.isArray(r.access) && r.access.includes('BUYER')).map(key);
+    const authenticatedWrites = table.filter((r) => r.method !== 'GET' && r.access === 'authenticated').map(key);
+    expect([...trading.map(key), ...upkeep].sort()).toEqual([...buyerWrites, ...authenticatedWrites].sort());
+  });
+
+  const send = (row: (typeof trading)[number], cookie: string) => {
+    if (row.upload) {
+      const form = multipart([{ name: 'note.txt', type: 'text/plain', data: Buffer.from('hello') }]);
+      return t.app.inject({ method: row.method, url: fill(row.url), headers: { cookie, ...form.headers }, payload: form.payload });
+    }
+    return call(row.method, fill(row.url), cookie, row.body);
+  };
+
+  describe.each(['SUSPEND', 'PENDING'] as const)('when the company is %s', (state) => {
+    beforeAll(async () => {
+      if (state === 'SUSPEND') {
+        const res = await call('POST', `/api/companies/${rheinland}/review`, sessions.MANAGER, { decision: 'SUSPEND', reason: 'Unpaid invoices' });
+        expect(res.statusCode, res.body).toBe(200);
+      } else {
+        // Pending, as a company is before its first approval (set directly: no decision leads back there).
+        await t.db.prisma.company.update({ where: { id: rheinland }, data: { status: 'PENDING' } });
+        t.app.sessions.forgetCompany(rheinland);
+      }
+    });
+    afterAll(async () => {
+      await t.db.prisma.company.update({ where: { id: rheinland }, data: { status: 'APPROVED' } });
+      t.app.sessions.forgetCompany(rheinland);
+    });
+
+    it.each(trading.map((r) => [key(r), r] as const))('%s: 403, nothing written', async (_name, row) => {
+      const audits = await t.db.prisma.auditLog.count();
+      const res = await send(row, sessions.BUYER2);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'FORBIDDEN', detail: state === 'SUSPEND' ? expect.stringMatching(/suspended/) : expect.stringMatching(/not approved yet/) });
+      expect(await t.db.prisma.auditLog.count()).toBe(audits);
+    });
+
+    it('an approved company’s buyer is not refused by the same routes', async () => {
+      for (const row of trading) {
+        const res = await send(row, sessions.BUYER);
+        expect(res.statusCode, `${key(row)}: ${res.body}`).not.toBe(403);
+        expect(res.statusCode).toBeLessThan(500);
+      }
+    });
+
+    it('the account itself stays the buyer’s to keep', async () => {
+      expect((await call('PATCH', '/api/auth/me', sessions.BUYER2, { locale: 'en' })).statusCode).toBe(200);
+      expect((await call('POST', '/api/notifications/read-all', sessions.BUYER2)).statusCode).toBe(204);
+      expect((await call('GET', '/api/inquiries', sessions.BUYER2)).statusCode).toBe(200);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { ReadStream } from 'node:fs';
 import type { AttachmentInfo } from '@portal/schemas';
-import { DomainError, isStaff, type Actor } from '@portal/domain';
+import { DomainError, assertCompanyMayTrade, isStaff, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
@@ -28,6 +28,7 @@ export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Cl
   return {
     /** Stores one file for the caller's company; refuses (and stores nothing) when too large, empty or of a type not allowed. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<AttachmentInfo> {
+      assertCompanyMayTrade(actor);
       if (file.data.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
       if (file.data.length === 0) throw new UploadRefused(400, 'VALIDATION', 'the file is empty', 'must not be empty');
       const kind = sniffFileType(file.data, file.fileName);

@@ -1,6 +1,6 @@
 import type { ContractListQuery, ContractSummary, LetterOfCreditView, ProposeAmendmentBody, RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView, z } from '@portal/schemas';
 import {
-  DomainError, amendmentChanges, assertCanAccept, assertCanAmend, assertCanConfirmContract, assertVisibleTo, calendarDate, companyScope,
+  DomainError, assertCompanyMayTrade, amendmentChanges, assertCanAccept, assertCanAmend, assertCanConfirmContract, assertVisibleTo, calendarDate, companyScope,
   assertLcDates, contractTermsFrom, currencyScale, instalmentAmounts, isSent, lcDiscrepancies, lcShare, type Actor, type AmendmentChange, type Instalment,
 } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
@@ -196,6 +196,7 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
      * closed, and both sides are told. Repeating the accept answers the same contract (created: false).
      */
     async accept(actor: Actor, quoteId: string, revisionNo: number, meta: Meta): Promise<{ created: boolean; contract: SalesContractView }> {
+      assertCompanyMayTrade(actor);
       const quote = await quotesRepo.findQuote(prisma, quoteId);
       if (!quote) throw new DomainError('NOT_FOUND', 'quote not found');
       assertVisibleTo(actor, quote.buyerCompanyId, 'quote');
@@ -292,6 +293,7 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
 
     /** The buyer confirms an issued contract. */
     async confirm(actor: Actor, id: string, meta: Meta): Promise<SalesContractView> {
+      assertCompanyMayTrade(actor);
       const c = await load(actor, id);
       assertCanConfirmContract(c.status);
       const now = clock.now();
@@ -344,6 +346,7 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
      * The staff who follow the contract are told, in the same transaction.
      */
     async recordLetterOfCredit(actor: Actor, id: string, body: z.output<typeof RecordLetterOfCreditBody>, meta: Meta): Promise<SalesContractView> {
+      assertCompanyMayTrade(actor);
       const c = await load(actor, id);
       if (!paidByLc(c)) throw new DomainError('CONFLICT', `the contract is paid by ${methodNames[c.paymentMethod] ?? c.paymentMethod}, not by letter of credit`);
       if (c.status === 'ISSUED') throw new DomainError('CONFLICT', 'confirm the contract before recording its letter of credit');
@@ -401,6 +404,7 @@ export function createContractsService(deps: { prisma: PrismaClient; clock: Cloc
 
     /** The buyer confirms a proposed amendment: its changes apply to the contract, whose amendment number rises. */
     async confirmAmendment(actor: Actor, id: string, number: number, meta: Meta): Promise<SalesContractView> {
+      assertCompanyMayTrade(actor);
       const c = await load(actor, id);
       const a = c.amendments.find((x) => x.number === number);
       if (!a) throw new DomainError('NOT_FOUND', 'amendment not found');

@@ -1,5 +1,5 @@
 import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, z } from '@portal/schemas';
-import { DomainError, assertOpenRevision, assertVisibleTo, calendarDate, counterOfferErrors, isStaff, type Actor } from '@portal/domain';
+import { DomainError, assertCompanyMayTrade, assertOpenRevision, assertVisibleTo, calendarDate, counterOfferErrors, isStaff, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
@@ -99,6 +99,7 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
 
     /** A message with files, from the buyer or from staff; the other side is told in the portal and by mail. */
     async post(actor: Actor, inquiryId: string, body: z.output<typeof PostMessageBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const inquiry = await loadInquiry(actor, inquiryId);
       if (inquiry.status === 'WITHDRAWN') throw new DomainError('CONFLICT', 'the inquiry was withdrawn; its thread is closed');
       await checkAttachments(actor, body.attachmentIds);
@@ -125,6 +126,7 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
 
     /** A buyer's counter-offer on a sent revision: per line a price, quantity or shipment date, or other payment terms or Incoterm. */
     async counterOffer(actor: Actor, inquiryId: string, body: z.output<typeof CounterOfferBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const inquiry = await loadInquiry(actor, inquiryId);
       const rev = await loadRevision(inquiry.id, body.revisionNo);
       assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: dateOnly(rev.validUntil) }, today(), 'countered');
@@ -175,6 +177,7 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
 
     /** A buyer asks for changes to a sent revision, in words. */
     async changeRequest(actor: Actor, inquiryId: string, body: z.output<typeof ChangeRequestBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const inquiry = await loadInquiry(actor, inquiryId);
       const rev = await loadRevision(inquiry.id, body.revisionNo);
       assertOpenRevision({ revisionNo: rev.revisionNo, status: rev.status, validUntil: dateOnly(rev.validUntil) }, today(), 'answered');
@@ -199,6 +202,7 @@ export function createNegotiationService(deps: { prisma: PrismaClient; clock: Cl
 
     /** A buyer declines a sent revision with a reason; the inquiry is declined only when no other revision stays open. */
     async decline(actor: Actor, quoteId: string, revisionNo: number, body: z.output<typeof DeclineBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const quote = await repo.findQuoteHead(prisma, quoteId);
       if (!quote) throw new DomainError('NOT_FOUND', 'quote not found');
       assertVisibleTo(actor, quote.buyerCompanyId, 'quote');
