@@ -10,3 +10,4 @@ export * from './reference.ts';
 export * from './negotiation.ts';
 export * from './rebate.ts';
 export * from './letter-of-credit.ts';
+export * from './margin-floor.ts';

@@ -1,6 +1,6 @@
 import type { IndicativePrice } from '@portal/schemas';
 import {
-  DomainError, Dec, UNIT_PRICE_SCALE, calculateExportPrice, canTrade, checkMoq, containerSpecs, currencyScale, isStaff,
+  DomainError, Dec, effectiveMarginFloor, UNIT_PRICE_SCALE, calculateExportPrice, canTrade, checkMoq, containerSpecs, currencyScale, isStaff,
   type Actor, type ExportCostingInput, type ExportCostingResult,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -47,9 +47,10 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
   }
 
   async function marginFloorRate(product: Product): Promise<Dec | null> {
-    if (product.marginFloorRate) return new Dec(product.marginFloorRate.toString());
     const value = (await repo.findSetting(prisma, 'quote.marginFloorRate'))?.value;
-    return (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) || typeof value === 'number' ? new Dec(String(value)) : null;
+    const setting = (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) || typeof value === 'number' ? String(value) : null;
+    if (setting === null) return product.marginFloorRate ? new Dec(product.marginFloorRate.toString()) : null;
+    return effectiveMarginFloor(setting, product.marginFloorRate?.toString());
   }
 
   /** The freight part of a costing input: a 40′HQ when the goods fill ≥ 60% of one, else LCL by W/M. */

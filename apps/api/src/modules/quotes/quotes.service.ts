@@ -1,7 +1,7 @@
 import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteRevisionView, QuoteView, z } from '@portal/schemas';
 import {
   Dec, DomainError, assertEditable, assertPaymentTerms, assertShipmentDate, assertValidUntil, assertVisibleTo, calendarDate, checkMoq, costPerUnit,
-  currencyScale, decideApproval, decideSend, isBelowFloor, isOpenInquiry, isSent, isStaff, lineAmount, lineMargin, mainPaymentMethod,
+  currencyScale, decideApproval, decideSend, effectiveMarginFloor, isBelowFloor, isOpenInquiry, isSent, isStaff, lineAmount, lineMargin, mainPaymentMethod,
   paymentTermsText, quoteMargin, tradeCurrencies, worstFloorBreach, type Actor, type CostSheetFigures, type Instalment, type RevisionStatus,
 } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
@@ -178,7 +178,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
 
       total = total.plus(amount);
       const margin = cost ? lineMargin(line.unitPrice, cost) : null;
-      const floor = product?.marginFloorRate ? new Dec(product.marginFloorRate.toString()) : settingFloor;
+      const floor = effectiveMarginFloor(settingFloor, product?.marginFloorRate?.toString());
       costed.push({ unitPrice: line.unitPrice, costPerUnit: cost, quantity: line.quantity, margin, floor: cost ? floor : null });
       lines.push({
         lineNo: i + 1,
@@ -315,7 +315,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
             approval: r.approvedBy && r.approvedAt ? { by: r.approvedBy.name, at: r.approvedAt.toISOString(), comment: r.approvalComment } : null,
             returned: back && r.approvalComment ? { by: back.actor?.name ?? 'a manager', at: eventTime(back), comment: r.approvalComment } : null,
             lines: r.lines.map((l) => {
-              const floor = l.marginRate === null ? null : l.product?.marginFloorRate ? new Dec(l.product.marginFloorRate.toString()) : settingFloor!;
+              const floor = l.marginRate === null ? null : effectiveMarginFloor(settingFloor!, l.product?.marginFloorRate?.toString());
               return {
                 lineId: l.id,
                 costSheetId: l.costSheetId,
@@ -338,7 +338,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
     const worst = worstFloorBreach(
       rev.lines.map((l) => ({
         margin: l.marginRate ? new Dec(l.marginRate.toString()) : null,
-        floor: l.marginRate ? (l.product?.marginFloorRate ? new Dec(l.product.marginFloorRate.toString()) : settingFloor) : null,
+        floor: l.marginRate ? effectiveMarginFloor(settingFloor, l.product?.marginFloorRate?.toString()) : null,
       })),
     );
     return worst ? { margin: worst.margin!, floor: worst.floor! } : { margin: rev.marginRate ? new Dec(rev.marginRate.toString()) : null, floor: settingFloor };

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCategories, useEditableProduct, useSaveProduct, useSetProductStatus } from '../../features/products/api/staff-products.ts';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { ProductForm } from '../../features/products/components/product-form.tsx';
 import { FormAlert } from '../../components/form.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -12,6 +13,7 @@ export default function StaffProductEditRoute() {
   const product = useEditableProduct(productId);
   const categories = useCategories();
   const save = useSaveProduct(productId);
+  const { data: user } = useSession();
   const status = useSetProductStatus(productId ?? '');
   if ((productId && product.isPending) || categories.isPending) return <Loading />;
   if (product.error) return <ErrorState error={product.error} />;
@@ -37,6 +39,7 @@ export default function StaffProductEditRoute() {
         categories={categories.data}
         saving={save.isPending}
         error={save.error}
+        canChangeFloor={user?.role === 'MANAGER' || user?.role === 'ADMIN'}
         onSave={(body) => save.mutate(body, { onSuccess: (saved) => !productId && navigate(`/staff/products/${saved.id}`, { replace: true }) })}
       />
     </div>

@@ -12,8 +12,10 @@ const units = ['pc', 'set', 'pair', 'kg', 'MT', 'm', 'm2', 'carton', 'dozen'];
 const MAX_IMAGES = 12;
 
 /** The staff product editor: every field buyers see, packing, images and price tiers. */
-export function ProductForm({ product, categories, saving, error, onSave }: {
+export function ProductForm({ product, categories, saving, error, onSave, canChangeFloor = false }: {
   product?: ProductEditable;
+  /** Only managers set a product's margin floor; for others it is shown and kept as it is. */
+  canChangeFloor?: boolean;
   categories: CategoryNode[];
   saving: boolean;
   error: unknown;
@@ -93,7 +95,7 @@ export function ProductForm({ product, categories, saving, error, onSave }: {
           <TextField label={t('products.originCode')} name="origin" maxLength={2} defaultValue={p?.origin ?? 'CN'} error={err('origin')} />
           <TextField label={t('products.port')} name="portOfLoadingCode" maxLength={5} defaultValue={p?.portOfLoadingCode ?? 'CNNGB'} optional error={err('portOfLoadingCode')} />
           <TextField label={t('products.certsComma')} name="certifications" defaultValue={p?.certifications.join(', ')} optional error={err('certifications')} />
-          <TextField label={t('products.marginFloor')} name="marginFloorRate" inputMode="decimal" defaultValue={p?.marginFloorRate ?? ''} optional hint="0.08 = 8 %" error={err('marginFloorRate')} />
+          <TextField label={t('products.marginFloor')} name="marginFloorRate" inputMode="decimal" defaultValue={p?.marginFloorRate ?? ''} optional hint={canChangeFloor ? '0.08 = 8 %' : t('products.marginFloorManagers')} readOnly={!canChangeFloor} error={err('marginFloorRate')} />
         </div>
         <fieldset className="checkbox-row">
           <legend>{t('catalog.incoterms')}</legend>
