@@ -11,3 +11,4 @@ export * from './negotiation.ts';
 export * from './rebate.ts';
 export * from './letter-of-credit.ts';
 export * from './margin-floor.ts';
+export * from './four-eyes.ts';

@@ -1,8 +1,8 @@
 import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteRevisionView, QuoteView, z } from '@portal/schemas';
 import {
   Dec, DomainError, assertEditable, assertPaymentTerms, assertShipmentDate, assertValidUntil, assertVisibleTo, calendarDate, checkMoq, costPerUnit,
-  currencyScale, decideApproval, decideSend, effectiveMarginFloor, isBelowFloor, isOpenInquiry, isSent, isStaff, lineAmount, lineMargin, mainPaymentMethod,
-  paymentTermsText, quoteMargin, tradeCurrencies, worstFloorBreach, type Actor, type CostSheetFigures, type Instalment, type RevisionStatus,
+  assertNotOwnWork, currencyScale, decideApproval, decideSend, effectiveMarginFloor, isBelowFloor, isOpenInquiry, isSent, isStaff, lineAmount, lineMargin, mainPaymentMethod,
+  paymentTermsText, quoteMargin, tradeCurrencies, worstFloorBreach, type Actor, type CostSheetFigures, type Instalment, type RevisionHands, type RevisionStatus,
 } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
 import { renderMail, type MailAttachment } from '@portal/mail';
@@ -330,6 +330,15 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
     };
   }
 
+  /** Who had a hand in a revision, from its audit trail: its author, the editors of the draft, and who sent it for approval. */
+  async function handsOn(rev: repo.RevisionRow): Promise<RevisionHands> {
+    const events = await repo.findRevisionEvents(prisma, [rev.id], ['quote.create', 'quote.update', 'quote.submit']);
+    return {
+      draftedBy: [rev.createdById, ...events.filter((e) => e.action !== 'quote.submit').map((e) => e.actorId)],
+      sentBy: events.filter((e) => e.action === 'quote.submit').map((e) => e.actorId),
+    };
+  }
+
   /** The margin and the floor it breaks, for the manager: the line furthest below its floor. */
   function breachOf(
     rev: { marginRate: Prisma.Decimal | null; lines: { marginRate: Prisma.Decimal | null; product: { marginFloorRate: Prisma.Decimal | null } | null }[] },
@@ -571,6 +580,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
       const next = decideApproval(rev.status, body.decision);
       const comment = body.comment ?? null;
       if (next === 'APPROVED') {
+        assertNotOwnWork(actor.userId, await handsOn(rev));
         await deliver(actor, quote, rev, ['PENDING_APPROVAL'], meta, async (tx) => {
           await recordAudit(tx, {
             actorId: actor.userId, companyId: quote.buyerCompanyId, action: 'quote.approve', entityType: 'QuoteRevision', entityId: rev.id, requestId: meta.requestId,
