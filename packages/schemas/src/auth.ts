@@ -1,4 +1,4 @@
-import { CountryCode, CurrencyCode, Email, Id, Password, Timestamp, optionalText, text, z } from './common.ts';
+import { CountryCode, CurrencyCode, Email, Id, Password, Timestamp, nameText, optionalText, text, z } from './common.ts';
 
 export const roles = ['BUYER', 'CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const;
 export const Role = z.enum(roles).describe('buyer, or one of the exporter staff roles');
@@ -36,7 +36,7 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const RegisterCompanyBody = z.strictObject({
   company: z.strictObject({
-    name: text(200),
+    name: nameText(200),
     country: CountryCode,
     addressLine1: text(200),
     addressLine2: optionalText(200),
@@ -48,7 +48,7 @@ export const RegisterCompanyBody = z.strictObject({
     defaultCurrency: CurrencyCode.default('USD'),
   }),
   user: z.strictObject({
-    name: text(100),
+    name: nameText(100),
     email: Email,
     password: Password,
     locale: z.enum(['en', 'zh-CN']).default('en'),
@@ -69,7 +69,7 @@ export const ChangePasswordBody = z.strictObject({
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const UpdateProfileBody = z.strictObject({
-  name: text(100).optional(),
+  name: nameText(100).optional(),
   locale: Locale.optional(),
 });
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
@@ -86,7 +86,7 @@ export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'is no
 
 export const AcceptInvitationBody = z.strictObject({
   token: InvitationToken,
-  name: text(100),
+  name: nameText(100),
   password: Password,
   locale: Locale.default('en'),
 });

@@ -1,5 +1,5 @@
 import { CompanyStatus } from './auth.ts';
-import { CountryCode, CurrencyCode, DecimalString, Id, Paging, Timestamp, optionalText, pageOf, text, z } from './common.ts';
+import { CountryCode, CurrencyCode, DecimalString, Id, Paging, Timestamp, nameText, optionalText, pageOf, searchText, text, z } from './common.ts';
 
 export const CompanySummary = z.object({
   id: Id,
@@ -30,7 +30,7 @@ export type CompanyDetail = z.infer<typeof CompanyDetail>;
 
 export const CompanyListQuery = Paging.extend({
   status: CompanyStatus.optional(),
-  q: z.string().trim().max(100).optional().describe('Part of the company name'),
+  q: searchText(100).optional().describe('Part of the company name'),
 });
 export type CompanyListQuery = z.input<typeof CompanyListQuery>;
 
@@ -53,7 +53,7 @@ export const ReviewCompanyBody = z
 export type ReviewCompanyBody = z.input<typeof ReviewCompanyBody>;
 
 export const UpdateCompanyBody = z.strictObject({
-  name: text(200).optional(),
+  name: nameText(200).optional(),
   addressLine1: text(200).optional(),
   addressLine2: optionalText(200),
   city: text(100).optional(),

@@ -1,4 +1,4 @@
-import { CountryCode, CurrencyCode, DecimalString, Id, Timestamp, optionalText, text, z } from './common.ts';
+import { CountryCode, CurrencyCode, DecimalString, Id, Timestamp, optionalText, searchText, text, z } from './common.ts';
 
 export const incotermValues = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
 export const Incoterm = z.enum(incotermValues).describe('Incoterms 2020 rule');
@@ -20,7 +20,7 @@ const positive = (max: number) => z.coerce.number().finite().min(0).max(max);
 
 export const ProductSearchQuery = z
   .strictObject({
-    q: z.string().trim().max(200, 'must be at most 200 characters').default('').describe('Words to search for; typos are tolerated'),
+    q: searchText(200).default('').describe('Words to search for; typos are tolerated'),
     category: z.string().regex(/^[a-z0-9-]{1,60}$/, 'is not a category').optional().describe('Category slug (includes its subcategories)'),
     origin: many(CountryCode).describe('Country of origin (repeatable; any of them)'),
     material: many(FacetValue),
@@ -206,7 +206,7 @@ export const StaffProductPage = z.object({ items: z.array(StaffProductRow), tota
 export type StaffProductPage = z.infer<typeof StaffProductPage>;
 
 export const StaffProductQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
@@ -227,6 +227,6 @@ export const ProductEditable = z.object({
 export type ProductEditable = z.infer<typeof ProductEditable>;
 
 export const SynonymGroups = z.strictObject({
-  groups: z.array(z.array(z.string().trim().toLowerCase().min(1).max(60)).min(2, 'a group needs at least two words').max(20)).max(500),
+  groups: z.array(z.array(searchText(60).toLowerCase().min(1)).min(2, 'a group needs at least two words').max(20)).max(500),
 });
 export type SynonymGroups = z.input<typeof SynonymGroups>;

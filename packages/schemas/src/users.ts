@@ -1,5 +1,5 @@
 import { Locale, Role } from './auth.ts';
-import { Email, Id, Password, Timestamp, text, z } from './common.ts';
+import { Email, Id, Password, Timestamp, nameText, z } from './common.ts';
 
 export const UserSummary = z.object({
   id: Id,
@@ -42,7 +42,7 @@ export const StaffRole = z.enum(staffRoles);
 
 export const CreateStaffBody = z.strictObject({
   email: Email,
-  name: text(100),
+  name: nameText(100),
   role: StaffRole,
   password: Password,
   locale: Locale.default('zh-CN'),
