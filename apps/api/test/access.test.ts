@@ -394,3 +394,49 @@ describe('a company that may not trade changes no business', () => {
     });
   });
 });
+
+describe('cross-site requests change nothing', () => {
+  const writes = table.filter((r) => r.method !== 'GET');
+  const uploads = new Set(['POST /api/attachments', 'POST /api/catalog/images']);
+  const allowedRole = (row: (typeof table)[number]): Role => (Array.isArray(row.access) ? row.access[0]! : 'BUYER');
+  const foreign: Record<string, string>[] = [
+    { origin: 'https://evil.example', 'content-type': 'text/plain' },
+    { origin: 'null', 'content-type': 'application/json' },
+    { origin: 'http://portal.test.evil.example', 'content-type': 'application/json' },
+    { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+    { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+  ];
+
+  it('has every state-changing route to check', () => {
+    expect(writes.length).toBeGreaterThan(40);
+  });
+
+  it.each(writes.map((r) => [key(r), r] as const))('%s from another site: 403 before anything is read or written', async (_name, row) => {
+    const audits = await t.db.prisma.auditLog.count();
+    for (const headers of foreign) {
+      const body = headers['content-type'] === 'application/json' ? '{}' : 'a=1';
+      const res = await t.app.inject({ method: row.method, url: fill(row.url), headers: { cookie: sessions[allowedRole(row)], ...headers }, payload: body });
+      expect(res.statusCode, `${JSON.stringify(headers)}: ${res.body}`).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'CROSS_SITE', detail: expect.stringMatching(/another site/) });
+    }
+    expect(await t.db.prisma.auditLog.count()).toBe(audits);
+  });
+
+  it.each(writes.filter((r) => !uploads.has(key(r))).map((r) => [key(r), r] as const))('%s from the portal itself takes JSON bodies only', async (_name, row) => {
+    const own = { cookie: sessions[allowedRole(row)], origin: 'http://portal.test' };
+    const plain = await t.app.inject({ method: row.method, url: fill(row.url), headers: { ...own, 'content-type': 'text/plain' }, payload: '{}' });
+    expect(plain.statusCode, plain.body).toBe(415);
+    expect(plain.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const form = multipart([{ name: 'x.txt', type: 'text/plain', data: Buffer.from('x') }]);
+    const multi = await t.app.inject({ method: row.method, url: fill(row.url), headers: { ...own, ...form.headers }, payload: form.payload });
+    expect(multi.statusCode, multi.body).toBe(415);
+    const json = await t.app.inject({ method: row.method, url: fill(row.url), headers: { ...own, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, payload: '{}' });
+    expect([403, 415], json.body).not.toContain(json.statusCode);
+  });
+
+  it('the upload routes take multipart forms from the portal itself', async () => {
+    const form = multipart([{ name: 'note.txt', type: 'text/plain', data: Buffer.from('hello') }]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: sessions.BUYER, origin: 'http://portal.test', ...form.headers }, payload: form.payload });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+});
