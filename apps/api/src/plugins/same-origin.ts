@@ -69,7 +69,9 @@ export default fp(async function sameOriginPlugin(app: FastifyInstance, opts: { 
     const upload = request.routeOptions.config?.multipart === true;
     const accepted = upload ? type === 'multipart/form-data' : type === 'application/json';
     if (!accepted) {
-      return sendProblem(reply, request, 415, 'UNSUPPORTED_MEDIA_TYPE', upload ? 'send the file as multipart/form-data' : 'send the body as application/json');
+      return upload
+        ? sendProblem(reply, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data, in the field "file"', [{ field: 'file', message: 'is required' }])
+        : sendProblem(reply, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
     }
     return payload;
   });
