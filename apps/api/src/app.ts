@@ -18,6 +18,7 @@ import { createSessionDirectory, type SessionDirectory } from './infra/session-d
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
 import sameOriginPlugin from './plugins/same-origin.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
 import attachmentsRoutes from './modules/attachments/attachments.routes.ts';
 import { MAX_ATTACHMENT_BYTES, createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // ── Infrastructure
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { publicUrl: config.publicUrl });
   await app.register(sameOriginPlugin, { publicUrl: config.publicUrl });
   await app.register(fastifyRateLimit, { global: false });
   // Uploads: one file of at most 10 MB per request (the JSON body limit does not apply to them).
