@@ -12,6 +12,8 @@ export type Actor = {
   isCompanyAdmin: boolean;
   /** The company's review status, read with the session (buyers see prices only when APPROVED). */
   companyStatus?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
+  /** The session the request's access token belongs to. */
+  sessionId?: string;
 };
 
 /** Staff work for the exporter; buyers belong to a buyer company. */

@@ -31,7 +31,7 @@ export default async function authRoutes(app: FastifyInstance, deps: Deps) {
 
   /** Signs the access token and sets both cookies; the body tells the SPA who is signed in. */
   async function startSession(reply: FastifyReply, session: NewSession) {
-    const accessToken = await reply.jwtSign({ sub: session.user.id, role: session.user.role, pwv: session.passwordVersion });
+    const accessToken = await reply.jwtSign({ sub: session.user.id, role: session.user.role, pwv: session.passwordVersion, sid: session.sessionId });
     setSessionCookies(reply, accessToken, session.refreshToken, deps.cookieSecure);
     return { user: session.user, accessTokenExpiresAt: new Date(Date.now() + ACCESS_TTL_SECONDS * 1000).toISOString() };
   }
@@ -68,7 +68,7 @@ export default async function authRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: 'public' },
     schema: { tags: ['auth'], summary: 'Sign out: revoke the refresh token and clear the cookies', response: { 204: z.null() } },
     handler: async (request, reply) => {
-      await deps.auth.logout(request.cookies[REFRESH_COOKIE], request.actor?.userId, meta(request));
+      await deps.auth.logout(request.cookies[REFRESH_COOKIE], request.actor, meta(request));
       clearSessionCookies(reply, deps.cookieSecure);
       return reply.code(204).send(null);
     },

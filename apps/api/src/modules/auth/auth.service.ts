@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
 import { DomainError } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -11,8 +12,11 @@ import type { SessionChanges } from '../../infra/session-directory.ts';
 
 type Passwords = { hash(p: string): Promise<string>; verify(hash: string, p: string): Promise<boolean> };
 type Meta = { ip?: string; userAgent?: string; requestId?: string };
-/** passwordVersion goes into the access token: a password change makes older tokens void. */
-export type NewSession = { user: SessionUser; refreshToken: string; passwordVersion: number };
+/**
+ * passwordVersion goes into the access token: a password change makes older tokens void.
+ * sessionId too: the access token dies with its session (logout, refresh-token replay).
+ */
+export type NewSession = { user: SessionUser; refreshToken: string; passwordVersion: number; sessionId: string };
 
 
 export function toSessionUser(u: repo.UserWithCompany): SessionUser {
@@ -34,16 +38,18 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
   let decoyHash: Promise<string> | undefined;
   const decoy = () => (decoyHash ??= passwords.hash(newOpaqueToken()));
 
-  async function issueRefreshToken(db: Parameters<typeof repo.createRefreshToken>[0], userId: string, meta: Meta) {
+  /** A refresh token of a session: a new one (sign-in) or the session it rotates in. */
+  async function issueRefreshToken(db: Parameters<typeof repo.createRefreshToken>[0], userId: string, meta: Meta, sessionId: string = randomUUID()) {
     const refreshToken = newOpaqueToken();
     await repo.createRefreshToken(db, {
       userId,
+      sessionId,
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(clock.now().getTime() + REFRESH_TTL_SECONDS * 1000),
       userAgent: meta.userAgent?.slice(0, 300),
       ip: meta.ip,
     });
-    return refreshToken;
+    return { refreshToken, sessionId };
   }
 
   return {
@@ -53,12 +59,13 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
       const ok = await passwords.verify(user?.passwordHash ?? (await decoy()), password);
       if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'the email or password is not correct');
       if (user.status !== 'ACTIVE') throw new DomainError('FORBIDDEN', 'this account is disabled; ask your company admin');
-      const refreshToken = await prisma.$transaction(async (tx) => {
+      const { refreshToken, sessionId } = await prisma.$transaction(async (tx) => {
         await repo.recordLogin(tx, user.id, clock.now());
         await recordAudit(tx, { actorId: user.id, companyId: user.company.id, action: 'auth.login', entityType: 'User', entityId: user.id, ip: meta.ip, requestId: meta.requestId });
         return issueRefreshToken(tx, user.id, meta);
       });
-      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime() };
+      deps.sessions.forgetUser(user.id);
+      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime(), sessionId };
     },
 
     /**
@@ -73,27 +80,34 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         throw new DomainError('UNAUTHENTICATED', 'the session has ended; sign in again');
       }
       if (stored.revokedAt) {
-        await repo.revokeAllRefreshTokens(prisma, stored.userId, now);
+        // Already exchanged for its successor: stolen or replayed. Every session of the user ends
+        // now, with its access tokens. (A token revoked by a logout just finds its session ended.)
+        if (stored.revokedReason === 'ROTATED') {
+          await repo.revokeAllRefreshTokens(prisma, stored.userId, now, 'REPLAY');
+          deps.sessions.forgetUser(stored.userId);
+        }
         throw new DomainError('UNAUTHENTICATED', 'the session has ended; sign in again');
       }
       const next = await prisma.$transaction(async (tx) => {
-        if (!(await repo.revokeRefreshToken(tx, stored.id, now))) {
+        if (!(await repo.rotateRefreshToken(tx, stored.id, now))) {
           throw new DomainError('UNAUTHENTICATED', 'the session has ended; sign in again');
         }
-        return issueRefreshToken(tx, stored.userId, meta);
+        return issueRefreshToken(tx, stored.userId, meta, stored.sessionId);
       });
       const user = (await repo.findUserById(prisma, stored.userId))!;
-      return { user: toSessionUser(user), refreshToken: next, passwordVersion: user.passwordChangedAt.getTime() };
+      return { user: toSessionUser(user), refreshToken: next.refreshToken, passwordVersion: user.passwordChangedAt.getTime(), sessionId: next.sessionId };
     },
 
-    async logout(refreshToken: string | undefined, actorId: string | undefined, meta: Meta): Promise<void> {
-      if (!refreshToken) return;
-      const stored = await repo.findRefreshToken(prisma, hashToken(refreshToken));
-      if (!stored) return;
+    /** Ends the session of the refresh cookie, or else of the access token, and with it its access tokens. */
+    async logout(refreshToken: string | undefined, actor: { userId: string; sessionId?: string } | null, meta: Meta): Promise<void> {
+      const stored = refreshToken ? await repo.findRefreshToken(prisma, hashToken(refreshToken)) : null;
+      const session = stored ? { userId: stored.userId, sessionId: stored.sessionId } : actor?.sessionId ? { userId: actor.userId, sessionId: actor.sessionId } : null;
+      if (!session) return;
       await prisma.$transaction(async (tx) => {
-        await repo.revokeRefreshToken(tx, stored.id, clock.now());
-        await recordAudit(tx, { actorId: actorId ?? stored.userId, action: 'auth.logout', entityType: 'User', entityId: stored.userId, ip: meta.ip, requestId: meta.requestId });
+        await repo.revokeSession(tx, session.userId, session.sessionId, clock.now());
+        await recordAudit(tx, { actorId: actor?.userId ?? session.userId, action: 'auth.logout', entityType: 'User', entityId: session.userId, ip: meta.ip, requestId: meta.requestId });
       });
+      deps.sessions.forgetUser(session.userId);
     },
 
     async me(userId: string): Promise<SessionUser> {
@@ -122,9 +136,9 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
       }
       const passwordHash = await passwords.hash(newPassword);
       const now = clock.now();
-      const refreshToken = await prisma.$transaction(async (tx) => {
+      const next = await prisma.$transaction(async (tx) => {
         await repo.updatePassword(tx, userId, passwordHash, now);
-        await repo.revokeAllRefreshTokens(tx, userId, now);
+        await repo.revokeAllRefreshTokens(tx, userId, now, 'PASSWORD_CHANGED');
         await recordAudit(tx, { actorId: userId, companyId: user.company.id, action: 'user.password.change', entityType: 'User', entityId: userId, ip: meta.ip, requestId: meta.requestId });
         await enqueueMail(tx, 'user.password.changed', renderMail({
           to: user.email,
@@ -135,7 +149,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         return issueRefreshToken(tx, userId, meta);
       });
       deps.sessions.forgetUser(userId);
-      return { user: toSessionUser(user), refreshToken, passwordVersion: now.getTime() };
+      return { user: toSessionUser(user), refreshToken: next.refreshToken, passwordVersion: now.getTime(), sessionId: next.sessionId };
     },
 
     /**
@@ -185,8 +199,8 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
             action: { label: 'Review the company', url: `${deps.publicUrl}/staff/companies/${company.id}` },
           }), clock.now());
         }
-        const refreshToken = await issueRefreshToken(tx, userId, meta);
-        return { companyId: company.id, status: company.status, userId, refreshToken };
+        const { refreshToken, sessionId } = await issueRefreshToken(tx, userId, meta);
+        return { companyId: company.id, status: company.status, userId, refreshToken, sessionId };
       });
       const user = (await repo.findUserById(prisma, result.userId))!;
       return { ...result, user: toSessionUser(user), passwordVersion: user.passwordChangedAt.getTime() };

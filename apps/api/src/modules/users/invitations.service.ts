@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -76,11 +77,12 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
     },
 
     /** Creates the colleague's account exactly once, even when the link is submitted twice. */
-    async accept(body: AcceptInvitationBody & { locale: string }, meta: Meta): Promise<{ user: SessionUser; refreshToken: string; passwordVersion: number }> {
+    async accept(body: AcceptInvitationBody & { locale: string }, meta: Meta): Promise<{ user: SessionUser; refreshToken: string; passwordVersion: number; sessionId: string }> {
       const invitation = await findUsable(body.token);
       if (await repo.findUserByEmail(prisma, invitation.email)) throw new DomainError('CONFLICT', 'an account with this email already exists; sign in instead');
       const passwordHash = await deps.passwords.hash(body.password);
       const now = clock.now();
+      const sessionId = randomUUID();
       const { userId, refreshToken } = await prisma.$transaction(async (tx) => {
         if (!(await repo.markInvitationAccepted(tx, invitation.id, now))) {
           throw new DomainError('CONFLICT', 'this invitation was already accepted; sign in instead');
@@ -92,11 +94,11 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
           kind: 'company.user.joined', title: `${body.name} joined ${invitation.company.name}`, body: `${body.name} (${invitation.email}) accepted your invitation.`, link: '/portal/company',
         });
         const refreshToken = newOpaqueToken();
-        await authRepo.createRefreshToken(tx, { userId: user.id, tokenHash: hashToken(refreshToken), expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000), userAgent: meta.userAgent, ip: meta.ip });
+        await authRepo.createRefreshToken(tx, { userId: user.id, sessionId, tokenHash: hashToken(refreshToken), expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000), userAgent: meta.userAgent, ip: meta.ip });
         return { userId: user.id, refreshToken };
       });
       const user = (await authRepo.findUserById(prisma, userId))!;
-      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime() };
+      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime(), sessionId };
     },
   };
 }
