@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
 import { DomainError } from '@portal/domain';
+import { assertStrongPassword } from '@portal/domain/password-strength';
 import type { PrismaClient } from '@portal/db';
 import { renderMail } from '@portal/mail';
 import type { Clock } from '../../infra/clock.ts';
@@ -134,6 +135,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
       if (newPassword.toLowerCase().includes(user.email.split('@')[0]!.toLowerCase())) {
         throw new DomainError('VALIDATION', 'the new password must not contain your email address', [{ field: 'body.newPassword', message: 'must not contain your email address' }]);
       }
+      assertStrongPassword(newPassword, { email: user.email, name: user.name }, 'body.newPassword');
       const passwordHash = await passwords.hash(newPassword);
       const now = clock.now();
       const next = await prisma.$transaction(async (tx) => {
@@ -157,6 +159,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
      * approval; the user is signed in at once to follow its status.
      */
     async registerCompany(body: RegisterCompanyBody & { user: { locale: string }; company: { defaultCurrency: string } }, meta: Meta) {
+      assertStrongPassword(body.user.password, { email: body.user.email, name: body.user.name }, 'body.user.password');
       if (await repo.emailTaken(prisma, body.user.email)) {
         throw new DomainError('ALREADY_EXISTS', 'an account with this email already exists; sign in instead', [{ field: 'body.user.email', message: 'is already registered' }]);
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, type Actor } from '@portal/domain';
+import { assertStrongPassword } from '@portal/domain/password-strength';
 import type { PrismaClient } from '@portal/db';
 import { renderMail } from '@portal/mail';
 import type { Clock } from '../../infra/clock.ts';
@@ -79,6 +80,7 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
     /** Creates the colleague's account exactly once, even when the link is submitted twice. */
     async accept(body: AcceptInvitationBody & { locale: string }, meta: Meta): Promise<{ user: SessionUser; refreshToken: string; passwordVersion: number; sessionId: string }> {
       const invitation = await findUsable(body.token);
+      assertStrongPassword(body.password, { email: invitation.email, name: body.name }, 'body.password');
       if (await repo.findUserByEmail(prisma, invitation.email)) throw new DomainError('CONFLICT', 'an account with this email already exists; sign in instead');
       const passwordHash = await deps.passwords.hash(body.password);
       const now = clock.now();

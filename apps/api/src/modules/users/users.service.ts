@@ -1,5 +1,6 @@
 import type { CompanyUsers, CreateStaffBody, UpdateCompanyUserBody, UpdateStaffBody, UserSummary } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, type Actor } from '@portal/domain';
+import { assertStrongPassword } from '@portal/domain/password-strength';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -51,6 +52,7 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
     },
 
     async createStaff(actor: Actor, body: CreateStaffBody & { locale: string }, meta: Meta): Promise<UserSummary> {
+      assertStrongPassword(body.password, { email: body.email, name: body.name }, 'body.password');
       if (await repo.findUserByEmail(prisma, body.email)) {
         throw new DomainError('ALREADY_EXISTS', 'this email already has an account', [{ field: 'body.email', message: 'already has an account' }]);
       }
