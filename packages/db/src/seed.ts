@@ -223,7 +223,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: boo
   const manager = await (async () => {
     let managerId = '';
     for (const u of staff) {
-      const created = await prisma.user.create({ data: { ...u, passwordHash, companyId: exporterId }, select: { id: true } });
+      const created = await prisma.user.create({ data: { ...u, passwordHash, companyId: exporterId, emailVerifiedAt: new Date() }, select: { id: true } });
       if (u.role === 'MANAGER') managerId = created.id;
     }
     return managerId;
@@ -260,7 +260,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: boo
   for (const b of buyers) {
     const company = await prisma.company.create({ data: b.company, select: { id: true } });
     for (const u of b.users) {
-      await prisma.user.create({ data: { ...u, passwordHash, companyId: company.id } });
+      // Demo buyers have confirmed their addresses.
+      await prisma.user.create({ data: { ...u, passwordHash, companyId: company.id, emailVerifiedAt: new Date() } });
     }
   }
 

@@ -56,11 +56,16 @@ export const RegisterCompanyBody = z.strictObject({
 });
 export type RegisterCompanyBody = z.input<typeof RegisterCompanyBody>;
 
-export const RegisterCompanyResponse = z.object({
-  companyId: Id,
-  status: CompanyStatus,
-  user: SessionUser,
+/** The same answer whether or not the address has an account: the rest goes by mail. */
+export const RegisterCompanyResponse = z
+  .object({ status: z.literal('VERIFICATION_SENT'), email: z.string() })
+  .describe('A link to confirm the address was mailed (or, when the address has an account, a note to its owner)');
+export type RegisterCompanyResponse = z.infer<typeof RegisterCompanyResponse>;
+
+export const VerifyEmailBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'is not a valid confirmation token').describe('From the link mailed at registration'),
 });
+export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(200),

@@ -13,6 +13,7 @@ export const routes = [
     children: [
       { path: 'login', lazy: page(() => import('./routes/login.tsx')) },
       { path: 'register', lazy: page(() => import('./routes/register.tsx')) },
+      { path: 'verify-email', lazy: page(() => import('./routes/verify-email.tsx')) },
       { path: 'invite/:token', lazy: page(() => import('./routes/invite.tsx')) },
     ],
   },

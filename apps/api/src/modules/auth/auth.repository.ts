@@ -10,6 +10,7 @@ const sessionUserSelect = {
   status: true,
   passwordHash: true,
   passwordChangedAt: true,
+  emailVerifiedAt: true,
   company: { select: { id: true, name: true, kind: true, status: true, country: true, defaultCurrency: true } },
 } as const;
 
@@ -77,6 +78,25 @@ export function createBuyerCompanyWithAdmin(
 
 export function emailTaken(db: Db, email: string) {
   return db.user.findUnique({ where: { email }, select: { id: true } }).then(Boolean);
+}
+
+export function createEmailVerification(db: Db, data: { userId: string; tokenHash: string; expiresAt: Date }) {
+  return db.emailVerification.create({ data, select: { id: true } });
+}
+
+export function findEmailVerification(db: Db, tokenHash: string) {
+  return db.emailVerification.findUnique({
+    where: { tokenHash },
+    select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { emailVerifiedAt: true, status: true } } },
+  });
+}
+
+/** Uses a confirmation link and marks the address confirmed; false when the link was used meanwhile. */
+export async function confirmEmail(db: Db, verificationId: string, userId: string, at: Date): Promise<boolean> {
+  const { count } = await db.emailVerification.updateMany({ where: { id: verificationId, usedAt: null }, data: { usedAt: at } });
+  if (count !== 1) return false;
+  await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: at }, select: { id: true } });
+  return true;
 }
 
 /** Staff who review new buyer companies. */

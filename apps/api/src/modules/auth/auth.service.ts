@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
 import { DomainError } from '@portal/domain';
 import { assertStrongPassword } from '@portal/domain/password-strength';
-import type { PrismaClient } from '@portal/db';
+import { Prisma, type PrismaClient } from '@portal/db';
+import type { Db } from '../../infra/tx.ts';
 import { renderMail } from '@portal/mail';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -10,6 +11,9 @@ import { enqueueMail, notifyUsers } from '../../infra/outbox.repository.ts';
 import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
 import * as repo from './auth.repository.ts';
 import type { SessionChanges } from '../../infra/session-directory.ts';
+
+/** How long a link to confirm an address stays valid. */
+const VERIFY_HOURS = 48;
 
 type Passwords = { hash(p: string): Promise<string>; verify(hash: string, p: string): Promise<boolean> };
 type Meta = { ip?: string; userAgent?: string; requestId?: string };
@@ -53,6 +57,49 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
     return { refreshToken, sessionId };
   }
 
+  /** A new link to confirm the address, mailed through the outbox in the same transaction. */
+  async function sendConfirmation(tx: Db, to: { userId: string; email: string; name: string; companyName: string }) {
+    const token = newOpaqueToken();
+    const now = clock.now();
+    await repo.createEmailVerification(tx, { userId: to.userId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + VERIFY_HOURS * 3600_000) });
+    await enqueueMail(tx, 'auth.email.verify', renderMail({
+      to: to.email,
+      subject: `Please confirm your email address to register ${to.companyName}`,
+      greeting: `Dear ${to.name},`,
+      paragraphs: [
+        `Thank you for registering ${to.companyName} on the buyer portal of Ningbo Harbour Homeware. Please confirm that this is your email address: the link below signs you in and sends your registration to our sales manager.`,
+        `The link is valid for ${VERIFY_HOURS} hours. If you did not register, you need do nothing.`,
+      ],
+      action: { label: 'Confirm your email address', url: `${deps.publicUrl}/verify-email#${token}` },
+    }), now);
+  }
+
+  /** A registration for an address that has an account: its owner hears of it (or, not yet confirmed, gets a new link). */
+  async function answerExisting(user: repo.UserWithCompany) {
+    const now = clock.now();
+    await prisma.$transaction(async (tx) => {
+      if (!user.emailVerifiedAt && user.role === 'BUYER') {
+        await sendConfirmation(tx, { userId: user.id, email: user.email, name: user.name, companyName: user.company.name });
+        return;
+      }
+      await enqueueMail(tx, 'auth.register.existing', renderMail({
+        to: user.email,
+        subject: 'About a registration with your email address',
+        greeting: `Dear ${user.name},`,
+        paragraphs: [
+          'Someone asked to register a company on our buyer portal with this email address, which already has an account. No new account was made.',
+          'If it was you, sign in with your password instead. If it was not you, you need do nothing.',
+        ],
+        action: { label: 'Sign in', url: `${deps.publicUrl}/login` },
+      }), now);
+    });
+  }
+
+  async function recordLoginIn(tx: Db, userId: string, companyId: string, meta: Meta) {
+    await repo.recordLogin(tx, userId, clock.now());
+    await recordAudit(tx, { actorId: userId, companyId, action: 'auth.login', entityType: 'User', entityId: userId, ip: meta.ip, requestId: meta.requestId });
+  }
+
   return {
     /** Checks the credentials and opens a session; the same answer for unknown email and wrong password. */
     async login(email: string, password: string, meta: Meta): Promise<NewSession> {
@@ -60,6 +107,9 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
       const ok = await passwords.verify(user?.passwordHash ?? (await decoy()), password);
       if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'the email or password is not correct');
       if (user.status !== 'ACTIVE') throw new DomainError('FORBIDDEN', 'this account is disabled; ask your company admin');
+      if (!user.emailVerifiedAt) {
+        throw new DomainError('FORBIDDEN', 'confirm your email address first: follow the link we mailed you when you registered (registering again with the same address sends a new one)');
+      }
       const { refreshToken, sessionId } = await prisma.$transaction(async (tx) => {
         await repo.recordLogin(tx, user.id, clock.now());
         await recordAudit(tx, { actorId: user.id, companyId: user.company.id, action: 'auth.login', entityType: 'User', entityId: user.id, ip: meta.ip, requestId: meta.requestId });
@@ -155,58 +205,88 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
     },
 
     /**
-     * An overseas buyer registers their company and first user. The company waits for a manager's
-     * approval; the user is signed in at once to follow its status.
+     * An overseas buyer registers their company and first user. The answer is the same whether or
+     * not the address already has an account, so it tells nobody who is registered: a new address
+     * gets its company (PENDING), its user (not yet confirmed) and a link to confirm the address;
+     * an address with an account gets a mail to its owner instead; one registered but never
+     * confirmed gets a new link for that first registration.
      */
-    async registerCompany(body: RegisterCompanyBody & { user: { locale: string }; company: { defaultCurrency: string } }, meta: Meta) {
+    async registerCompany(body: RegisterCompanyBody & { user: { locale: string }; company: { defaultCurrency: string } }, meta: Meta): Promise<{ email: string }> {
       assertStrongPassword(body.user.password, { email: body.user.email, name: body.user.name }, 'body.user.password');
-      if (await repo.emailTaken(prisma, body.user.email)) {
-        throw new DomainError('ALREADY_EXISTS', 'an account with this email already exists; sign in instead', [{ field: 'body.user.email', message: 'is already registered' }]);
-      }
+      // Hashed on every path, so that the answer takes about as long whichever path was taken.
       const passwordHash = await passwords.hash(body.user.password);
-      const result = await prisma.$transaction(async (tx) => {
-        const company = await repo.createBuyerCompanyWithAdmin(tx, body.company, {
-          name: body.user.name,
-          email: body.user.email,
-          passwordHash,
-          locale: body.user.locale,
+      const email = body.user.email;
+      const existing = await repo.findUserByEmail(prisma, email);
+      if (existing) {
+        await answerExisting(existing);
+        return { email };
+      }
+      try {
+        await prisma.$transaction(async (tx) => {
+          const company = await repo.createBuyerCompanyWithAdmin(tx, body.company, { name: body.user.name, email, passwordHash, locale: body.user.locale });
+          const userId = company.users[0]!.id;
+          await recordAudit(tx, {
+            actorId: userId, companyId: company.id, action: 'company.register', entityType: 'Company', entityId: company.id,
+            changes: { company: body.company, user: { name: body.user.name, email } }, ip: meta.ip, requestId: meta.requestId,
+          });
+          await sendConfirmation(tx, { userId, email, name: body.user.name, companyName: body.company.name });
         });
-        const userId = company.users[0]!.id;
-        await recordAudit(tx, {
-          actorId: userId, companyId: company.id, action: 'company.register', entityType: 'Company', entityId: company.id,
-          changes: { company: body.company, user: { name: body.user.name, email: body.user.email } }, ip: meta.ip, requestId: meta.requestId,
-        });
+      } catch (err) {
+        // A registration for the same address won the race: answer as for an existing account.
+        if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+        const winner = await repo.findUserByEmail(prisma, email);
+        if (winner) await answerExisting(winner);
+      }
+      return { email };
+    },
+
+    /**
+     * The buyer follows the link mailed at registration: the address is confirmed, the buyer is
+     * signed in, and only now do the reviewers hear of the new company.
+     */
+    async verifyEmail(token: string, meta: Meta): Promise<NewSession> {
+      const link = await repo.findEmailVerification(prisma, hashToken(token));
+      if (!link) throw new DomainError('NOT_FOUND', 'this link is not known; register again with the same address to get a new one');
+      if (link.usedAt || link.user.emailVerifiedAt) throw new DomainError('CONFLICT', 'this address is already confirmed; sign in');
+      const now = clock.now();
+      if (link.expiresAt <= now) throw new DomainError('CONFLICT', 'this link has expired; register again with the same address to get a new one');
+      if (link.user.status !== 'ACTIVE') throw new DomainError('FORBIDDEN', 'this account is disabled');
+      const user = (await repo.findUserById(prisma, link.userId))!;
+      const company = user.company;
+      const { refreshToken, sessionId } = await prisma.$transaction(async (tx) => {
+        if (!(await repo.confirmEmail(tx, link.id, user.id, now))) throw new DomainError('CONFLICT', 'this address is already confirmed; sign in');
+        await recordAudit(tx, { actorId: user.id, companyId: company.id, action: 'user.email.verify', entityType: 'User', entityId: user.id, ip: meta.ip, requestId: meta.requestId });
         await enqueueMail(tx, 'company.registered', renderMail({
-          to: body.user.email,
-          subject: `We received the registration of ${body.company.name}`,
-          greeting: `Dear ${body.user.name},`,
+          to: user.email,
+          subject: `We received the registration of ${company.name}`,
+          greeting: `Dear ${user.name},`,
           paragraphs: [
-            `Thank you for registering ${body.company.name} on our buyer portal.`,
+            `Thank you for registering ${company.name} on our buyer portal.`,
             'Our sales manager reviews new companies within one business day. You can already sign in and browse; you will be able to send inquiries as soon as the company is approved, and we will email you then.',
           ],
           action: { label: 'Open the portal', url: deps.publicUrl },
-        }), clock.now());
+        }), now);
         const reviewers = await repo.findReviewers(tx);
         await notifyUsers(tx, reviewers.map((r) => r.id), {
           kind: 'company.registered',
-          title: `New buyer company: ${body.company.name}`,
-          body: `${body.company.name} (${body.company.country}) registered and awaits approval.`,
+          title: `New buyer company: ${company.name}`,
+          body: `${company.name} (${company.country}) registered and awaits approval.`,
           link: `/staff/companies/${company.id}`,
         });
         for (const r of reviewers) {
           await enqueueMail(tx, 'company.registered.review', renderMail({
             to: r.email,
-            subject: `New buyer company awaits approval: ${body.company.name}`,
+            subject: `New buyer company awaits approval: ${company.name}`,
             greeting: `Dear ${r.name},`,
-            paragraphs: [`${body.company.name} from ${body.company.country} registered on the portal (contact: ${body.user.name}, ${body.user.email}).`],
+            paragraphs: [`${company.name} from ${company.country} registered on the portal (contact: ${user.name}, ${user.email}).`],
             action: { label: 'Review the company', url: `${deps.publicUrl}/staff/companies/${company.id}` },
-          }), clock.now());
+          }), now);
         }
-        const { refreshToken, sessionId } = await issueRefreshToken(tx, userId, meta);
-        return { companyId: company.id, status: company.status, userId, refreshToken, sessionId };
+        await recordLoginIn(tx, user.id, company.id, meta);
+        return issueRefreshToken(tx, user.id, meta);
       });
-      const user = (await repo.findUserById(prisma, result.userId))!;
-      return { ...result, user: toSessionUser(user), passwordVersion: user.passwordChangedAt.getTime() };
+      deps.sessions.forgetUser(user.id);
+      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime(), sessionId };
     },
   };
 }

@@ -89,7 +89,8 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
         if (!(await repo.markInvitationAccepted(tx, invitation.id, now))) {
           throw new DomainError('CONFLICT', 'this invitation was already accepted; sign in instead');
         }
-        const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale });
+        // The invitation came by mail to this address: accepting it confirms the address.
+        const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale, emailVerifiedAt: now });
         await recordAudit(tx, { actorId: user.id, companyId: invitation.companyId, action: 'company.user.join', entityType: 'User', entityId: user.id, changes: { invitationId: invitation.id }, ip: meta.ip, requestId: meta.requestId });
         const admins = await repo.findCompanyAdmins(tx, invitation.companyId);
         await notifyUsers(tx, admins.map((a) => a.id), {

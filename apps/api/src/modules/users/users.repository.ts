@@ -72,7 +72,7 @@ export function revokeInvitation(db: Db, id: string, at: Date) {
   return db.invitation.update({ where: { id }, data: { revokedAt: at }, select: { id: true } });
 }
 
-export function createBuyerUser(db: Db, data: { companyId: string; email: string; name: string; passwordHash: string; locale: string }) {
+export function createBuyerUser(db: Db, data: { companyId: string; email: string; name: string; passwordHash: string; locale: string; emailVerifiedAt: Date }) {
   return db.user.create({ data: { ...data, role: 'BUYER' }, select: { id: true } });
 }
 
@@ -92,6 +92,6 @@ export function findExporterId(db: Db) {
   return db.company.findFirst({ where: { kind: 'EXPORTER' }, select: { id: true } }).then((c) => c?.id);
 }
 
-export function createStaffUser(db: Db, data: { companyId: string; email: string; name: string; role: 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; passwordHash: string; locale: string }) {
+export function createStaffUser(db: Db, data: { companyId: string; email: string; name: string; role: 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; passwordHash: string; locale: string; emailVerifiedAt: Date }) {
   return db.user.create({ data, select: userSummarySelect });
 }

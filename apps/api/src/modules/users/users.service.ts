@@ -60,7 +60,7 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
       if (!exporterId) throw new DomainError('CONFLICT', 'the exporter company is not set up');
       const passwordHash = await deps.passwords.hash(body.password);
       return prisma.$transaction(async (tx) => {
-        const user = await repo.createStaffUser(tx, { companyId: exporterId, email: body.email, name: body.name, role: body.role, locale: body.locale, passwordHash });
+        const user = await repo.createStaffUser(tx, { companyId: exporterId, email: body.email, name: body.name, role: body.role, locale: body.locale, passwordHash, emailVerifiedAt: clock.now() });
         await recordAudit(tx, { actorId: actor.userId, companyId: exporterId, action: 'staff.create', entityType: 'User', entityId: user.id, changes: { email: body.email, name: body.name, role: body.role }, requestId: meta.requestId });
         return toUserSummary(user);
       });

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { RegisterCompanyBody, type SessionUser } from '@portal/schemas';
+import { RegisterCompanyBody } from '@portal/schemas';
 import { countryCodes, tradeCurrencies } from '@portal/domain/reference';
 import { FormAlert, SelectField, TextField, validate } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -8,7 +8,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { useRegisterCompany } from '../api/register-company.ts';
 
 /** Registration of a buyer company and its first user, validated with the API's own contract. */
-export function RegisterForm({ onRegistered }: { onRegistered: (user: SessionUser) => void }) {
+export function RegisterForm({ onRegistered }: { onRegistered: (email: string) => void }) {
   const { t, country, locale } = useI18n();
   const register = useRegisterCompany();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -37,7 +37,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (user: SessionUse
     }
     setErrors({});
     register.mutate(result.data, {
-      onSuccess: (res) => onRegistered(res.user),
+      onSuccess: (res) => onRegistered(res.email),
       onError: (err) => err instanceof ApiError && setErrors(err.byField()),
     });
   }
