@@ -33,9 +33,10 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
       assertCanManageCompanyUsers(actor, companyId);
       const company = await repo.findCompanyForUsers(prisma, companyId);
       if (!company || company.kind !== 'BUYER') throw new DomainError('NOT_FOUND', 'company not found');
-      if (await repo.findUserByEmail(prisma, email)) {
-        throw new DomainError('ALREADY_EXISTS', 'this person already has an account', [{ field: 'body.email', message: 'already has an account' }]);
-      }
+      // The answer must not tell who has an account: an address that has one gets an invitation
+      // like any other, whose link is never sent (no second account can come of it); its owner
+      // gets a note instead.
+      const owner = await repo.findUserByEmail(prisma, email);
       const token = newOpaqueToken();
       const now = clock.now();
       return prisma.$transaction(async (tx) => {
@@ -46,6 +47,19 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
           expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
         });
         await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.invite', entityType: 'Invitation', entityId: invitation.id, changes: { email }, requestId: meta.requestId });
+        if (owner) {
+          await enqueueMail(tx, 'company.user.invite.existing', renderMail({
+            to: email,
+            subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
+            greeting: 'Hello,',
+            paragraphs: [
+              `${invitation.invitedBy.name} invited this email address to join ${company.name} on the buyer portal of Ningbo Harbour Homeware. The address already has an account, and an account belongs to one company, so no link to a new account was sent.`,
+              'If you expected this, sign in with your account, or ask us to move it. Otherwise you need do nothing.',
+            ],
+            action: { label: 'Sign in', url: `${deps.publicUrl}/login` },
+          }), now);
+          return toPendingInvitation(invitation);
+        }
         await enqueueMail(tx, 'company.user.invited', renderMail({
           to: email,
           subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
