@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './infra/clock.ts';
 import { createFileStore } from './infra/file-store.ts';
 import { createOutboxWorker } from './infra/outbox.worker.ts';
 import { createSessionDirectory, type SessionDirectory } from './infra/session-directory.ts';
+import { serializeRequest } from './infra/request-log.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
 import sameOriginPlugin from './plugins/same-origin.ts';
@@ -79,8 +80,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const prisma = db.prisma;
   const passwords = { hash: hashPassword, verify: verifyPassword };
 
+  const logger = options.logger ?? { level: config.logLevel };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    // Every request is logged with its URL redacted (invitation tokens).
+    logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers: { req: serializeRequest } },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
