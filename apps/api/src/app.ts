@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { hashPassword, verifyPassword, type Database } from '@portal/db';
+import type { UploadQuota } from '@portal/domain';
 import type { Mailer, MailMessage } from '@portal/mail';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
@@ -63,6 +64,8 @@ export type AppOptions = {
   clock?: Clock;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
+  /** Upload bounds per person and buyer company in 24 hours; the domain's defaults otherwise. */
+  uploadQuota?: UploadQuota;
 };
 
 declare module 'fastify' {
@@ -130,8 +133,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One content-addressed store for private attachments and public catalog images alike; each
   // module serves only the files its own table registers.
   const files = createFileStore(path.join(config.dataDir, 'files'));
-  const attachments = createAttachmentsService({ prisma, clock, files });
-  const catalogImages = createCatalogImagesService({ prisma, clock, files });
+  const quota = options.uploadQuota ? { quota: options.uploadQuota } : {};
+  const attachments = createAttachmentsService({ prisma, clock, files, ...quota });
+  const catalogImages = createCatalogImagesService({ prisma, clock, files, ...quota });
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl });
   const indicativePrices = createIndicativePriceService({ prisma, clock });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl });

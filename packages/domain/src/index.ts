@@ -12,3 +12,4 @@ export * from './rebate.ts';
 export * from './letter-of-credit.ts';
 export * from './margin-floor.ts';
 export * from './four-eyes.ts';
+export * from './upload-quota.ts';
