@@ -33,6 +33,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/companies/:companyId', access: ALL },
   { method: 'PATCH', url: '/api/companies/:companyId', access: ['BUYER', 'ADMIN'] },
   { method: 'POST', url: '/api/companies/:companyId/review', access: ['MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/companies/:companyId/identity-change/review', access: ['MANAGER', 'ADMIN'] },
   { method: 'POST', url: '/api/costing/calculate', access: STAFF },
   { method: 'POST', url: '/api/costing/calculate-batch', access: STAFF },
   { method: 'GET', url: '/api/companies/:companyId/users', access: ALL },

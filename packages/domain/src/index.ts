@@ -13,3 +13,4 @@ export * from './letter-of-credit.ts';
 export * from './margin-floor.ts';
 export * from './four-eyes.ts';
 export * from './upload-quota.ts';
+export * from './company-identity.ts';

@@ -43,6 +43,31 @@ export function updateCompany(db: Db, id: string, data: Prisma.CompanyUpdateInpu
   return db.company.update({ where: { id }, data, select: { id: true } });
 }
 
+export function findPendingIdentityChange(db: Db, companyId: string) {
+  return db.companyIdentityChange.findFirst({
+    where: { companyId, status: 'PENDING' },
+    orderBy: { requestedAt: 'desc' },
+    select: { id: true, proposed: true, previous: true, requestedAt: true, requestedBy: { select: { name: true } } },
+  });
+}
+
+/** A new request replaces the one waiting (which is kept, as SUPERSEDED). */
+export async function requestIdentityChange(db: Db, data: { companyId: string; proposed: Prisma.InputJsonValue; previous: Prisma.InputJsonValue; requestedById: string; requestedAt: Date }) {
+  await db.companyIdentityChange.updateMany({ where: { companyId: data.companyId, status: 'PENDING' }, data: { status: 'SUPERSEDED' } });
+  return db.companyIdentityChange.create({ data, select: { id: true } });
+}
+
+/** Decides a waiting change; false when it was decided or replaced meanwhile. */
+export async function decideIdentityChange(db: Db, id: string, data: { status: 'APPROVED' | 'REJECTED'; decidedById: string; decidedAt: Date; reason: string | null }): Promise<boolean> {
+  const { count } = await db.companyIdentityChange.updateMany({ where: { id, status: 'PENDING' }, data });
+  return count === 1;
+}
+
+/** Staff who review buyer companies. */
+export function findReviewers(db: Db) {
+  return db.user.findMany({ where: { role: { in: ['MANAGER', 'ADMIN'] }, status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
+}
+
 export function findCompanyContacts(db: Db, companyId: string) {
   return db.user.findMany({ where: { companyId, status: 'ACTIVE' }, select: { id: true, email: true, name: true, isCompanyAdmin: true } });
 }

@@ -3,6 +3,7 @@ import { useSession } from '../../features/auth/api/get-session.ts';
 import { useCompany } from '../../features/companies/api/get-company.ts';
 import { CompanyDetails } from '../../features/companies/components/company-details.tsx';
 import { ReviewPanel } from '../../features/companies/components/review-panel.tsx';
+import { IdentityChangeReview } from '../../features/companies/components/identity-change.tsx';
 import { CompanyUsers } from '../../features/users/components/company-users.tsx';
 import { ErrorState, Loading, StatusBadge } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -32,6 +33,12 @@ export default function StaffCompanyRoute() {
           <section className="card" aria-labelledby="review-title">
             <h2 id="review-title">{t('review.title')}</h2>
             <ReviewPanel company={c} />
+          </section>
+        )}
+        {reviewer && c.pendingIdentityChange && (
+          <section className="card" aria-labelledby="identity-title">
+            <h2 id="identity-title">{t('identity.title')}</h2>
+            <IdentityChangeReview company={c} />
           </section>
         )}
       </div>
