@@ -30,6 +30,14 @@ test('an overseas buyer registers their company and waits for approval', async (
   await shot(page, '02-register-filled');
   await page.getByRole('button', { name: 'Register company' }).click();
 
+  // Nobody is signed in until the address is confirmed: the link comes by mail.
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await expect(page.getByText(buyerEmail)).toBeVisible();
+  await shot(page, '03a-register-check-mail');
+  const confirmation = await mailTo(buyerEmail, '/verify-email#');
+  const link = /(http:\/\/[^\s"<>]+\/verify-email#[A-Za-z0-9_-]+)/.exec(confirmation)![1]!;
+  await page.goto(link);
+
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByRole('heading', { name: 'Welcome, Kadri Tamm' })).toBeVisible();
   await expect(page.locator('.status-card')).toContainText('Awaiting approval');

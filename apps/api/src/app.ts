@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { hashPassword, verifyPassword, type Database } from '@portal/db';
+import type { UploadQuota } from '@portal/domain';
 import { isPermanentMailError, type Mailer, type MailMessage } from '@portal/mail';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './infra/clock.ts';
@@ -16,8 +17,11 @@ import { createFileStore } from './infra/file-store.ts';
 import { createOutboxWorker } from './infra/outbox.worker.ts';
 import { rateLimitStorage } from './infra/rate-limit-store.ts';
 import { createSessionDirectory, type SessionDirectory } from './infra/session-directory.ts';
+import { serializeRequest } from './infra/request-log.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin, { sendProblem } from './plugins/errors.ts';
+import sameOriginPlugin from './plugins/same-origin.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
 import attachmentsRoutes from './modules/attachments/attachments.routes.ts';
 import { MAX_ATTACHMENT_BYTES, createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
@@ -72,6 +76,8 @@ export type AppOptions = {
   searchSupervision?: SearchSupervision | null;
   /** Pino logger options; tests pass false. */
   logger?: boolean | object;
+  /** Upload bounds per person and buyer company in 24 hours; the domain's defaults otherwise. */
+  uploadQuota?: UploadQuota;
 };
 
 declare module 'fastify' {
@@ -93,8 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const prisma = db.prisma;
   const passwords = { hash: hashPassword, verify: verifyPassword };
 
+  const logger = options.logger ?? { level: config.logLevel };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    // Every request is logged with its URL redacted (invitation tokens).
+    logger: logger === false ? false : { ...(logger === true ? {} : logger), serializers: { req: serializeRequest } },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -109,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // ── Infrastructure
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { publicUrl: config.publicUrl });
+  await app.register(sameOriginPlugin, { publicUrl: config.publicUrl });
   // Request limits counted where every process sees them (database or Redis), see rate-limit-store.ts.
   const rateLimits = rateLimitStorage({ databaseKind: db.kind, prisma, redisUrl: config.redisUrl });
   app.addHook('onClose', () => rateLimits.close());
@@ -149,8 +159,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One content-addressed store for private attachments and public catalog images alike; each
   // module serves only the files its own table registers.
   const files = createFileStore(path.join(config.dataDir, 'files'));
-  const attachments = createAttachmentsService({ prisma, clock, files });
-  const catalogImages = createCatalogImagesService({ prisma, clock, files });
+  const quota = options.uploadQuota ? { quota: options.uploadQuota } : {};
+  const attachments = createAttachmentsService({ prisma, clock, files, ...quota });
+  const catalogImages = createCatalogImagesService({ prisma, clock, files, ...quota });
   const costing = createCostingService({ prisma, clock });
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl, settings, attachments });
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl, settings });

@@ -28,7 +28,7 @@ describe('embedded defaults', () => {
     const config = loadConfig({ DATA_DIR: dataDir });
     expect(config).toMatchObject({
       env: 'development',
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       port: 3000,
       publicUrl: 'http://localhost:3000',
       dataDir,
@@ -181,5 +181,25 @@ describe('generated secrets', () => {
     expect(configError({ DATA_DIR: file })).toBe(
       `Invalid configuration:\n  DATA_DIR: cannot keep the generated jwt-secret in ${file}/jwt-secret (a file stands where a folder should be): set DATA_DIR to a writable folder, or set JWT_SECRET`,
     );
+  });
+});
+
+describe('the demo default is safe', () => {
+  it('listens on the loopback address unless HOST says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: '::1' })).toMatchObject({ host: '::1', demoData: true });
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: 'localhost' })).toMatchObject({ host: 'localhost', demoData: true });
+  });
+
+  it('refuses demo users with published passwords on a non-loopback address, unless DEMO_DATA=true is set on purpose', () => {
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.20', 'portal.example.com']) {
+      expect(configError({ HOST })).toMatch(/DEMO_DATA: demo users with published passwords are not created when listening on .* set DEMO_DATA=true/);
+    }
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: '0.0.0.0', DEMO_DATA: 'true' })).toMatchObject({ host: '0.0.0.0', demoData: true });
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: '0.0.0.0', DEMO_DATA: 'false' })).toMatchObject({ host: '0.0.0.0', demoData: false });
+  });
+
+  it('with a database of its own, demo data stays off wherever it listens', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: '0.0.0.0', DATABASE_URL: 'postgresql://db/portal' })).toMatchObject({ host: '0.0.0.0', demoData: false });
   });
 });

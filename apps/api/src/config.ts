@@ -11,7 +11,8 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** Every environment variable the portal reads; .env.example explains each one. */
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback by default: the demo data's passwords are published. The Docker image sets 0.0.0.0.
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.url({ message: 'must be the absolute URL buyers use, e.g. https://portal.example.com' }).optional(),
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
@@ -91,6 +92,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (e.MEILI_URL && !e.MEILI_MASTER_KEY && e.NODE_ENV === 'production') problems.push('  MEILI_MASTER_KEY: is required with MEILI_URL in production');
+  // Demo users have published passwords: on an address others can reach, only when asked for by name.
+  if (e.DEMO_DATA === undefined && !e.DATABASE_URL && !isLoopback(e.HOST)) {
+    problems.push(`  DEMO_DATA: demo users with published passwords are not created when listening on ${e.HOST}, which others can reach; set DEMO_DATA=true to do it on purpose, DEMO_DATA=false to start without them, or HOST=127.0.0.1`);
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -114,6 +119,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     redisUrl: e.REDIS_URL,
   };
+}
+
+/** Whether the server would listen on this machine's loopback interface only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { companyIdOf, loginAs, multipart, startTestApp, type TestContext } from './helpers.ts';
 
 type Role = 'BUYER' | 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN';
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -23,6 +23,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/auth/refresh', access: 'public', anonymous: 401 },
   { method: 'POST', url: '/api/auth/logout', access: 'public', anonymous: 204 },
   { method: 'POST', url: '/api/auth/register', access: 'public', anonymous: 400 },
+  { method: 'POST', url: '/api/auth/verify-email', access: 'public', anonymous: 400 },
   { method: 'GET', url: '/api/invitations/:token', access: 'public', anonymous: 404 },
   { method: 'POST', url: '/api/invitations/accept', access: 'public', anonymous: 400 },
   { method: 'GET', url: '/api/auth/me', access: 'authenticated' },
@@ -35,6 +36,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/companies/:companyId', access: ALL },
   { method: 'PATCH', url: '/api/companies/:companyId', access: ['BUYER', 'ADMIN'] },
   { method: 'POST', url: '/api/companies/:companyId/review', access: ['MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/companies/:companyId/identity-change/review', access: ['MANAGER', 'ADMIN'] },
   { method: 'POST', url: '/api/costing/calculate', access: STAFF },
   { method: 'POST', url: '/api/costing/calculate-batch', access: STAFF },
   { method: 'GET', url: '/api/companies/:companyId/users', access: ALL },
@@ -307,5 +309,140 @@ describe('notifications belong to one user', () => {
     expect((await call('POST', `/api/notifications/${note.id}/read`, sessions.BUYER2)).statusCode).toBe(204);
     expect((await t.db.prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).not.toBeNull();
     expect((await call('GET', '/api/notifications', sessions.BUYER2)).json().unread).toBe(0);
+  });
+});
+
+describe('a company that may not trade changes no business', () => {
+  /**
+   * Every route a buyer may call that changes something, and whether it is trading (refused to a
+   * buyer whose company is suspended, pending or rejected) or upkeep of the account (allowed: a
+   * suspended buyer still signs in, reads and keeps their own profile). Each trading route gets a
+   * body that passes validation, so that the refusal comes from the standing guard and not from
+   * the schema; the ids are of records that do not exist, so the guard must speak first.
+   */
+  const lc = { number: 'LC-1', issuingBank: 'Bank', issueDate: '2026-01-02', expiryDate: '2026-03-01', latestShipmentDate: '2026-02-01', amount: '100.00', currency: 'USD' };
+  const inquiry = { lines: [{ productId: nobody, description: 'x', quantity: '1' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', currency: 'USD' };
+  const trading: { method: Method; url: string; body?: object; upload?: true }[] = [
+    { method: 'POST', url: '/api/attachments', upload: true },
+    { method: 'POST', url: '/api/inquiries', body: inquiry },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/withdraw' },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/messages', body: { body: 'Hello' } },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/counter-offers', body: { revisionNo: 1, lines: [{ quoteLineId: nobody, proposedUnitPrice: '1.0000' }] } },
+    { method: 'POST', url: '/api/inquiries/:inquiryId/change-requests', body: { revisionNo: 1, body: 'Cheaper please' } },
+    { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/decline', body: { reason: 'Too dear' } },
+    { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/accept' },
+    { method: 'POST', url: '/api/contracts/:contractId/confirm' },
+    { method: 'POST', url: '/api/contracts/:contractId/amendments/:number/confirm' },
+    { method: 'PUT', url: '/api/contracts/:contractId/letter-of-credit', body: lc },
+  ];
+  const upkeep = [
+    'PATCH /api/auth/me', 'POST /api/auth/password', 'POST /api/notifications/:notificationId/read', 'POST /api/notifications/read-all',
+    'PATCH /api/companies/:companyId', 'PATCH /api/companies/:companyId/users/:userId', 'POST /api/companies/:companyId/invitations',
+    'DELETE /api/companies/:companyId/invitations/:invitationId',
+  ];
+  let rheinland: string;
+
+  beforeAll(async () => {
+    rheinland = await companyIdOf(t.db, 'buyer2@demo.example');
+  });
+
+  it('classifies every state-changing route a buyer may call', () => {
+    const buyerWrites = table.filter((r) => r.method !== 'GET' && Array.isArray(r.access) && r.access.includes('BUYER')).map(key);
+    const authenticatedWrites = table.filter((r) => r.method !== 'GET' && r.access === 'authenticated').map(key);
+    expect([...trading.map(key), ...upkeep].sort()).toEqual([...buyerWrites, ...authenticatedWrites].sort());
+  });
+
+  const send = (row: (typeof trading)[number], cookie: string) => {
+    if (row.upload) {
+      const form = multipart([{ name: 'note.txt', type: 'text/plain', data: Buffer.from('hello') }]);
+      return t.app.inject({ method: row.method, url: fill(row.url), headers: { cookie, ...form.headers }, payload: form.payload });
+    }
+    return call(row.method, fill(row.url), cookie, row.body);
+  };
+
+  describe.each(['SUSPEND', 'PENDING'] as const)('when the company is %s', (state) => {
+    beforeAll(async () => {
+      if (state === 'SUSPEND') {
+        const res = await call('POST', `/api/companies/${rheinland}/review`, sessions.MANAGER, { decision: 'SUSPEND', reason: 'Unpaid invoices' });
+        expect(res.statusCode, res.body).toBe(200);
+      } else {
+        // Pending, as a company is before its first approval (set directly: no decision leads back there).
+        await t.db.prisma.company.update({ where: { id: rheinland }, data: { status: 'PENDING' } });
+        t.app.sessions.forgetCompany(rheinland);
+      }
+    });
+    afterAll(async () => {
+      await t.db.prisma.company.update({ where: { id: rheinland }, data: { status: 'APPROVED' } });
+      t.app.sessions.forgetCompany(rheinland);
+    });
+
+    it.each(trading.map((r) => [key(r), r] as const))('%s: 403, nothing written', async (_name, row) => {
+      const audits = await t.db.prisma.auditLog.count();
+      const res = await send(row, sessions.BUYER2);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'FORBIDDEN', detail: state === 'SUSPEND' ? expect.stringMatching(/suspended/) : expect.stringMatching(/not approved yet/) });
+      expect(await t.db.prisma.auditLog.count()).toBe(audits);
+    });
+
+    it('an approved company’s buyer is not refused by the same routes', async () => {
+      for (const row of trading) {
+        const res = await send(row, sessions.BUYER);
+        expect(res.statusCode, `${key(row)}: ${res.body}`).not.toBe(403);
+        expect(res.statusCode).toBeLessThan(500);
+      }
+    });
+
+    it('the account itself stays the buyer’s to keep', async () => {
+      expect((await call('PATCH', '/api/auth/me', sessions.BUYER2, { locale: 'en' })).statusCode).toBe(200);
+      expect((await call('POST', '/api/notifications/read-all', sessions.BUYER2)).statusCode).toBe(204);
+      expect((await call('GET', '/api/inquiries', sessions.BUYER2)).statusCode).toBe(200);
+    });
+  });
+});
+
+describe('cross-site requests change nothing', () => {
+  const writes = table.filter((r) => r.method !== 'GET');
+  const uploads = new Set(['POST /api/attachments', 'POST /api/catalog/images']);
+  const allowedRole = (row: (typeof table)[number]): Role => (Array.isArray(row.access) ? row.access[0]! : 'BUYER');
+  const foreign: Record<string, string>[] = [
+    { origin: 'https://evil.example', 'content-type': 'text/plain' },
+    { origin: 'null', 'content-type': 'application/json' },
+    { origin: 'http://portal.test.evil.example', 'content-type': 'application/json' },
+    { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+    { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+  ];
+
+  it('has every state-changing route to check', () => {
+    expect(writes.length).toBeGreaterThan(40);
+  });
+
+  it.each(writes.map((r) => [key(r), r] as const))('%s from another site: 403 before anything is read or written', async (_name, row) => {
+    const audits = await t.db.prisma.auditLog.count();
+    for (const headers of foreign) {
+      const body = headers['content-type'] === 'application/json' ? '{}' : 'a=1';
+      const res = await t.app.inject({ method: row.method, url: fill(row.url), headers: { cookie: sessions[allowedRole(row)], ...headers }, payload: body });
+      expect(res.statusCode, `${JSON.stringify(headers)}: ${res.body}`).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'CROSS_SITE', detail: expect.stringMatching(/another site/) });
+    }
+    expect(await t.db.prisma.auditLog.count()).toBe(audits);
+  });
+
+  it.each(writes.filter((r) => !uploads.has(key(r))).map((r) => [key(r), r] as const))('%s from the portal itself takes JSON bodies only', async (_name, row) => {
+    // Public routes without a session: a logout from the portal itself would end the shared one.
+    const own = { ...(row.access === 'public' ? {} : { cookie: sessions[allowedRole(row)] }), origin: 'http://portal.test' };
+    const plain = await t.app.inject({ method: row.method, url: fill(row.url), headers: { ...own, 'content-type': 'text/plain' }, payload: '{}' });
+    expect(plain.statusCode, plain.body).toBe(415);
+    expect(plain.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const form = multipart([{ name: 'x.txt', type: 'text/plain', data: Buffer.from('x') }]);
+    const multi = await t.app.inject({ method: row.method, url: fill(row.url), headers: { ...own, ...form.headers }, payload: form.payload });
+    expect(multi.statusCode, multi.body).toBe(415);
+    const json = await t.app.inject({ method: row.method, url: fill(row.url), headers: { ...own, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, payload: '{}' });
+    expect([403, 415], json.body).not.toContain(json.statusCode);
+  });
+
+  it('the upload routes take multipart forms from the portal itself', async () => {
+    const form = multipart([{ name: 'note.txt', type: 'text/plain', data: Buffer.from('hello') }]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: sessions.BUYER, origin: 'http://portal.test', ...form.headers }, payload: form.payload });
+    expect(res.statusCode, res.body).toBe(201);
   });
 });

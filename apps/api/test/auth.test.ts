@@ -59,7 +59,9 @@ describe('sign in', () => {
 
   it('refuses an access token that has expired, is signed with another key, or is not signed', async () => {
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'clerk@demo.example' } });
-    const claims = { sub: user.id, role: user.role, pwv: user.passwordChangedAt.getTime() };
+    await loginAs(t.app, 'clerk@demo.example');
+    const session = await t.db.prisma.refreshToken.findFirstOrThrow({ where: { userId: user.id, revokedAt: null }, select: { sessionId: true } });
+    const claims = { sub: user.id, role: user.role, pwv: user.passwordChangedAt.getTime(), sid: session.sessionId };
     const me = (token: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `portal_access=${token}` } });
     // The control: the same claims, signed by the app now, are accepted.
     expect((await me(t.app.jwt.sign(claims))).statusCode).toBe(200);

@@ -366,9 +366,10 @@ describe('staff upkeep reaches the index through the outbox', () => {
   });
 
   it('a new product is searchable by its name once the worker has run; an edit changes what search returns', async () => {
-    const body = await newProduct();
+    // A product with a margin floor of its own: a manager's to set.
+    const body = await newProduct({ marginFloorRate: '0.1200' });
     expect((await search({ q: 'titanium' })).total).toBe(0);
-    const created = await t.app.inject({ method: 'POST', url: '/api/products', headers: { cookie: clerk }, payload: body });
+    const created = await t.app.inject({ method: 'POST', url: '/api/products', headers: { cookie: manager }, payload: body });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     expect(created.json()).toMatchObject({ sku: 'KT-SPK-TI01', status: 'ACTIVE', marginFloorRate: '0.12' });
@@ -384,12 +385,12 @@ describe('staff upkeep reaches the index through the outbox', () => {
 
     const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'product.create', entityId: id } });
     expect(audit.changes).toEqual({ sku: 'KT-SPK-TI01', nameEn: 'Titanium camping spork' });
-    expect(audit.actorId).toBe((await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'clerk@demo.example' } })).id);
+    expect(audit.actorId).toBe((await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@demo.example' } })).id);
 
     // Renamed and moved: the old words no longer find it, the new ones do.
     const edited = await t.app.inject({
       method: 'PUT', url: `/api/products/${id}`, headers: { cookie: clerk },
-      payload: await newProduct({ nameEn: 'Titanium chopsticks travel set', categoryId: await categoryId('home-textiles'), leadTimeDays: 12 }),
+      payload: await newProduct({ nameEn: 'Titanium chopsticks travel set', categoryId: await categoryId('home-textiles'), leadTimeDays: 12, marginFloorRate: '0.1200' }),
     });
     expect(edited.statusCode).toBe(200);
     expect(await runSearchWorker()).toBe(1);

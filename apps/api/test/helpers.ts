@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { seedDemoData, type Database } from '@portal/db';
+import type { UploadQuota } from '@portal/domain';
 import { openTestDatabase } from '@portal/db/testing';
 import { createMailer } from '@portal/mail';
 import { startTestSmtpServer } from '@portal/mail/testing';
@@ -46,6 +47,8 @@ export type TestAppOptions = {
   search?: true | SearchEngine;
   /** Where the test clock starts; now by default. */
   clockStart?: Date;
+  /** Upload quotas other than the defaults. */
+  uploadQuota?: UploadQuota;
 };
 
 /** A product index of its own on the Meilisearch of the vitest global setup. */
@@ -86,7 +89,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const mailer = createMailer(config.mail);
   const shared = options.search === true ? await sharedTestIndex() : null;
   const search: SearchEngine | null = shared ? shared.engine : options.search === true ? null : (options.search ?? null);
-  const app = await buildApp({ config, db, mailer, clock, logger: false, search });
+  const app = await buildApp({ config, db, mailer, clock, logger: false, search, ...(options.uploadQuota ? { uploadQuota: options.uploadQuota } : {}) });
   await app.ready();
   if (search) {
     const state = await app.products.reconcileIndex();
@@ -163,7 +166,6 @@ export async function productInput(db: Database, overrides: Record<string, unkno
     leadTimeDays: 21,
     incoterms: ['FOB', 'CIF'],
     portOfLoadingCode: 'CNNGB',
-    marginFloorRate: '0.1200',
     priceTiers: [{ minQuantity: '2000', unitPrice: '1.4500' }, { minQuantity: '10000', unitPrice: '1.2900' }],
     ...overrides,
   };

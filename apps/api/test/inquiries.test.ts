@@ -197,9 +197,9 @@ describe('an approved buyer sends an inquiry', () => {
 });
 
 describe('refused inquiries write nothing', () => {
-  it('a buyer whose company is not approved: 409 with a clear message', async () => {
-    const problem = await expectRefused(s.pending, inquiryBody(), [], 409);
-    expect(problem).toMatchObject({ code: 'CONFLICT', detail: expect.stringMatching(/not approved yet/) });
+  it('a buyer whose company is not approved: 403 with a clear message', async () => {
+    const problem = await expectRefused(s.pending, inquiryBody(), [], 403);
+    expect(problem).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringMatching(/not approved yet/) });
   });
 
   it('a quantity below the MOQ: 400 naming body.lines.0.quantity with the MOQ and unit', async () => {

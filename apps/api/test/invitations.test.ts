@@ -207,13 +207,22 @@ describe('who may invite', () => {
     expect(res.json().invitedBy).toBe('Chen Jie (administrator)');
   });
 
-  it('an address that already has an account gets 409', async () => {
+  it('an address that already has an account gets the same answer as a new one, and its owner a note instead of a link', async () => {
+    const fresh = await invite(buyer, 'new.person@northwind.example');
+    expect(fresh.statusCode).toBe(201);
     for (const email of ['purchasing@demo.example', 'buyer2@demo.example', 'clerk@demo.example']) {
       const res = await invite(buyer, email);
-      expect(res.statusCode).toBe(409);
-      expect(fieldsOf(res)).toEqual(['body.email']);
+      expect(res.statusCode, res.body).toBe(fresh.statusCode);
+      expect(Object.keys(res.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+      expect(res.json()).toMatchObject({ email, invitedBy: 'Emma Clarke', expiresAt: fresh.json().expiresAt });
+      // No link that could make a second account is mailed; the owner hears of it.
+      await expect(tokenMailedTo(email)).rejects.toThrow(/no invitation mail/);
+      const note = await t.db.prisma.outboxEvent.findFirstOrThrow({ where: { topic: 'company.user.invite.existing', payload: { path: ['to'], equals: email } } });
+      expect((note.payload as { text: string }).text).toMatch(/already has an account/);
     }
-    expect(await t.db.prisma.invitation.count({ where: { email: { in: ['purchasing@demo.example', 'buyer2@demo.example', 'clerk@demo.example'] } } })).toBe(0);
+    // The inviter sees them as pending, like any other; they can be withdrawn.
+    const list = await t.app.inject({ method: 'GET', url: `/api/companies/${northwind}/users`, headers: { cookie: buyer } });
+    expect(list.json().invitations.map((i: { email: string }) => i.email)).toEqual(expect.arrayContaining(['purchasing@demo.example', 'new.person@northwind.example']));
   });
 });
 

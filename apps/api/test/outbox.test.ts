@@ -96,7 +96,12 @@ describe('mail while the SMTP server refuses', () => {
       method: 'POST', url: '/api/auth/register',
       payload: { company: { name: 'Delta Homeware Oy', country: 'FI', addressLine1: 'Satamakatu 1', city: 'Helsinki' }, user: { name: 'Mika Virtanen', email: 'mika@delta.example', password: 'Homeware-2026' } },
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
+    // The buyer confirms the address by the mailed link; then the three mails of a registration go out.
+    const link = await t.db.prisma.outboxEvent.findFirstOrThrow({ where: { topic: 'auth.email.verify' } });
+    expect(await t.app.workers.mail.runOnce()).toBe(1);
+    const token = /verify-email#([A-Za-z0-9_-]+)/.exec((link.payload as { text: string }).text)![1];
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } })).statusCode).toBe(200);
     const recipients = ['mika@delta.example', 'manager@demo.example', 'admin@demo.example'];
     const pending = () => t.db.prisma.outboxEvent.findMany({ where: { status: 'PENDING' } });
     expect((await pending()).map((e) => (e.payload as { to: string }).to).sort()).toEqual([...recipients].sort());

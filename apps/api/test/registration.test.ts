@@ -27,6 +27,15 @@ const register = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api
 const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 const countCompanies = () => t.db.prisma.company.count();
 
+/** The link of the latest mail asking this address to confirm itself. */
+async function verificationLink(email: string): Promise<string> {
+  const mails = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'auth.email.verify' }, orderBy: { createdAt: 'desc' } });
+  const mail = mails.find((m) => (m.payload as { to: string }).to === email);
+  if (!mail) throw new Error(`no confirmation mail to ${email}`);
+  return /(http:\/\/portal\.test\/verify-email#[A-Za-z0-9_-]+)/.exec((mail.payload as { text: string }).text)![1]!;
+}
+const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
+
 /** The Subject header of a raw message, unfolded. */
 function subjectOf(raw: string): string | undefined {
   const headers = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
@@ -38,43 +47,66 @@ describe('a buyer registers a company', () => {
   let userId: string;
   let session: string;
 
-  it('creates a PENDING company, signs the buyer in as its company admin', async () => {
+  it('creates a PENDING company with an unconfirmed admin, mails a link to confirm the address, and signs nobody in', async () => {
     const before = await countCompanies();
     const res = await register(registration());
-    expect(res.statusCode).toBe(201);
-    const body = res.json();
-    expect(body).toMatchObject({
-      status: 'PENDING',
-      user: {
-        email: 'aoife@acme-tableware.example', name: 'Aoife Byrne', role: 'BUYER', isCompanyAdmin: true, locale: 'en',
-        company: { name: 'Acme Tableware Ltd', kind: 'BUYER', status: 'PENDING', country: 'IE', defaultCurrency: 'USD' },
-      },
-    });
-    expect(body.user.company.id).toBe(body.companyId);
-    companyId = body.companyId;
-    userId = body.user.id;
-
-    const names = res.cookies.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['portal_access', 'portal_refresh']));
-    expect(res.cookies.find((c) => c.name === 'portal_access')).toMatchObject({ httpOnly: true });
-    session = cookiesFrom(res);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
-    expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ id: userId, isCompanyAdmin: true, company: { id: companyId, status: 'PENDING' } });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toEqual({ status: 'VERIFICATION_SENT', email: 'aoife@acme-tableware.example' });
+    expect(res.cookies).toEqual([]);
 
     expect(await countCompanies()).toBe(before + 1);
-    const stored = await t.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(stored).toMatchObject({ companyId, role: 'BUYER', isCompanyAdmin: true, status: 'ACTIVE' });
+    const stored = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'aoife@acme-tableware.example' }, include: { company: true } });
+    expect(stored).toMatchObject({ role: 'BUYER', isCompanyAdmin: true, status: 'ACTIVE', emailVerifiedAt: null, company: { name: 'Acme Tableware Ltd', status: 'PENDING' } });
     expect(stored.passwordHash).not.toContain('Tableware-2026');
-  });
+    companyId = stored.companyId;
+    userId = stored.id;
 
-  it('writes the audit row, the mails and the reviewers’ notifications in the same change', async () => {
     const audit = await t.db.prisma.auditLog.findMany({ where: { action: 'company.register', entityId: companyId } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: userId, companyId, entityType: 'Company' });
     expect(audit[0]!.changes).toMatchObject({ company: { name: 'Acme Tableware Ltd' }, user: { email: 'aoife@acme-tableware.example' } });
     expect(JSON.stringify(audit[0]!.changes)).not.toContain('Tableware-2026');
 
+    const link = await verificationLink('aoife@acme-tableware.example');
+    expect(link).toMatch(/^http:\/\/portal\.test\/verify-email#[A-Za-z0-9_-]{43}$/);
+    // The reviewers hear of the company only once its address is confirmed.
+    expect(await t.db.prisma.notification.count({ where: { kind: 'company.registered' } })).toBe(0);
+  });
+
+  it('cannot sign in before the address is confirmed', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'aoife@acme-tableware.example', password: 'Tableware-2026' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringMatching(/confirm your email address/) });
+    expect(res.cookies).toEqual([]);
+    // A wrong password still hears only that the credentials are wrong.
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'aoife@acme-tableware.example', password: 'Wrong-password-1' } });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('the link confirms the address and signs the buyer in as the company admin', async () => {
+    const token = tokenOf(await verificationLink('aoife@acme-tableware.example'));
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().user).toMatchObject({
+      id: userId, email: 'aoife@acme-tableware.example', name: 'Aoife Byrne', role: 'BUYER', isCompanyAdmin: true, locale: 'en',
+      company: { id: companyId, name: 'Acme Tableware Ltd', kind: 'BUYER', status: 'PENDING', country: 'IE', defaultCurrency: 'USD' },
+    });
+    expect(res.cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['portal_access', 'portal_refresh']));
+    expect(res.cookies.find((c) => c.name === 'portal_access')).toMatchObject({ httpOnly: true });
+    session = cookiesFrom(res);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
+    expect(me.statusCode).toBe(200);
+    expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).not.toBeNull();
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'user.email.verify', entityId: userId } })).toBe(1);
+
+    // The link works once.
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/already confirmed/);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'aoife@acme-tableware.example', password: 'Tableware-2026' } })).statusCode).toBe(200);
+  });
+
+  it('writes the buyer’s mail, the reviewers’ mails and notifications when the address is confirmed', async () => {
     const buyerMail = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'company.registered' } });
     expect(buyerMail).toHaveLength(1);
     expect(buyerMail[0]).toMatchObject({ channel: 'mail', status: 'PENDING', attempts: 0 });
@@ -104,8 +136,8 @@ describe('a buyer registers a company', () => {
   it('managers list pending companies oldest first; clerks and finance may list', async () => {
     // A second registration, made later.
     const later = await register(registration({ company: { name: 'Bravo Kitchens BV', country: 'NL' }, user: { email: 'bram@bravo.example' } }));
-    expect(later.statusCode).toBe(201);
-    const laterId = later.json().companyId;
+    expect(later.statusCode).toBe(202);
+    const laterId = (await t.db.prisma.company.findFirstOrThrow({ where: { name: 'Bravo Kitchens BV' } })).id;
 
     const res = await t.app.inject({ method: 'GET', url: '/api/companies?status=PENDING', headers: { cookie: manager } });
     expect(res.statusCode).toBe(200);
@@ -243,33 +275,62 @@ describe('registration validation', () => {
   });
 });
 
-describe('duplicate email', () => {
-  it('answers 409 and writes nothing at all', async () => {
-    const counts = async () => ({
-      companies: await countCompanies(),
-      users: await t.db.prisma.user.count(),
-      outbox: await t.db.prisma.outboxEvent.count(),
-      audit: await t.db.prisma.auditLog.count(),
-      notifications: await t.db.prisma.notification.count(),
-    });
-    const before = await counts();
-    for (const email of ['buyer@demo.example', '  BUYER@Demo.Example ']) {
-      const res = await register(registration({ company: { name: 'Duplicate Co' }, user: { email } }));
-      expect(res.statusCode).toBe(409);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json().code).toBe('ALREADY_EXISTS');
-      expect(fieldsOf(res)).toEqual(['body.user.email']);
-      expect(res.cookies).toEqual([]);
-    }
-    expect(await counts()).toEqual(before);
-    expect(await t.db.prisma.company.count({ where: { name: 'Duplicate Co' } })).toBe(0);
+describe('an address that already has an account', () => {
+  const counts = async () => ({
+    companies: await countCompanies(),
+    users: await t.db.prisma.user.count(),
+    audit: await t.db.prisma.auditLog.count(),
+    notifications: await t.db.prisma.notification.count(),
   });
 
-  it('two registrations racing for one email leave exactly one company', async () => {
+  it('gets the same answer as a new one: nothing is created, and the owner is told by mail instead', async () => {
+    const before = await counts();
+    const fresh = await register(registration({ company: { name: 'Fresh Co' }, user: { email: 'someone.new@fresh.example' } }));
+    for (const email of ['buyer@demo.example', '  BUYER@Demo.Example ']) {
+      const res = await register(registration({ company: { name: 'Duplicate Co' }, user: { email } }));
+      expect(res.statusCode).toBe(fresh.statusCode);
+      expect(res.json()).toEqual({ ...fresh.json(), email: 'buyer@demo.example' });
+      expect(Object.keys(res.headers).sort()).toEqual(Object.keys(fresh.headers).sort());
+      expect(res.cookies).toEqual([]);
+    }
+    const after = await counts();
+    // Only the fresh registration wrote anything (its company, user and audit row).
+    expect(after).toEqual({ ...before, companies: before.companies + 1, users: before.users + 1, audit: before.audit + 1 });
+    expect(await t.db.prisma.company.count({ where: { name: 'Duplicate Co' } })).toBe(0);
+    const toOwner = await t.db.prisma.outboxEvent.findMany({ where: { topic: 'auth.register.existing' } });
+    expect(toOwner.map((m) => (m.payload as { to: string }).to)).toEqual(['buyer@demo.example', 'buyer@demo.example']);
+    expect((toOwner[0]!.payload as { text: string }).text).toMatch(/already has an account/);
+  });
+
+  it('an address registered but not yet confirmed gets a new link for the first registration', async () => {
+    await register(registration({ company: { name: 'Delta Dishes Ltd' }, user: { email: 'dana@delta.example' } }));
+    const first = tokenOf(await verificationLink('dana@delta.example'));
+    const res = await register(registration({ company: { name: 'Delta Again Ltd' }, user: { email: 'dana@delta.example' } }));
+    expect(res.statusCode).toBe(202);
+    expect(await t.db.prisma.company.count({ where: { name: { in: ['Delta Dishes Ltd', 'Delta Again Ltd'] } } })).toBe(1);
+    const second = tokenOf(await verificationLink('dana@delta.example'));
+    expect(second).not.toBe(first);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token: second } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().user.company.name).toBe('Delta Dishes Ltd');
+  });
+
+  it('a link expires after 48 hours', async () => {
+    await register(registration({ company: { name: 'Echo Enamel Ltd' }, user: { email: 'eve@echo.example' } }));
+    const token = tokenOf(await verificationLink('eve@echo.example'));
+    t.clock.advance(49 * 3600_000);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toMatch(/expired/);
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/verify-email', payload: { token: 'A'.repeat(43) } });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('two registrations racing for one email leave exactly one company, and both answer alike', async () => {
     const before = await countCompanies();
     const payload = (name: string) => registration({ company: { name }, user: { email: 'race@charlie.example' } });
     const results = await Promise.all([register(payload('Charlie One')), register(payload('Charlie Two'))]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.map((r) => r.statusCode)).toEqual([202, 202]);
     expect(await countCompanies()).toBe(before + 1);
     expect(await t.db.prisma.company.count({ where: { name: { in: ['Charlie One', 'Charlie Two'] } } })).toBe(1);
     expect(await t.db.prisma.auditLog.count({ where: { action: 'company.register', changes: { path: ['user', 'email'], equals: 'race@charlie.example' } } })).toBe(1);

@@ -249,7 +249,10 @@ describe('sessions through the API', () => {
       expect((await me()).statusCode).toBe(401);
       await t.app.inject({ method: 'PATCH', url: `/api/companies/${companyId}/users/${id}`, headers: { cookie: admin }, payload: { status: 'ACTIVE' } });
       await other.sessions.sync();
-      expect((await me()).statusCode).toBe(200);
+      // Disabling ended the session; enabling again does not bring it back: the colleague signs in anew.
+      expect((await me()).statusCode).toBe(401);
+      const again = await loginAs(t.app, 'purchasing@demo.example');
+      expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: again } })).statusCode).toBe(200);
     } finally {
       await other.close();
       mailer.close();

@@ -248,7 +248,7 @@ async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: st
   const manager = await (async () => {
     let managerId = '';
     for (const u of staff) {
-      const created = await prisma.user.create({ data: { ...u, passwordHash, companyId: exporterId }, select: { id: true } });
+      const created = await prisma.user.create({ data: { ...u, passwordHash, companyId: exporterId, emailVerifiedAt: new Date() }, select: { id: true } });
       if (u.role === 'MANAGER') managerId = created.id;
     }
     return managerId;
@@ -285,7 +285,8 @@ async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: st
   for (const b of buyers) {
     const company = await prisma.company.create({ data: b.company, select: { id: true } });
     for (const u of b.users) {
-      await prisma.user.create({ data: { ...u, passwordHash, companyId: company.id } });
+      // Demo buyers have confirmed their addresses.
+      await prisma.user.create({ data: { ...u, passwordHash, companyId: company.id, emailVerifiedAt: new Date() } });
     }
   }
 

@@ -16,6 +16,8 @@ export type Actor = {
   isCompanyAdmin: boolean;
   /** The company's review status, read with the session (buyers see prices only when APPROVED). */
   companyStatus?: CompanyStatus;
+  /** The session the request's access token belongs to. */
+  sessionId?: string;
 };
 
 // The role groups, named once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTrade, decideCompanyStatus } from './companies.ts';
+import { assertCompanyMayTrade, canTrade, decideCompanyStatus } from './companies.ts';
 import { DomainError } from './errors.ts';
 
 describe('buyer company review', () => {
@@ -22,5 +22,30 @@ describe('buyer company review', () => {
     expect(canTrade('APPROVED')).toBe(true);
     expect(canTrade('PENDING')).toBe(false);
     expect(canTrade('SUSPENDED')).toBe(false);
+  });
+});
+
+describe('assertCompanyMayTrade', () => {
+  it('lets an approved company’s buyer and every staff role act', () => {
+    expect(() => assertCompanyMayTrade({ role: 'BUYER', companyStatus: 'APPROVED' })).not.toThrow();
+    for (const role of ['CLERK', 'FINANCE', 'MANAGER', 'ADMIN'] as const) expect(() => assertCompanyMayTrade({ role })).not.toThrow();
+  });
+
+  it('refuses a buyer of a suspended, pending or rejected company with 403 and the reason', () => {
+    const refusal = (companyStatus: 'PENDING' | 'SUSPENDED' | 'REJECTED') => {
+      try {
+        assertCompanyMayTrade({ role: 'BUYER', companyStatus });
+      } catch (err) {
+        return err as DomainError;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal('SUSPENDED')).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/suspended/) });
+    expect(refusal('PENDING')).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/not approved yet/) });
+    expect(refusal('REJECTED')).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/not approved/) });
+  });
+
+  it('refuses a buyer whose standing is unknown', () => {
+    expect(() => assertCompanyMayTrade({ role: 'BUYER' })).toThrow(DomainError);
   });
 });

@@ -1,3 +1,4 @@
+import type { Role } from './access.ts';
 import { DomainError } from './errors.ts';
 
 export const companyStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const;
@@ -31,4 +32,26 @@ const pastTense: Record<CompanyDecision, string> = {
 /** Only an approved buyer company may send inquiries, see prices and act on quotes. */
 export function canTrade(status: CompanyStatus): boolean {
   return status === 'APPROVED';
+}
+
+/** The caller's standing as the session knows it: a role and, for buyers, their company's review status. */
+export type Standing = { role: Role; companyStatus?: CompanyStatus };
+
+const standingRefusals: Record<Exclude<CompanyStatus, 'APPROVED'>, string> = {
+  PENDING: 'your company is not approved yet: you can trade once we have approved your registration',
+  SUSPENDED: 'trading through the portal is suspended for your company; please contact us',
+  REJECTED: 'your company’s registration was not approved, so it cannot trade through the portal',
+};
+
+/**
+ * The one guard in front of every buyer action that changes business (inquiries, uploads, messages,
+ * counter-offers, accepting, declining, confirming, letters of credit): only a buyer whose company
+ * is approved may act. Staff act for the exporter and always pass. A buyer whose company status is
+ * not known is refused (fail closed).
+ */
+export function assertCompanyMayTrade(caller: Standing): void {
+  if (caller.role !== 'BUYER') return;
+  const status = caller.companyStatus;
+  if (status === 'APPROVED') return;
+  throw new DomainError('FORBIDDEN', status ? standingRefusals[status] : 'your company’s standing is not known; sign in again');
 }

@@ -20,3 +20,7 @@ export * from './shipments.ts';
 export * from './workflow.ts';
 export * from './claims.ts';
 export * from './tickets.ts';
+export * from './margin-floor.ts';
+export * from './four-eyes.ts';
+export * from './upload-quota.ts';
+export * from './company-identity.ts';

@@ -254,9 +254,12 @@ export const DEFAULT_QUOTE_VALIDITY_DAYS = 30;
 /** Margins are stored as Decimal(7, 4): a price far below cost is recorded as −999.9999. */
 const MIN_STORED_MARGIN = /* @__PURE__ */ new Dec('-999.9999');
 
-/** The floor a line's margin is held to: the product's own, else the business setting, else 8%. */
+/**
+ * The floor a line's margin is held to: the higher of the manager's floor (the business setting,
+ * else 8%) and the product's own, so a product's floor can raise the bar but never lower it.
+ */
 export function marginFloorFor(productFloor: DecimalLike | null | undefined, settingFloor?: DecimalLike | null): Dec {
-  return new Dec(productFloor ?? settingFloor ?? DEFAULT_MARGIN_FLOOR);
+  return effectiveMarginFloor(settingFloor ?? DEFAULT_MARGIN_FLOOR, productFloor);
 }
 
 /** A margin as it is stored and sent: 4 decimal places, half-up, at least −999.9999. */

@@ -1,6 +1,6 @@
 import { roles } from '@portal/domain/access';
 import { companyStatuses } from '@portal/domain/companies';
-import { CountryCode, CurrencyCode, Email, Id, Password, Timestamp, optionalText, text, z } from './common.ts';
+import { CountryCode, CurrencyCode, Email, Id, Password, Timestamp, nameText, optionalText, text, z } from './common.ts';
 
 export { roles };
 export const Role = z.enum(roles).describe('buyer, or one of the exporter staff roles');
@@ -38,7 +38,7 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const RegisterCompanyBody = z.strictObject({
   company: z.strictObject({
-    name: text(200),
+    name: nameText(200),
     country: CountryCode,
     addressLine1: text(200),
     addressLine2: optionalText(200),
@@ -50,7 +50,7 @@ export const RegisterCompanyBody = z.strictObject({
     defaultCurrency: CurrencyCode.default('USD'),
   }),
   user: z.strictObject({
-    name: text(100),
+    name: nameText(100),
     email: Email,
     password: Password,
     locale: Locale.default('en'),
@@ -58,11 +58,16 @@ export const RegisterCompanyBody = z.strictObject({
 });
 export type RegisterCompanyBody = z.input<typeof RegisterCompanyBody>;
 
-export const RegisterCompanyResponse = z.object({
-  companyId: Id,
-  status: CompanyStatus,
-  user: SessionUser,
+/** The same answer whether or not the address has an account: the rest goes by mail. */
+export const RegisterCompanyResponse = z
+  .object({ status: z.literal('VERIFICATION_SENT'), email: z.string() })
+  .describe('A link to confirm the address was mailed (or, when the address has an account, a note to its owner)');
+export type RegisterCompanyResponse = z.infer<typeof RegisterCompanyResponse>;
+
+export const VerifyEmailBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'is not a valid confirmation token').describe('From the link mailed at registration'),
 });
+export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(200),
@@ -71,7 +76,7 @@ export const ChangePasswordBody = z.strictObject({
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const UpdateProfileBody = z.strictObject({
-  name: text(100).optional(),
+  name: nameText(100).optional(),
   locale: Locale.optional(),
 });
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
@@ -88,7 +93,7 @@ export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'is no
 
 export const AcceptInvitationBody = z.strictObject({
   token: InvitationToken,
-  name: text(100),
+  name: nameText(100),
   password: Password,
   locale: Locale.default('en'),
 });

@@ -1,6 +1,6 @@
 import { productStatuses, productUnits } from '@portal/domain/catalog';
 import { costedTerms } from '@portal/domain/costing';
-import { CountryCode, CurrencyCode, DecimalString, Id, MoneyView, PortCode, Quantity, Timestamp, UnitPriceString, optionalText, portCode, text, z } from './common.ts';
+import { CountryCode, CurrencyCode, DecimalString, Id, MoneyView, PortCode, Quantity, Timestamp, UnitPriceString, optionalText, portCode, searchText, text, z } from './common.ts';
 import { Incoterm } from './reference.ts';
 
 /*
@@ -26,7 +26,7 @@ const positive = (max: number) => z.coerce.number().finite().min(0).max(max);
 
 export const ProductSearchQuery = z
   .strictObject({
-    q: z.string().trim().max(200, 'must be at most 200 characters').default('').describe('Words to search for; typos are tolerated'),
+    q: searchText(200).default('').describe('Words to search for; typos are tolerated'),
     category: z.string().regex(/^[a-z0-9-]{1,60}$/, 'is not a category').optional().describe('Category slug (includes its subcategories)'),
     origin: many(CountryCode).describe('Country of origin (repeatable; any of them)'),
     material: many(FacetValue),
@@ -210,7 +210,7 @@ export const StaffProductPage = z.object({ items: z.array(StaffProductRow), tota
 export type StaffProductPage = z.infer<typeof StaffProductPage>;
 
 export const StaffProductQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   status: ProductStatus.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
@@ -231,7 +231,7 @@ export const ProductEditable = z.object({
 export type ProductEditable = z.infer<typeof ProductEditable>;
 
 export const SynonymGroups = z.strictObject({
-  groups: z.array(z.array(z.string().trim().toLowerCase().min(1).max(60)).min(2, 'a group needs at least two words').max(20)).max(500),
+  groups: z.array(z.array(searchText(60).toLowerCase().min(1)).min(2, 'a group needs at least two words').max(20)).max(500),
 });
 export type SynonymGroups = z.input<typeof SynonymGroups>;
 

@@ -80,16 +80,43 @@ export const UnitPriceString = z
 export const portCode = (example: string) => z.string().regex(/^[A-Z]{5}$/, `must be a UN/LOCODE, e.g. ${example}`);
 export const PortCode = portCode('DEHAM');
 
-/** Trimmed text with a length limit; empty strings are refused. */
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-/** Optional trimmed text; an empty string counts as absent. */
-export const optionalText = (max: number) =>
+/** C0 controls but tab, line feed and carriage return; DEL; the C1 controls. PostgreSQL refuses NUL outright. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Any control character: names are one line. */
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Bidirectional embeddings, overrides and isolates: they make a name read differently from what it is. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Text a person typed, as the database can keep it: no control characters (but line breaks and
+ * tabs) and no lone surrogates, which PostgreSQL cannot store (they answered 500 before).
+ */
+const safeString = (controls: RegExp = CONTROL) =>
   z
     .string()
+    .refine((v) => !controls.test(v), 'must not contain control characters')
+    .refine((v) => !LONE_SURROGATE.test(v), 'must be valid Unicode text');
+
+/** Trimmed text with a length limit; empty strings are refused. */
+export const text = (max: number) => safeString().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Optional trimmed text; an empty string counts as absent. */
+export const optionalText = (max: number) =>
+  safeString()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .optional()
     .transform((v) => (v === '' ? undefined : v));
+/** A name of a person or a company: one line of text, without bidirectional overrides. */
+export const nameText = (max: number) =>
+  safeString(ANY_CONTROL)
+    .refine((v) => !BIDI.test(v), 'must not contain bidirectional control characters')
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+/** Words to search for: trimmed, possibly empty, safe to hand to the database and the search engine. */
+export const searchText = (max: number) => safeString().trim().max(max, `must be at most ${max} characters`);
 
 export const Timestamp = z.string().describe('ISO 8601 instant in UTC');
 

@@ -1,6 +1,6 @@
 import { companyDecisions } from '@portal/domain/companies';
 import { CompanyStatus } from './auth.ts';
-import { CountryCode, CurrencyCode, DecimalString, Id, Paging, Timestamp, optionalText, pageOf, text, z } from './common.ts';
+import { CountryCode, CurrencyCode, DecimalString, Id, Paging, Timestamp, nameText, optionalText, pageOf, searchText, text, z } from './common.ts';
 
 export const CompanySummary = z.object({
   id: Id,
@@ -14,6 +14,18 @@ export const CompanySummary = z.object({
 });
 export type CompanySummary = z.infer<typeof CompanySummary>;
 
+/** A company admin's change of the company's identity, waiting for a manager. */
+export const PendingIdentityChange = z
+  .object({
+    name: z.string().optional(),
+    country: z.string().optional(),
+    taxId: z.string().optional(),
+    requestedBy: z.string().describe('Name of the company admin who asked'),
+    requestedAt: Timestamp,
+  })
+  .describe('Until a manager approves it, the company keeps (and documents show) its approved name, country and tax id');
+export type PendingIdentityChange = z.infer<typeof PendingIdentityChange>;
+
 export const CompanyDetail = CompanySummary.extend({
   addressLine1: z.string(),
   addressLine2: z.string().nullable(),
@@ -26,12 +38,13 @@ export const CompanyDetail = CompanySummary.extend({
   statusReason: z.string().nullable(),
   reviewedAt: Timestamp.nullable(),
   reviewedBy: z.string().nullable().describe('Name of the manager who decided'),
+  pendingIdentityChange: PendingIdentityChange.nullable(),
 });
 export type CompanyDetail = z.infer<typeof CompanyDetail>;
 
 export const CompanyListQuery = Paging.extend({
   status: CompanyStatus.optional(),
-  q: z.string().trim().max(100).optional().describe('Part of the company name'),
+  q: searchText(100).optional().describe('Part of the company name'),
 });
 export type CompanyListQuery = z.input<typeof CompanyListQuery>;
 
@@ -53,8 +66,19 @@ export const ReviewCompanyBody = z
   });
 export type ReviewCompanyBody = z.input<typeof ReviewCompanyBody>;
 
+export const ReviewIdentityChangeBody = z
+  .strictObject({
+    decision: z.enum(['APPROVE', 'REJECT']),
+    reason: optionalText(500).describe('Shown to the company admins; required to reject'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'REJECT' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to reject a change' });
+  });
+export type ReviewIdentityChangeBody = z.input<typeof ReviewIdentityChangeBody>;
+
+/** Name, country and tax id of an approved company change only after a manager's review. */
 export const UpdateCompanyBody = z.strictObject({
-  name: text(200).optional(),
+  name: nameText(200).optional(),
   addressLine1: text(200).optional(),
   addressLine2: optionalText(200),
   city: text(100).optional(),

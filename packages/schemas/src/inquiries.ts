@@ -11,7 +11,7 @@ export const InquiryLineInput = z.strictObject({
   productId: Id.optional().describe('Catalog product; its MOQ and unit apply'),
   description: text(500).describe('What is wanted: the product name, or a description of a non-catalog item'),
   quantity: Quantity,
-  unit: z.string().trim().min(1).max(20).optional().describe("Defaults to the product's unit; required for a non-catalog item"),
+  unit: text(20).optional().describe("Defaults to the product's unit; required for a non-catalog item"),
   targetPrice: UnitPriceString.optional().describe('The price the buyer hopes for, per unit, in the inquiry currency'),
 });
 export type InquiryLineInput = z.input<typeof InquiryLineInput>;

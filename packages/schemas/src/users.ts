@@ -1,6 +1,6 @@
 import { staffRoles, userStatuses } from '@portal/domain/access';
 import { Locale, Role } from './auth.ts';
-import { Email, Id, Password, Timestamp, text, z } from './common.ts';
+import { Email, Id, Password, Timestamp, nameText, z } from './common.ts';
 
 export const UserStatus = z.enum(userStatuses);
 
@@ -45,7 +45,7 @@ export const StaffRole = z.enum(staffRoles);
 
 export const CreateStaffBody = z.strictObject({
   email: Email,
-  name: text(100),
+  name: nameText(100),
   role: StaffRole,
   password: Password,
   locale: Locale.default('zh-CN'),

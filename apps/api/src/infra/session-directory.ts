@@ -12,6 +12,8 @@ export type SessionState = {
   /** passwordChangedAt in epoch ms; a token signed with another value is void. */
   passwordVersion: number;
   companyStatus: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
+  /** The user's live sessions: refresh-token families with a token not revoked. */
+  sessionIds: readonly string[];
 };
 
 /** What services that change users or companies tell the directory, after committing. */
@@ -23,6 +25,11 @@ export const SESSION_CHANNEL = 'portal_sessions';
 export type SessionDirectory = {
   /** The user's session state, or null when there is no such user. */
   get(userId: string): Promise<SessionState | null>;
+  /**
+   * The same, read from the database now (and kept). For a session id the kept state does not
+   * know: a session begun in another process moments ago, whose notification is on its way.
+   */
+  reload(userId: string): Promise<SessionState | null>;
   /** Forget what is held for a user or a company's users; call after committing a change to them. */
   forgetUser(userId: string): void;
   forgetCompany(companyId: string): void;
@@ -99,16 +106,21 @@ export async function createSessionDirectory(options: Options): Promise<SessionD
   async function load(userId: string): Promise<SessionState | null> {
     const u = await prisma.user.findUnique({
       where: { id: userId },
-      select: { id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true, company: { select: { status: true } } },
+      select: {
+        id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true, company: { select: { status: true } },
+        // An access token lives 15 minutes; its session, while a refresh token of it is not revoked.
+        refreshTokens: { where: { revokedAt: null }, select: { sessionId: true } },
+      },
     });
     if (!u) return null;
     return {
       userId: u.id, role: u.role, companyId: u.companyId, isCompanyAdmin: u.isCompanyAdmin, status: u.status,
       passwordVersion: u.passwordChangedAt.getTime(), companyStatus: u.company.status,
+      sessionIds: [...new Set(u.refreshTokens.map((t) => t.sessionId))],
     };
   }
 
-  return {
+  const directory: SessionDirectory = {
     get caching() {
       return listener.live;
     },
@@ -137,6 +149,10 @@ export async function createSessionDirectory(options: Options): Promise<SessionD
       });
       return read;
     },
+    reload(userId) {
+      forgetUser(userId);
+      return directory.get(userId);
+    },
     forgetUser,
     forgetCompany,
     async sync(timeoutMs = 5_000) {
@@ -161,4 +177,5 @@ export async function createSessionDirectory(options: Options): Promise<SessionD
       forgetAll();
     },
   };
+  return directory;
 }

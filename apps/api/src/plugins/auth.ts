@@ -23,8 +23,9 @@ declare module 'fastify' {
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string; role: Role; pwv: number };
-    user: { sub: string; role: Role; pwv: number };
+    /** sid: the session (refresh-token family) the token belongs to; it dies with the session. */
+    payload: { sub: string; role: Role; pwv: number; sid: string };
+    user: { sub: string; role: Role; pwv: number; sid: string };
   }
 }
 
@@ -84,19 +85,26 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
 async function authenticate(request: FastifyRequest, jwt: FastifyInstance['jwt'], sessions: SessionDirectory): Promise<Actor | null> {
   const token = request.cookies[ACCESS_COOKIE];
   if (!token) return null;
-  let claims: { sub: string; pwv: number };
+  let claims: { sub: string; pwv: number; sid?: unknown };
   try {
     // The plugin's verifier, called directly: request.jwtVerify() decodes the token twice and runs a
     // callback waterfall around the same check (bench:search).
-    claims = jwt.verify<{ sub: string; pwv: number }>(token);
+    claims = jwt.verify<{ sub: string; pwv: number; sid?: unknown }>(token);
   } catch {
     return null;
   }
-  const user = await sessions.get(claims.sub);
+  if (typeof claims.sid !== 'string') return null;
+  let user = await sessions.get(claims.sub);
+  // A session the kept state does not know may have begun elsewhere a moment ago: read once more.
+  if (user && !user.sessionIds.includes(claims.sid)) user = await sessions.reload(claims.sub);
   if (!user || user.status !== 'ACTIVE') return null;
+  // Logout and a detected refresh-token replay end the session, and with it every access token of it.
+  if (!user.sessionIds.includes(claims.sid)) return null;
   // A token signed before the last password change carries an older version and is void.
   if (claims.pwv !== user.passwordVersion) return null;
-  return { userId: user.userId, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.companyStatus };
+  return {
+    userId: user.userId, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.companyStatus, sessionId: claims.sid,
+  };
 }
 
 /** Sets the two session cookies. */

@@ -47,6 +47,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         { path: 'login', ...open(() => import('./routes/login.tsx')) },
         { path: 'register', ...open(() => import('./routes/register.tsx')) },
+        { path: 'verify-email', ...open(() => import('./routes/verify-email.tsx')) },
         { path: 'invite/:token', ...open(() => import('./routes/invite.tsx')) },
       ],
     },

@@ -19,7 +19,7 @@ export default async function attachmentsRoutes(app: FastifyInstance, deps: { at
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/attachments', {
-    config: { access: 'attachments.upload' },
+    config: { access: 'attachments.upload', multipart: true },
     schema: {
       tags: ['attachments'],
       summary: 'Upload one file (multipart/form-data, field "file", at most 10 MB): PDF, PNG, JPEG, WebP, GIF, docx, xlsx, DWG, DXF, text or CSV, told by its content',

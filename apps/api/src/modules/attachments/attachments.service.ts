@@ -1,11 +1,12 @@
 import type { ReadStream } from 'node:fs';
 import type { AttachmentInfo } from '@portal/schemas';
-import { DomainError, isStaff, type Actor, type FieldError } from '@portal/domain';
+import { DomainError, assertCompanyMayTrade, assertWithinUploadQuota, defaultUploadQuota, isStaff, type Actor, type FieldError, type UploadQuota } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
 import type { Db } from '../../infra/tx.ts';
+import { findUploadUsage } from '../../infra/upload-usage.repository.ts';
 import { uploadEmpty, uploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import * as repo from './attachments.repository.ts';
 import { allowedFileTypes, sanitizeFileName, sniffFileType } from './file-types.ts';
@@ -20,12 +21,16 @@ export function toAttachmentInfo(a: { id: string; fileName: string; contentType:
 }
 
 /** Uploaded drawings, photos and documents: checked by their real type, stored by content hash, read back by their company and staff. */
-export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Clock; files: FileStore }) {
+export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Clock; files: FileStore; quota?: UploadQuota }) {
   const { prisma, clock, files } = deps;
+  const quota = deps.quota ?? defaultUploadQuota;
+  const usageOf = (actor: Actor) => findUploadUsage(prisma, { userId: actor.userId, companyId: actor.companyId, isBuyer: !isStaff(actor.role) }, new Date(clock.now().getTime() - 86_400_000));
 
   return {
     /** Stores one file for the caller's company; refuses (and stores nothing) when too large, empty or of a type not allowed. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<AttachmentInfo> {
+      assertCompanyMayTrade(actor);
+      assertWithinUploadQuota(await usageOf(actor), quota, file.data.length);
       if (file.data.length > MAX_ATTACHMENT_BYTES) throw uploadTooLarge(MAX_ATTACHMENT_BYTES);
       if (file.data.length === 0) throw uploadEmpty();
       const kind = await sniffFileType(file.data, file.fileName);

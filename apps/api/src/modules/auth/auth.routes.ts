@@ -12,6 +12,7 @@ import {
   SessionResponse,
   SessionUser,
   UpdateProfileBody,
+  VerifyEmailBody,
   z,
 } from '@portal/schemas';
 import { ACCESS_TTL_SECONDS, REFRESH_COOKIE, clearSessionCookies, requireActor, setSessionCookies } from '../../plugins/auth.ts';
@@ -31,7 +32,7 @@ export default async function authRoutes(app: FastifyInstance, deps: Deps) {
 
   /** Signs the access token and sets both cookies; the body tells the SPA who is signed in. */
   async function startSession(reply: FastifyReply, session: NewSession) {
-    const accessToken = await reply.jwtSign({ sub: session.user.id, role: session.user.role, pwv: session.passwordVersion });
+    const accessToken = await reply.jwtSign({ sub: session.user.id, role: session.user.role, pwv: session.passwordVersion, sid: session.sessionId });
     setSessionCookies(reply, accessToken, session.refreshToken, deps.cookieSecure);
     return { user: session.user, accessTokenExpiresAt: new Date(Date.now() + ACCESS_TTL_SECONDS * 1000).toISOString() };
   }
@@ -68,7 +69,7 @@ export default async function authRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: 'public' },
     schema: { tags: ['auth'], summary: 'Sign out: revoke the refresh token and clear the cookies', response: { 204: z.null() } },
     handler: async (request, reply) => {
-      await deps.auth.logout(request.cookies[REFRESH_COOKIE], request.actor?.userId, meta(request));
+      await deps.auth.logout(request.cookies[REFRESH_COOKIE], request.actor, meta(request));
       clearSessionCookies(reply, deps.cookieSecure);
       return reply.code(204).send(null);
     },
@@ -99,15 +100,25 @@ export default async function authRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 hour' } },
     schema: {
       tags: ['auth'],
-      summary: 'Register a buyer company and its first user (awaits a manager’s approval)',
+      summary: 'Register a buyer company and its first user: a link to confirm the address is mailed; the same answer when the address has an account',
       body: RegisterCompanyBody,
-      response: { 201: RegisterCompanyResponse, ...errors },
+      response: { 202: RegisterCompanyResponse, ...errors },
     },
     handler: async (request, reply) => {
-      const result = await deps.auth.registerCompany(request.body, meta(request));
-      await startSession(reply, result);
-      return reply.code(201).send({ companyId: result.companyId, status: result.status, user: result.user });
+      const { email } = await deps.auth.registerCompany(request.body, meta(request));
+      return reply.code(202).send({ status: 'VERIFICATION_SENT' as const, email });
     },
+  });
+
+  r.post('/auth/verify-email', {
+    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Confirm the address with the token of the mailed link: signs the new buyer in, and the company goes to review',
+      body: VerifyEmailBody,
+      response: { 200: SessionResponse, ...errors },
+    },
+    handler: async (request, reply) => startSession(reply, await deps.auth.verifyEmail(request.body.token, meta(request))),
   });
 
   r.get('/invitations/:token', {

@@ -1,5 +1,5 @@
 import { catalogImagePath, type CategoryInput, type CategoryNode, type ProductEditable, type ProductInput, type StaffProductPage } from '@portal/schemas';
-import { DomainError, type Actor } from '@portal/domain';
+import { DomainError, assertMayChangeMarginFloor, type Actor } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -55,10 +55,14 @@ export function createCatalogEditingService(deps: { prisma: PrismaClient; clock:
   const { prisma, clock, categories: tree } = deps;
 
   /** Writes a product change, its audit entry and its index task in one transaction. */
-  async function writeProduct(actor: Actor, productId: string | null, action: string, write: (tx: Db) => Promise<{ id: string }>, changes: Prisma.InputJsonValue, meta: Meta) {
+  async function writeProduct(actor: Actor, productId: string | null, action: string, write: (tx: Db) => Promise<{ id: string }>, changes: Prisma.InputJsonValue, meta: Meta, floor?: { sku: string; from: string | null; to: string | null }) {
     return prisma.$transaction(async (tx) => {
       const { id } = await write(tx);
       await recordAudit(tx, { actorId: actor.userId, action, entityType: 'Product', entityId: productId ?? id, changes, requestId: meta.requestId });
+      // A floor decides which quotes need a manager: its change is an entry of its own.
+      if (floor && floor.from !== floor.to) {
+        await recordAudit(tx, { actorId: actor.userId, action: 'product.margin_floor.change', entityType: 'Product', entityId: productId ?? id, changes: { sku: floor.sku, marginFloorRate: { from: floor.from, to: floor.to } }, requestId: meta.requestId });
+      }
       await enqueueSearchSync(tx, [id], clock.now());
       return id;
     });
@@ -106,6 +110,7 @@ export function createCatalogEditingService(deps: { prisma: PrismaClient; clock:
 
     /** Creates a product of the exporter; it is searchable once the search worker has indexed it. */
     async createProduct(actor: Actor, body: ProductInput, meta: Meta): Promise<ProductEditable> {
+      assertMayChangeMarginFloor(actor.role, null, body.marginFloorRate ?? null);
       const input = normaliseInput(body);
       await assertReferences(input);
       const supplierId = (await findExporter(prisma))?.id;
@@ -115,20 +120,21 @@ export function createCatalogEditingService(deps: { prisma: PrismaClient; clock:
           ...productData(input), supplierId,
           images: { create: input.images.map((img, i) => ({ ...img, sortOrder: i })) },
           priceTiers: { createMany: { data: input.priceTiers } },
-        } as Prisma.ProductUncheckedCreateInput), { sku: input.sku, nameEn: input.nameEn }, meta);
+        } as Prisma.ProductUncheckedCreateInput), { sku: input.sku, nameEn: input.nameEn }, meta, { sku: input.sku, from: null, to: input.marginFloorRate });
       return getEditable(id);
     },
 
     /** Replaces a product's fields, images and price tiers; an archived product stays archived. */
     async updateProduct(actor: Actor, id: string, body: ProductInput, meta: Meta): Promise<ProductEditable> {
       const before = await getEditable(id);
+      assertMayChangeMarginFloor(actor.role, before.marginFloorRate, body.marginFloorRate ?? null);
       const input = normaliseInput(body);
       await assertReferences(input);
       if (before.status === 'ARCHIVED') input.status = 'ARCHIVED' as never;
       const changes = Object.fromEntries(
         Object.entries(input).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k])).map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k] ?? null, to: v }]),
       );
-      await writeProduct(actor, id, 'product.update', (tx) => repo.replaceProduct(tx, id, productData(input) as Prisma.ProductUncheckedUpdateInput, input.images, input.priceTiers), changes as Prisma.InputJsonValue, meta);
+      await writeProduct(actor, id, 'product.update', (tx) => repo.replaceProduct(tx, id, productData(input) as Prisma.ProductUncheckedUpdateInput, input.images, input.priceTiers), changes as Prisma.InputJsonValue, meta, { sku: input.sku, from: before.marginFloorRate, to: input.marginFloorRate });
       return getEditable(id);
     },
 

@@ -19,7 +19,7 @@ export default async function catalogImagesRoutes(app: FastifyInstance, deps: { 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/catalog/images', {
-    config: { access: 'catalog.edit' },
+    config: { access: 'catalog.edit', multipart: true },
     schema: {
       tags: ['products'],
       summary: `Upload one product picture (multipart/form-data, field "file", at most ${MAX_CATALOG_IMAGE_BYTES / 1024 / 1024} MB): JPEG, PNG or WebP, told by its content; the same bytes give the same image`,

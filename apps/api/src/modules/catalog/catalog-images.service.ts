@@ -1,10 +1,11 @@
 import type { ReadStream } from 'node:fs';
 import { MAX_CATALOG_IMAGE_BYTES, catalogImagePath, catalogImageTypes, type CatalogImage } from '@portal/schemas';
-import { DomainError, type Actor } from '@portal/domain';
+import { DomainError, assertWithinUploadQuota, defaultUploadQuota, type Actor, type UploadQuota } from '@portal/domain';
 import { Prisma, type PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
+import { findUploadUsage } from '../../infra/upload-usage.repository.ts';
 import { uploadEmpty, uploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import { sniffFileType } from '../attachments/file-types.ts';
 import * as repo from './catalog-images.repository.ts';
@@ -44,12 +45,14 @@ async function inspect(data: Buffer, fileName: string): Promise<{ mimeType: Cata
  * Pictures for the public catalog: checked by their real type and size, stored by content hash in
  * the file store it shares with private attachments, and served only when registered here.
  */
-export function createCatalogImagesService(deps: { prisma: PrismaClient; clock: Clock; files: FileStore }) {
+export function createCatalogImagesService(deps: { prisma: PrismaClient; clock: Clock; files: FileStore; quota?: UploadQuota }) {
   const { prisma, clock, files } = deps;
+  const quota = deps.quota ?? defaultUploadQuota;
 
   return {
     /** Registers one picture; the same bytes give the same image, however often or by whom they are sent. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<CatalogImage> {
+      assertWithinUploadQuota(await findUploadUsage(prisma, { userId: actor.userId, companyId: actor.companyId, isBuyer: false }, new Date(clock.now().getTime() - 86_400_000)), quota, file.data.length);
       const { mimeType, width, height } = await inspect(file.data, file.fileName);
       const stored = await files.put(file.data);
       const existing = await repo.findCatalogImage(prisma, stored.sha256);

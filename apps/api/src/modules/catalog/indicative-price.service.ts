@@ -1,6 +1,6 @@
 import type { IndicativePrice } from '@portal/schemas';
 import {
-  DomainError, Dec, UNIT_PRICE_SCALE, calculateExportPrice, canSeePrices, checkMoq, currencyScale, indicativeFreightMode, isProductVisible, isStaff, midnightUtc,
+  DomainError, Dec, effectiveMarginFloor, UNIT_PRICE_SCALE, calculateExportPrice, canSeePrices, checkMoq, currencyScale, indicativeFreightMode, isProductVisible, isStaff, midnightUtc,
   calendarDate, type Actor, type CostedTerm, type ExportCostingInput, type ExportCostingResult,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -38,7 +38,7 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
   }
 
   async function marginFloorRate(product: Product): Promise<Dec> {
-    return new Dec(product.marginFloorRate?.toString() ?? (await deps.settings.get()).marginFloorRate);
+    return effectiveMarginFloor((await deps.settings.get()).marginFloorRate, product.marginFloorRate?.toString());
   }
 
   /** The freight part of a costing input: a 40′HQ when the goods fill ≥ 60% of one, else LCL by W/M. */

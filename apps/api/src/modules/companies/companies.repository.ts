@@ -50,3 +50,24 @@ export const partySelect = { id: true, name: true, addressLine1: true, addressLi
 export function findExporter(db: Db) {
   return db.company.findFirst({ where: { kind: 'EXPORTER' }, orderBy: { createdAt: 'asc' }, select: { ...partySelect, website: true } });
 }
+
+export function findPendingIdentityChange(db: Db, companyId: string) {
+  return db.companyIdentityChange.findFirst({
+    where: { companyId, status: 'PENDING' },
+    orderBy: { requestedAt: 'desc' },
+    select: { id: true, proposed: true, previous: true, requestedAt: true, requestedBy: { select: { name: true } } },
+  });
+}
+
+/** A new request replaces the one waiting (which is kept, as SUPERSEDED). */
+export async function requestIdentityChange(db: Db, data: { companyId: string; proposed: Prisma.InputJsonValue; previous: Prisma.InputJsonValue; requestedById: string; requestedAt: Date }) {
+  await db.companyIdentityChange.updateMany({ where: { companyId: data.companyId, status: 'PENDING' }, data: { status: 'SUPERSEDED' } });
+  return db.companyIdentityChange.create({ data, select: { id: true } });
+}
+
+/** Decides a waiting change; false when it was decided or replaced meanwhile. */
+export async function decideIdentityChange(db: Db, id: string, data: { status: 'APPROVED' | 'REJECTED'; decidedById: string; decidedAt: Date; reason: string | null }): Promise<boolean> {
+  const { count } = await db.companyIdentityChange.updateMany({ where: { id, status: 'PENDING' }, data });
+  return count === 1;
+}
+}

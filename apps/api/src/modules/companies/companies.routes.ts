@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CompanyDetail, CompanyListQuery, CompanyPage, Id, Problem, ReviewCompanyBody, UpdateCompanyBody, z } from '@portal/schemas';
+import { CompanyDetail, CompanyListQuery, CompanyPage, Id, Problem, ReviewCompanyBody, ReviewIdentityChangeBody, UpdateCompanyBody, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { CompaniesService } from './companies.service.ts';
 
@@ -25,7 +25,7 @@ export default async function companiesRoutes(app: FastifyInstance, deps: { comp
 
   r.patch('/companies/:companyId', {
     config: { access: 'companies.update' },
-    schema: { tags: ['companies'], summary: 'Update company details (company admins, portal admins)', params, body: UpdateCompanyBody, response: { 200: CompanyDetail, ...errors } },
+    schema: { tags: ['companies'], summary: 'Update company details (company admins, portal admins); a company admin’s change of an approved company’s name, country or tax id waits for a manager', params, body: UpdateCompanyBody, response: { 200: CompanyDetail, ...errors } },
     handler: async (request) => deps.companies.update(requireActor(request), request.params.companyId, request.body, { requestId: request.id }),
   });
 
@@ -33,5 +33,15 @@ export default async function companiesRoutes(app: FastifyInstance, deps: { comp
     config: { access: 'companies.review' },
     schema: { tags: ['companies'], summary: 'Approve, reject, suspend or reinstate a buyer company', params, body: ReviewCompanyBody, response: { 200: CompanyDetail, ...errors } },
     handler: async (request) => deps.companies.review(requireActor(request), request.params.companyId, request.body, { requestId: request.id }),
+  });
+
+  r.post('/companies/:companyId/identity-change/review', {
+    config: { access: 'companies.review' },
+    schema: {
+      tags: ['companies'],
+      summary: 'Approve (it applies) or reject (with a reason) a company admin’s change of the company’s name, country or tax id',
+      params, body: ReviewIdentityChangeBody, response: { 200: CompanyDetail, ...errors },
+    },
+    handler: async (request) => deps.companies.reviewIdentityChange(requireActor(request), request.params.companyId, request.body, { requestId: request.id }),
   });
 }

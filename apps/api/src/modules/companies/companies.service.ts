@@ -1,10 +1,13 @@
-import type { CompanyDetail, CompanyListQuery, CompanyPage, CompanySummary, ReviewCompanyBody, UpdateCompanyBody } from '@portal/schemas';
-import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, decideCompanyStatus, type Actor } from '@portal/domain';
-import type { PrismaClient } from '@portal/db';
+import type { CompanyDetail, CompanyListQuery, CompanyPage, CompanySummary, PendingIdentityChange, ReviewCompanyBody, ReviewIdentityChangeBody, UpdateCompanyBody, z } from '@portal/schemas';
+import {
+  DomainError, assertCanManageCompanyUsers, assertIdentityChangePending, assertVisibleTo, decideCompanyStatus, identityChangeNeedsReview, identityChanges, rolesFor,
+  type Actor, type CompanyIdentity,
+} from '@portal/domain';
+import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
-import { mailEach, notify } from '../../infra/notify.ts';
-import { findCompanyContacts } from '../../infra/recipients.repository.ts';
+import { mailEach, notify, notifyAndMail } from '../../infra/notify.ts';
+import { findCompanyContacts, findStaff } from '../../infra/recipients.repository.ts';
 import * as repo from './companies.repository.ts';
 import type { SessionChanges } from '../../infra/session-directory.ts';
 
@@ -14,7 +17,27 @@ function toSummary(c: { id: string; name: string; country: string; city: string;
   return { id: c.id, name: c.name, country: c.country, city: c.city, status: c.status, defaultCurrency: c.defaultCurrency, createdAt: c.createdAt.toISOString(), userCount: c._count.users };
 }
 
-function toDetail(c: repo.CompanyRow): CompanyDetail {
+type PendingRow = Awaited<ReturnType<typeof repo.findPendingIdentityChange>>;
+
+function toPending(p: PendingRow): PendingIdentityChange | null {
+  if (!p) return null;
+  const proposed = p.proposed as Partial<CompanyIdentity>;
+  return {
+    ...(proposed.name ? { name: proposed.name } : {}),
+    ...(proposed.country ? { country: proposed.country } : {}),
+    ...(proposed.taxId ? { taxId: proposed.taxId } : {}),
+    requestedBy: p.requestedBy.name,
+    requestedAt: p.requestedAt.toISOString(),
+  };
+}
+
+/** Describes an identity change in words, for mails and notifications. */
+function describeIdentity(changes: Partial<CompanyIdentity>): string {
+  const labels: Record<string, string> = { name: 'name', country: 'country', taxId: 'tax id' };
+  return Object.entries(changes).map(([k, v]) => `${labels[k]}: ${v ?? '—'}`).join('; ');
+}
+
+function toDetail(c: repo.CompanyRow, pending: PendingRow = null): CompanyDetail {
   return {
     ...toSummary(c),
     addressLine1: c.addressLine1,
@@ -28,6 +51,7 @@ function toDetail(c: repo.CompanyRow): CompanyDetail {
     statusReason: c.statusReason,
     reviewedAt: c.reviewedAt?.toISOString() ?? null,
     reviewedBy: c.reviewedBy?.name ?? null,
+    pendingIdentityChange: toPending(pending),
   };
 }
 
@@ -41,6 +65,11 @@ const decisionMail = {
 /** The directory of buyer companies and the manager's approval of new ones. */
 export function createCompaniesService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string; sessions: SessionChanges }) {
   const { prisma, clock } = deps;
+
+  async function detail(id: string): Promise<CompanyDetail> {
+    const [company, pending] = await Promise.all([repo.findCompany(prisma, id), repo.findPendingIdentityChange(prisma, id)]);
+    return toDetail(company!, pending);
+  }
 
   async function load(actor: Actor, id: string) {
     assertVisibleTo(actor, id, 'company');
@@ -56,7 +85,8 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
     },
 
     async get(actor: Actor, id: string): Promise<CompanyDetail> {
-      return toDetail(await load(actor, id));
+      await load(actor, id);
+      return detail(id);
     },
 
     /** A manager approves, rejects, suspends or reinstates a buyer company; its users hear of it. */
@@ -88,20 +118,75 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
         }, { publicUrl: deps.publicUrl, now: clock.now() });
       });
       deps.sessions.forgetCompany(id);
-      return toDetail((await repo.findCompany(prisma, id))!);
+      return detail(id);
     },
 
-    /** Company admins keep their own company's details; portal admins can correct any. */
+    /**
+     * Company admins keep their own company's details; portal admins can correct any. A company
+     * admin's change of an approved company's name, country or tax id waits for a manager (the
+     * reviewers are told); the other details change at once.
+     */
     async update(actor: Actor, id: string, body: UpdateCompanyBody, meta: Meta): Promise<CompanyDetail> {
       assertCanManageCompanyUsers(actor, id);
       const company = await load(actor, id);
-      const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      const identity = identityChanges(company, body);
+      const held = Object.keys(identity).length > 0 && identityChangeNeedsReview(actor.role, company.status) ? identity : null;
+      const changes = Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && !(held && k in held)));
+      const now = clock.now();
       await prisma.$transaction(async (tx) => {
-        await repo.updateCompany(tx, id, changes);
-        const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (company as Record<string, unknown>)[k] ?? null]));
-        await recordAudit(tx, { actorId: actor.userId, companyId: id, action: 'company.update', entityType: 'Company', entityId: id, changes: { from: before, to: changes } as never, requestId: meta.requestId });
+        if (Object.keys(changes).length > 0) {
+          await repo.updateCompany(tx, id, changes);
+          const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (company as Record<string, unknown>)[k] ?? null]));
+          await recordAudit(tx, { actorId: actor.userId, companyId: id, action: 'company.update', entityType: 'Company', entityId: id, changes: { from: before, to: changes } as never, requestId: meta.requestId });
+        }
+        if (!held) return;
+        const previous = { name: company.name, country: company.country, taxId: company.taxId };
+        const request = await repo.requestIdentityChange(tx, { companyId: id, proposed: held as Prisma.InputJsonValue, previous, requestedById: actor.userId, requestedAt: now });
+        await recordAudit(tx, { actorId: actor.userId, companyId: id, action: 'company.identity.request', entityType: 'Company', entityId: id, changes: { requestId: request.id, from: previous, to: held } as never, requestId: meta.requestId });
+        const title = `${company.name} asks to change its ${Object.keys(held).map((k) => (k === 'taxId' ? 'tax id' : k)).join(', ')}`;
+        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), {
+          kind: 'company.identity.request',
+          title,
+          body: describeIdentity(held),
+          link: `/staff/companies/${id}`,
+          paragraphs: [`${company.name} asks to change: ${describeIdentity(held)}.`, 'Until you approve it, the company keeps its approved identity, on contracts and pro-forma invoices too.'],
+          actionLabel: 'Review the change',
+        }, { publicUrl: deps.publicUrl, now });
       });
-      return toDetail((await repo.findCompany(prisma, id))!);
+      return detail(id);
+    },
+
+    /** A manager approves (the new identity applies) or rejects (with a reason) a company admin's change of identity. */
+    async reviewIdentityChange(actor: Actor, id: string, body: z.output<typeof ReviewIdentityChangeBody>, meta: Meta): Promise<CompanyDetail> {
+      const company = await load(actor, id);
+      const pending = await repo.findPendingIdentityChange(prisma, id);
+      assertIdentityChangePending(pending);
+      const proposed = pending.proposed as Partial<CompanyIdentity>;
+      const approved = body.decision === 'APPROVE';
+      const now = clock.now();
+      await prisma.$transaction(async (tx) => {
+        if (!(await repo.decideIdentityChange(tx, pending.id, { status: approved ? 'APPROVED' : 'REJECTED', decidedById: actor.userId, decidedAt: now, reason: body.reason ?? null }))) {
+          throw new DomainError('CONFLICT', 'the change was decided or replaced meanwhile; reload the company');
+        }
+        if (approved) await repo.updateCompany(tx, id, proposed);
+        await recordAudit(tx, {
+          actorId: actor.userId, companyId: id, action: approved ? 'company.identity.approve' : 'company.identity.reject', entityType: 'Company', entityId: id,
+          changes: { requestId: pending.id, from: pending.previous, to: proposed, reason: body.reason ?? null } as never, requestId: meta.requestId,
+        });
+        const admins = (await findCompanyContacts(tx, id)).filter((c) => c.isCompanyAdmin);
+        const subject = approved ? `${company.name}: your change of company details is approved` : `${company.name}: your change of company details was not approved`;
+        const text = approved
+          ? `We approved the change (${describeIdentity(proposed)}); contracts and pro-forma invoices from now on carry it.`
+          : `We did not approve the change (${describeIdentity(proposed)}). Reason: ${body.reason}`;
+        await notifyAndMail(tx, admins, {
+          kind: approved ? 'company.identity.approved' : 'company.identity.rejected',
+          title: subject,
+          body: text,
+          link: '/portal/company',
+          actionLabel: 'Open your company page',
+        }, { publicUrl: deps.publicUrl, now });
+      });
+      return detail(id);
     },
   };
 }

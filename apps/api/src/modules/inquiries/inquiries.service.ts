@@ -1,6 +1,6 @@
 import type { AssignInquiryBody, CreateInquiryBody, InquiryDetail, InquiryListQuery, InquiryPage, InquirySummary } from '@portal/schemas';
 import {
-  DomainError, assertInquiryTransition, assertVisibleTo, calendarDate, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
+  DomainError, assertCompanyMayTrade, assertInquiryTransition, assertVisibleTo, calendarDate, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
   isStaff, midnightUtc, openInquiryStatuses, responseDueAt, tradeCurrencies, validationError, type Actor, type FieldError, type InquiryStatus,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -149,6 +149,7 @@ export function createInquiriesService(deps: {
 
     /** An approved buyer sends an inquiry: numbered, saved with its lines and files, and announced to the clerks, in one transaction. */
     async create(actor: Actor, body: CreateBody, meta: Meta): Promise<InquiryDetail> {
+      assertCompanyMayTrade(actor);
       const company = await repo.findCompanyStatus(prisma, actor.companyId);
       if (!company || !canTrade(company.status)) {
         throw new DomainError('CONFLICT', 'your company is not approved yet: you can send inquiries once we have approved your registration');
@@ -254,6 +255,7 @@ export function createInquiriesService(deps: {
 
     /** The buyer withdraws an inquiry that is not yet accepted, declined or expired. */
     async withdraw(actor: Actor, id: string, meta: Meta): Promise<InquiryDetail> {
+      assertCompanyMayTrade(actor);
       const state = await repo.findInquiryState(prisma, id);
       if (!state) throw new DomainError('NOT_FOUND', 'inquiry not found');
       assertVisibleTo(actor, state.buyerCompanyId, 'inquiry');

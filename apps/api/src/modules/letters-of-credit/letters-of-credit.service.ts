@@ -1,5 +1,5 @@
 import type { RecordLetterOfCreditBody, ReviewLetterOfCreditBody, SalesContractView, z } from '@portal/schemas';
-import { DomainError, assertCanRecordLetterOfCredit, decideLetterOfCreditReview, midnightUtc, type Actor } from '@portal/domain';
+import { DomainError, assertCompanyMayTrade, assertCanRecordLetterOfCredit, decideLetterOfCreditReview, midnightUtc, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
@@ -24,6 +24,7 @@ export function createLettersOfCreditService(deps: { prisma: PrismaClient; clock
      * again (after an amendment request) sends it back to RECEIVED. The staff who follow the contract are told.
      */
     async record(actor: Actor, contractId: string, body: z.output<typeof RecordLetterOfCreditBody>, meta: Meta): Promise<SalesContractView> {
+      assertCompanyMayTrade(actor);
       const c = await contracts.load(actor, contractId);
       assertCanRecordLetterOfCredit(c, body);
       const now = clock.now();

@@ -1,6 +1,6 @@
 import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, SalesContractView, z } from '@portal/schemas';
 import {
-  DomainError, assertCanAccept, assertOpenRevision, assertSameRevision, assertVisibleTo, calendarDate, counterOfferErrors, counterOfferSummary, isSent, isStaff,
+  DomainError, assertCompanyMayTrade, assertCanAccept, assertOpenRevision, assertSameRevision, assertVisibleTo, calendarDate, counterOfferErrors, counterOfferSummary, isSent, isStaff,
   midnightUtc, validationError, type Actor,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -94,6 +94,7 @@ export function createNegotiationService(deps: {
 
     /** A message with files, from the buyer or from staff; the other side is told in the portal and by mail. */
     async post(actor: Actor, inquiryId: string, body: z.output<typeof PostMessageBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const inquiry = await loadInquiry(actor, inquiryId);
       if (inquiry.status === 'WITHDRAWN') throw new DomainError('CONFLICT', 'the inquiry was withdrawn; its thread is closed');
       const attachmentErrors = await deps.attachments.attachableErrors(actor, body.attachmentIds);
@@ -120,6 +121,7 @@ export function createNegotiationService(deps: {
 
     /** A buyer's counter-offer on a sent revision: per line a price, quantity or shipment date, or other payment terms or Incoterm. */
     async counterOffer(actor: Actor, inquiryId: string, body: z.output<typeof CounterOfferBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const { inquiry, rev } = await loadAnswerable(actor, inquiryId, body.revisionNo, 'countered');
       const errors = counterOfferErrors(body.lines, rev.lines.map((l) => ({ id: l.id, moq: l.product?.moq.toFixed() ?? null, unit: l.unit })), today());
       if (errors.length > 0) throw validationError(errors, 'the counter-offer cannot be made');
@@ -158,6 +160,7 @@ export function createNegotiationService(deps: {
 
     /** A buyer asks for changes to a sent revision, in words. */
     async changeRequest(actor: Actor, inquiryId: string, body: z.output<typeof ChangeRequestBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const { inquiry, rev } = await loadAnswerable(actor, inquiryId, body.revisionNo, 'answered');
       const now = clock.now();
       const id = await prisma.$transaction(async (tx) => {
@@ -178,6 +181,7 @@ export function createNegotiationService(deps: {
 
     /** A buyer declines a sent revision with a reason; the inquiry is declined only when no other revision stays open. */
     async decline(actor: Actor, quoteId: string, revisionNo: number, body: z.output<typeof DeclineBody>, meta: Meta): Promise<NegotiationMessageView> {
+      assertCompanyMayTrade(actor);
       const quote = await repo.findQuoteHead(prisma, quoteId);
       if (!quote) throw new DomainError('NOT_FOUND', 'quote not found');
       assertVisibleTo(actor, quote.buyerCompanyId, 'quote');
@@ -214,6 +218,7 @@ export function createNegotiationService(deps: {
      * closed, and both sides are told. Repeating the accept answers the same contract (created: false).
      */
     async accept(actor: Actor, quoteId: string, revisionNo: number, given: number | undefined, meta: Meta): Promise<{ created: boolean; contract: SalesContractView }> {
+      assertCompanyMayTrade(actor);
       assertSameRevision(given, revisionNo);
       const quote = await repo.findQuoteWithRevision(prisma, quoteId, revisionNo);
       if (!quote) throw new DomainError('NOT_FOUND', 'quote not found');

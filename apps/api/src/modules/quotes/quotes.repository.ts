@@ -163,6 +163,6 @@ export function findRevisionEvents(db: Db, revisionIds: string[], actions: strin
   return db.auditLog.findMany({
     where: { entityType: 'QuoteRevision', entityId: { in: revisionIds }, action: { in: actions } },
     orderBy: { createdAt: 'desc' },
-    select: { entityId: true, action: true, createdAt: true, changes: true, actor: { select: { name: true } } },
+    select: { entityId: true, action: true, createdAt: true, changes: true, actorId: true, actor: { select: { name: true } } },
   });
 }

@@ -1,7 +1,7 @@
 import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
 import {
-  DomainError, assertEditable, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
-  midnightUtc, priceDraft, type Actor, type CostSheetFigures, type Instalment, type PricedDraft, type RevisionStatus,
+  DomainError, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
+  midnightUtc, priceDraft, type Actor, type CostSheetFigures, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import type { MailAttachment } from '@portal/mail';
@@ -138,6 +138,15 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
       ? new Map((await repo.findRevisionEvents(prisma, revisions.filter((r) => r.status === 'DRAFT' && r.approvalComment).map((r) => r.id), ['quote.reject'])).reverse().map((e) => [e.entityId, e]))
       : new Map();
     return toQuoteView(quote, { staff, ports, settingFloor, returned });
+  }
+
+  /** Who had a hand in a revision, from its audit trail: its author, the editors of the draft, and who sent it for approval. */
+  async function handsOn(rev: repo.RevisionRow): Promise<RevisionHands> {
+    const events = await repo.findRevisionEvents(prisma, [rev.id], ['quote.create', 'quote.update', 'quote.submit']);
+    return {
+      draftedBy: [rev.createdById, ...events.filter((e) => e.action !== 'quote.submit').map((e) => e.actorId)],
+      sentBy: events.filter((e) => e.action === 'quote.submit').map((e) => e.actorId),
+    };
   }
 
   const current = async (actor: Actor, quoteId: string) => toView(actor, (await repo.findQuote(prisma, quoteId))!);
@@ -282,6 +291,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
       const next = decideApproval(rev.status, body.decision);
       const comment = body.comment ?? null;
       if (next === 'APPROVED') {
+        assertNotOwnWork(actor.userId, await handsOn(rev));
         await deliver(actor, quote, rev, ['PENDING_APPROVAL'], meta, async (tx) => {
           await recordAudit(tx, {
             actorId: actor.userId, companyId: quote.buyerCompanyId, action: 'quote.approve', entityType: 'QuoteRevision', entityId: rev.id, requestId: meta.requestId,

@@ -1,6 +1,6 @@
 import type { ContractListQuery, ContractSummary, ProposeAmendmentBody, SalesContractView, z } from '@portal/schemas';
 import {
-  DomainError, MAX_PRESENTATION_DAYS, amendableTerms, amendmentChanges, amendmentChangesText, assertAmendedShipmentDate, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
+  DomainError, assertCompanyMayTrade, MAX_PRESENTATION_DAYS, amendableTerms, amendmentChanges, amendmentChangesText, assertAmendedShipmentDate, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
   assertVisibleTo, calendarDate, companyScope, contractTermsFrom, currencyScale, midnightUtc, type Actor, type AmendmentChange, type Instalment,
 } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
@@ -157,6 +157,7 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
 
     /** The buyer confirms an issued contract. */
     async confirm(actor: Actor, id: string, meta: Meta): Promise<SalesContractView> {
+      assertCompanyMayTrade(actor);
       const c = await load(actor, id);
       assertCanConfirmContract(c.status);
       const now = clock.now();
@@ -202,6 +203,7 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
 
     /** The buyer confirms a proposed amendment: its changes apply to the contract, whose amendment number rises. */
     async confirmAmendment(actor: Actor, id: string, number: number, meta: Meta): Promise<SalesContractView> {
+      assertCompanyMayTrade(actor);
       const c = await load(actor, id);
       const a = c.amendments.find((x) => x.number === number);
       if (!a) throw new DomainError('NOT_FOUND', 'amendment not found');

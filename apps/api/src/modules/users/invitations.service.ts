@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { AcceptInvitationBody, InvitationPreview, PendingInvitation, SessionUser } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, type Actor } from '@portal/domain';
+import { assertStrongPassword } from '@portal/domain/password-strength';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -31,9 +33,10 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
       assertCanManageCompanyUsers(actor, companyId);
       const company = await repo.findCompanyForUsers(prisma, companyId);
       if (!company || company.kind !== 'BUYER') throw new DomainError('NOT_FOUND', 'company not found');
-      if (await repo.findUserByEmail(prisma, email)) {
-        throw new DomainError('ALREADY_EXISTS', 'this person already has an account', [{ field: 'body.email', message: 'already has an account' }]);
-      }
+      // The answer must not tell who has an account: an address that has one gets an invitation
+      // like any other, whose link is never sent (no second account can come of it); its owner
+      // gets a note instead.
+      const owner = await repo.findUserByEmail(prisma, email);
       const token = newOpaqueToken();
       const now = clock.now();
       return prisma.$transaction(async (tx) => {
@@ -44,6 +47,18 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
           expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
         });
         await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.invite', entityType: 'Invitation', entityId: invitation.id, changes: { email }, requestId: meta.requestId });
+        if (owner) {
+          await mailEach(tx, [{ email }], {
+            topic: 'company.user.invite.existing',
+            subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
+            paragraphs: [
+              `${invitation.invitedBy.name} invited this email address to join ${company.name} on the buyer portal of Ningbo Harbour Homeware. The address already has an account, and an account belongs to one company, so no link to a new account was sent.`,
+              'If you expected this, sign in with your account, or ask us to move it. Otherwise you need do nothing.',
+            ],
+            action: { label: 'Sign in', path: '/login' },
+          }, { publicUrl: deps.publicUrl, now });
+          return toPendingInvitation(invitation);
+        }
         await mailEach(tx, [{ email }], {
           topic: 'company.user.invited',
           subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
@@ -75,26 +90,29 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
     },
 
     /** Creates the colleague's account exactly once, even when the link is submitted twice. */
-    async accept(body: AcceptInvitationBody & { locale: string }, meta: Meta): Promise<{ user: SessionUser; refreshToken: string; passwordVersion: number }> {
+    async accept(body: AcceptInvitationBody & { locale: string }, meta: Meta): Promise<{ user: SessionUser; refreshToken: string; passwordVersion: number; sessionId: string }> {
       const invitation = await findUsable(body.token);
+      assertStrongPassword(body.password, { email: invitation.email, name: body.name }, 'body.password');
       if (await repo.findUserByEmail(prisma, invitation.email)) throw new DomainError('CONFLICT', 'an account with this email already exists; sign in instead');
       const passwordHash = await deps.passwords.hash(body.password);
       const now = clock.now();
+      const sessionId = randomUUID();
       const { userId, refreshToken } = await prisma.$transaction(async (tx) => {
         if (!(await repo.markInvitationAccepted(tx, invitation.id, now))) {
           throw new DomainError('CONFLICT', 'this invitation was already accepted; sign in instead');
         }
-        const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale });
+        // The invitation came by mail to this address: accepting it confirms the address.
+        const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale, emailVerifiedAt: now });
         await recordAudit(tx, { actorId: user.id, companyId: invitation.companyId, action: 'company.user.join', entityType: 'User', entityId: user.id, changes: { invitationId: invitation.id }, ip: meta.ip, requestId: meta.requestId });
         await notify(tx, await findCompanyAdmins(tx, invitation.companyId), {
           kind: 'company.user.joined', title: `${body.name} joined ${invitation.company.name}`, body: `${body.name} (${invitation.email}) accepted your invitation.`, link: '/portal/company',
         });
         const refreshToken = newOpaqueToken();
-        await authRepo.createRefreshToken(tx, { userId: user.id, tokenHash: hashToken(refreshToken), expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000), userAgent: meta.userAgent, ip: meta.ip });
+        await authRepo.createRefreshToken(tx, { userId: user.id, sessionId, tokenHash: hashToken(refreshToken), expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000), userAgent: meta.userAgent, ip: meta.ip });
         return { userId: user.id, refreshToken };
       });
       const user = (await authRepo.findUserById(prisma, userId))!;
-      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime() };
+      return { user: toSessionUser(user), refreshToken, passwordVersion: user.passwordChangedAt.getTime(), sessionId };
     },
   };
 }

@@ -72,7 +72,7 @@ export function revokeInvitation(db: Db, id: string, at: Date) {
   return db.invitation.update({ where: { id }, data: { revokedAt: at }, select: { id: true } });
 }
 
-export function createBuyerUser(db: Db, data: { companyId: string; email: string; name: string; passwordHash: string; locale: string }) {
+export function createBuyerUser(db: Db, data: { companyId: string; email: string; name: string; passwordHash: string; locale: string; emailVerifiedAt: Date }) {
   return db.user.create({ data: { ...data, role: 'BUYER' }, select: { id: true } });
 }
 
@@ -84,6 +84,6 @@ export function findStaff(db: Db, userId: string) {
   return db.user.findFirst({ where: { id: userId, role: { not: 'BUYER' } }, select: userSummarySelect });
 }
 
-export function createStaffUser(db: Db, data: { companyId: string; email: string; name: string; role: 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; passwordHash: string; locale: string }) {
+export function createStaffUser(db: Db, data: { companyId: string; email: string; name: string; role: 'CLERK' | 'FINANCE' | 'MANAGER' | 'ADMIN'; passwordHash: string; locale: string; emailVerifiedAt: Date }) {
   return db.user.create({ data, select: userSummarySelect });
 }

@@ -1,5 +1,6 @@
 import type { CompanyUsers, CreateStaffBody, UpdateCompanyUserBody, UpdateStaffBody, UserSummary } from '@portal/schemas';
 import { DomainError, assertCanManageCompanyUsers, assertVisibleTo, type Actor } from '@portal/domain';
+import { assertStrongPassword } from '@portal/domain/password-strength';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -52,6 +53,7 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
     },
 
     async createStaff(actor: Actor, body: CreateStaffBody & { locale: string }, meta: Meta): Promise<UserSummary> {
+      assertStrongPassword(body.password, { email: body.email, name: body.name }, 'body.password');
       if (await repo.findUserByEmail(prisma, body.email)) {
         throw new DomainError('ALREADY_EXISTS', 'this email already has an account', [{ field: 'body.email', message: 'already has an account' }]);
       }
@@ -59,7 +61,7 @@ export function createUsersService(deps: { prisma: PrismaClient; clock: Clock; p
       if (!exporterId) throw new DomainError('CONFLICT', 'the exporter company is not set up');
       const passwordHash = await deps.passwords.hash(body.password);
       return prisma.$transaction(async (tx) => {
-        const user = await repo.createStaffUser(tx, { companyId: exporterId, email: body.email, name: body.name, role: body.role, locale: body.locale, passwordHash });
+        const user = await repo.createStaffUser(tx, { companyId: exporterId, email: body.email, name: body.name, role: body.role, locale: body.locale, passwordHash, emailVerifiedAt: clock.now() });
         await recordAudit(tx, { actorId: actor.userId, companyId: exporterId, action: 'staff.create', entityType: 'User', entityId: user.id, changes: { email: body.email, name: body.name, role: body.role }, requestId: meta.requestId });
         return toUserSummary(user);
       });

@@ -21,7 +21,7 @@ export default function PortalCompanyRoute() {
       <h1>{company.data.name}</h1>
       <section className="card">
         <h2>{t('company.details')}</h2>
-        <CompanyDetails company={company.data} canEdit={user!.isCompanyAdmin} />
+        <CompanyDetails company={company.data} canEdit={user!.isCompanyAdmin} ownCompany />
       </section>
       <section className="card">
         <h2>{t('company.users')}</h2>

@@ -4,6 +4,7 @@ import { companyQueryOptions, useCompany } from '../../features/companies/api/ge
 import { CompanyDetails } from '../../features/companies/components/company-details.tsx';
 import { ReviewPanel } from '../../features/companies/components/review-panel.tsx';
 import { companyUsersQueryOptions } from '../../features/users/api/get-company-users.ts';
+import { IdentityChangeReview } from '../../features/companies/components/identity-change.tsx';
 import { CompanyUsers } from '../../features/users/components/company-users.tsx';
 import { ErrorState, Loading, StatusBadge } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -37,6 +38,12 @@ export default function StaffCompanyRoute() {
           <section className="card" aria-labelledby="review-title">
             <h2 id="review-title">{t('review.title')}</h2>
             <ReviewPanel company={c} />
+          </section>
+        )}
+        {reviewer && c.pendingIdentityChange && (
+          <section className="card" aria-labelledby="identity-title">
+            <h2 id="identity-title">{t('identity.title')}</h2>
+            <IdentityChangeReview company={c} />
           </section>
         )}
       </div>

@@ -6,6 +6,8 @@ import { categoriesQueryOptions, useCategories } from '../../features/catalog/ap
 import { useRestoreProduct } from '../../features/catalog/api/restore-product.ts';
 import { useUpdateProduct } from '../../features/catalog/api/update-product.ts';
 import { ProductForm } from '../../features/catalog/components/product-form.tsx';
+import { mayChangeMarginFloor } from '@portal/domain/margin-floor';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { FormAlert } from '../../components/form.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -27,6 +29,7 @@ export default function StaffProductEditRoute() {
   const update = useUpdateProduct(productId ?? '');
   const archive = useArchiveProduct(productId ?? '');
   const restore = useRestoreProduct(productId ?? '');
+  const { data: user } = useSession();
   if ((productId && product.isPending) || categories.isPending) return <Loading />;
   if (product.error) return <ErrorState error={product.error} />;
   if (categories.error) return <ErrorState error={categories.error} />;
@@ -54,6 +57,7 @@ export default function StaffProductEditRoute() {
         categories={categories.data}
         saving={save.isPending}
         error={save.error}
+        canChangeFloor={user ? mayChangeMarginFloor(user.role) : false}
         onSave={(body) => (productId ? update.mutate(body) : create.mutate(body, { onSuccess: (saved) => navigate(`/staff/products/${saved.id}`, { replace: true }) }))}
       />
     </div>

@@ -1,14 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RegisterCompanyBody, SessionUser } from '@portal/schemas';
+import { useMutation } from '@tanstack/react-query';
+import type { RegisterCompanyBody, RegisterCompanyResponse } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
-import { authKeys } from './keys.ts';
 
-/** Registers a buyer company and its first user, who is signed in at once (the company waits for approval). */
+/** Registers a company; nobody is signed in until the address is confirmed by the mailed link. */
 export function registerCompany(body: RegisterCompanyBody) {
-  return api<{ companyId: string; status: string; user: SessionUser }>('/api/auth/register', { method: 'POST', body });
+  return api<RegisterCompanyResponse>('/api/auth/register', { method: 'POST', body });
 }
 
 export function useRegisterCompany() {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: registerCompany, onSuccess: (res) => qc.setQueryData(authKeys.session(), res.user) });
+  return useMutation({ mutationFn: registerCompany });
 }

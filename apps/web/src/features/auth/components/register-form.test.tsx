@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithProviders, serveApi, buyerSession } from '../../../test/render.tsx';
+import { renderWithProviders, serveApi } from '../../../test/render.tsx';
 import { MemoryRouter } from 'react-router';
 import { RegisterForm } from './register-form.tsx';
 
@@ -28,14 +28,14 @@ describe('RegisterForm', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('sends the registration with a normalised email and reports the new session', async () => {
-    const calls = serveApi({ 'POST /api/auth/register': () => ({ status: 201, body: { companyId: buyerSession.company.id, status: 'PENDING', user: buyerSession } }) });
+  it('sends the registration with a normalised email and reports where the link went', async () => {
+    const calls = serveApi({ 'POST /api/auth/register': () => ({ status: 202, body: { status: 'VERIFICATION_SENT', email: 'emma@northwind.example' } }) });
     const onRegistered = vi.fn();
     const user = userEvent.setup();
     renderWithProviders(<MemoryRouter><RegisterForm onRegistered={onRegistered} /></MemoryRouter>);
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Register company' }));
-    await vi.waitFor(() => expect(onRegistered).toHaveBeenCalledWith(buyerSession));
+    await vi.waitFor(() => expect(onRegistered).toHaveBeenCalledWith('emma@northwind.example'));
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/auth/register' });
     expect(calls[0]!.body).toMatchObject({ company: { name: 'Northwind Imports Ltd', country: 'GB', defaultCurrency: 'USD' }, user: { email: 'emma@northwind.example', locale: 'en' } });
   });

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { RegisterCompanyBody, type SessionUser } from '@portal/schemas';
+import { RegisterCompanyBody } from '@portal/schemas';
 import { countryCodes, tradeCurrencies } from '@portal/domain/reference';
 import { FormAlert, SelectField, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useRegisterCompany } from '../api/register-company.ts';
 
 /** Registration of a buyer company and its first user, validated with the API's own contract. */
-export function RegisterForm({ onRegistered }: { onRegistered: (user: SessionUser) => void }) {
+export function RegisterForm({ onRegistered }: { onRegistered: (email: string) => void }) {
   const { t, country, locale } = useI18n();
   const registration = useRegisterCompany();
   const { register, handleSubmit, setError, formState: { errors } } = useSchemaForm(RegisterCompanyBody, {
@@ -25,7 +25,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (user: SessionUse
 
   // The account speaks the language the form was filled in.
   const submit = handleSubmit((body) =>
-    registration.mutate({ ...body, user: { ...body.user, locale } }, { onSuccess: (res) => onRegistered(res.user), onError: (err) => showServerErrors(setError, err) }),
+    registration.mutate({ ...body, user: { ...body.user, locale } }, { onSuccess: (res) => onRegistered(res.email), onError: (err) => showServerErrors(setError, err) }),
   );
 
   const err = (name: string) => fieldError(errors, name);

@@ -36,8 +36,10 @@ function valuesOf(p: ProductEditable | undefined) {
 const rowsWhere = <T,>(rows: readonly T[] | undefined, pick: (row: T) => boolean) => (rows ?? []).flatMap((row, i) => (pick(row) ? [i] : []));
 
 /** The staff product editor: every field buyers see, packing, images and price tiers. */
-export function ProductForm({ product, categories, saving, error, onSave }: {
+export function ProductForm({ product, categories, saving, error, onSave, canChangeFloor = false }: {
   product?: ProductEditable;
+  /** Only managers set a product's margin floor; for others it is shown and kept as it is. */
+  canChangeFloor?: boolean;
   categories: CategoryNode[];
   saving: boolean;
   /** The failed save, if any: its field errors are shown beside the fields. */
@@ -93,7 +95,7 @@ export function ProductForm({ product, categories, saving, error, onSave }: {
           <TextField label={t('products.originCode')} maxLength={2} error={err('origin')} {...register('origin', { setValueAs: upperCase })} />
           <TextField label={t('products.port')} maxLength={5} optional error={err('portOfLoadingCode')} {...register('portOfLoadingCode', { setValueAs: (v) => blankAsUndefined(upperCase(v)) })} />
           <CertificationsField control={control} label={t('products.certsComma')} error={err('certifications')} />
-          <TextField label={t('products.marginFloor')} inputMode="decimal" optional hint="0.08 = 8 %" error={err('marginFloorRate')} {...register('marginFloorRate', { setValueAs: blankAsUndefined })} />
+          <TextField label={t('products.marginFloor')} inputMode="decimal" optional hint={canChangeFloor ? '0.08 = 8 %' : t('products.marginFloorManagers')} readOnly={!canChangeFloor} error={err('marginFloorRate')} {...register('marginFloorRate', { setValueAs: blankAsUndefined })} />
         </div>
         <fieldset className="checkbox-row">
           <legend>{t('catalog.incoterms')}</legend>

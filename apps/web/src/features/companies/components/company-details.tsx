@@ -4,9 +4,10 @@ import { FormAlert, TextField, fieldError, requestError, showServerErrors, useSc
 import { StatusBadge } from '../../../components/states.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useUpdateCompany } from '../api/update-company.ts';
+import { PendingIdentityNotice } from './identity-change.tsx';
 
 /** A buyer company's details; company admins (and portal admins) can edit them in place. */
-export function CompanyDetails({ company, canEdit }: { company: CompanyDetail; canEdit: boolean }) {
+export function CompanyDetails({ company, canEdit, ownCompany = false }: { company: CompanyDetail; canEdit: boolean; /** The buyer's own company: their pending change is shown. */ ownCompany?: boolean }) {
   const { t, country, date } = useI18n();
   const [editing, setEditing] = useState(false);
   if (editing) return <CompanyDetailsForm company={company} onDone={() => setEditing(false)} />;
@@ -14,6 +15,7 @@ export function CompanyDetails({ company, canEdit }: { company: CompanyDetail; c
   const dash = t('common.none');
   return (
     <div>
+      {ownCompany && <PendingIdentityNotice company={company} />}
       <dl className="details">
         <dt>{t('register.companyName')}</dt><dd>{company.name}</dd>
         <dt>{t('companies.status')}</dt><dd><StatusBadge status={company.status} /></dd>
