@@ -7,6 +7,7 @@ export const errorCodes = [
   'BAD_REQUEST', // the request cannot be read at all: broken JSON, a wrong form (400)
   'UNAUTHENTICATED', // no or expired session (401)
   'FORBIDDEN', // signed in, but this role may not (403)
+  'CROSS_SITE', // a state change sent from another site (403)
   'NOT_FOUND', // absent, or not visible to this caller (404)
   'CONFLICT', // the record is in a state that does not allow this (409)
   'ALREADY_EXISTS', // a unique value is taken (409)

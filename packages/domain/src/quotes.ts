@@ -1,6 +1,7 @@
 import { costedTerm } from './costing.ts';
 import { DomainError, withFieldPrefix, type FieldError } from './errors.ts';
 import { checkMoq } from './inquiries.ts';
+import { effectiveMarginFloor } from './margin-floor.ts';
 import { Dec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
 import { paymentMethodNames, tradeCurrencies, type PaymentMethodCode, type PaymentTriggerCode } from './reference.ts';
 

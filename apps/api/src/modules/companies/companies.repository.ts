@@ -70,4 +70,3 @@ export async function decideIdentityChange(db: Db, id: string, data: { status: '
   const { count } = await db.companyIdentityChange.updateMany({ where: { id, status: 'PENDING' }, data });
   return count === 1;
 }
-}
