@@ -2,10 +2,9 @@
 // SIGTERM, two on one folder, several on one database. Only local traffic: every server listens
 // on 127.0.0.1, ports 3200–3299.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { createServerDatabase as createTestServerDatabase } from '../packages/db/src/testing.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverEntry = path.join(root, 'apps/api/src/server.ts');
@@ -97,24 +96,8 @@ export async function login(url: string, email: string, password = 'demo-Passw0r
 }
 
 /** A database of its own on the PostgreSQL server (TEST_DATABASE_URL or the local one), dropped by `drop()`. */
-export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-  const name = `portal_faults_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+export function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createTestServerDatabase(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test', 'portal_faults');
 }
 
 /** Prints a measured figure so that the run's log carries it (the report quotes these lines). */

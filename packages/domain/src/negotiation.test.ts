@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflict } from './test-support.ts';
+import { conflict } from './testing.ts';
 import { assertCanAccept, assertOpenRevision, assertSameRevision, counterOfferErrors, counterOfferSummary } from './negotiation.ts';
 
 const today = '2026-03-10';

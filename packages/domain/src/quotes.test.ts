@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { refusal } from './test-support.ts';
+import { refusal } from './testing.ts';
 import { Dec } from './money.ts';
 import { costedTerm } from './costing.ts';
 import {

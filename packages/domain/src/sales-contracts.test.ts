@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflict } from './test-support.ts';
+import { conflict } from './testing.ts';
 import {
   DEFAULT_CLAIMS_CLAUSE, amendmentChanges, amendmentChangesText, assertAmendedShipmentDate, assertCanAmend, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
   contractTermsFrom, insuranceClause, instalmentAmounts,

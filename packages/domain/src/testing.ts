@@ -1,10 +1,11 @@
+import { expect } from 'vitest';
 import type { Actor } from './access.ts';
 import { CN_2025 } from './banking-days.examples.ts';
 import { DomainError } from './errors.ts';
 import { workingHours } from './working-time.ts';
 
 /*
- * Shared by the domain's tests: the refusal a rule throws, the demo actors, the exporter's office
+ * Shared by the domain's tests: the refusal (or conflict) a rule throws, the demo actors, the exporter's office
  * hours. Not exported from the package index.
  */
 
@@ -17,6 +18,13 @@ export function refusal(run: () => unknown): DomainError {
     throw err;
   }
   throw new Error('expected a DomainError');
+}
+
+/** The message of the CONFLICT a rule throws; fails the test when it throws nothing or another code. */
+export function conflict(run: () => unknown): string {
+  const err = refusal(run);
+  expect(err.code).toBe('CONFLICT');
+  return err.message;
 }
 
 /** A buyer of Northwind Imports Ltd, a buyer of Rheinland Handel GmbH, and the exporter's staff. */
