@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OutboxEventItem } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
+import { outboxKeys } from './keys.ts';
 
 /** Retries an event now, or discards it (recorded in the audit log). */
 export function settleOutboxEvent(eventId: string, action: 'retry' | 'discard') {
@@ -11,6 +12,6 @@ export function useSettleOutboxEvent() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ eventId, action }: { eventId: string; action: 'retry' | 'discard' }) => settleOutboxEvent(eventId, action),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['outbox-events'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: outboxKeys.all }),
   });
 }
