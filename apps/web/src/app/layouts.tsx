@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Navigate, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import type { Role } from '@portal/schemas';
 import { useSession } from '../features/auth/api/get-session.ts';
 import { useLogout } from '../features/auth/api/logout.ts';
@@ -41,6 +41,8 @@ export function PublicLayout() {
       <main id="main" className="public__main">
         <Outlet />
       </main>
+      {/* A new page opens at its top; back and forward return to where the reader was. */}
+      <ScrollRestoration />
     </div>
   );
 }
@@ -96,6 +98,8 @@ export function AppShell({ roles }: { roles: readonly Role[] | 'anyone' }) {
       <main id="main" className="shell__main" tabIndex={-1}>
         <Outlet />
       </main>
+      {/* A new page opens at its top; back and forward return to where the reader was. */}
+      <ScrollRestoration />
     </div>
   );
 }
@@ -121,6 +125,8 @@ function VisitorShell() {
       <main id="main" className="shell__main" tabIndex={-1}>
         <Outlet />
       </main>
+      {/* A new page opens at its top; back and forward return to where the reader was. */}
+      <ScrollRestoration />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { Blob, File } from 'node:buffer';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server.ts';
 
@@ -16,6 +16,10 @@ for (const [name, value] of Object.entries({ FormData: NodeFormData, File, Blob 
 // Almost every page's forms check with the API's zod schemas; they are compiled here, once per test
 // file, so that a test's first page does not spend its wait on compiling them.
 await import('@portal/schemas');
+
+// findBy… and waitFor wait for what the page shows, not for a speed: on a busy machine lazy pages
+// and their first queries can take longer than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 // A request no test answers is a mistake in the test, not a 404 to shrug at.
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
