@@ -47,6 +47,16 @@ describe('upload quotas', () => {
     expect((await upload(s.clerk, 300 * 1024)).statusCode).toBe(201);
   });
 
+  it('uploads sent at the same moment cannot pass the quota together: one is stored, the rest are refused', async () => {
+    t.clock.advance(24 * 3600_000 + 1000); // a fresh day: the buyer company may upload 3 files per person, 4 per company
+    expect((await upload(s.buyer)).statusCode).toBe(201);
+    expect((await upload(s.buyer)).statusCode).toBe(201);
+    const before = await stored();
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(s.buyer, 1000 + i, `race-${i}.txt`)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 429, 429, 429, 429, 429]);
+    expect(await stored()).toBe(before + 1);
+  });
+
   it('the quota is for 24 hours', async () => {
     t.clock.advance(24 * 3600_000 + 1000);
     expect((await upload(s.buyer)).statusCode).toBe(201);

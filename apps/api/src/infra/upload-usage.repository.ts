@@ -17,3 +17,13 @@ export async function findUploadUsage(db: Db, who: { userId: string; companyId: 
     company: company ? { files: company._count._all, bytes: company._sum.sizeBytes ?? 0 } : null,
   };
 }
+
+/**
+ * Holds, until the caller's transaction ends, the right to add uploads for this person (and, for a
+ * buyer, their company): two uploads racing past the quota check would otherwise both be stored.
+ * The check is repeated under the lock, then the row is written in the same transaction.
+ */
+export async function lockUploadUsage(tx: Db, who: { userId: string; companyId: string; isBuyer: boolean }): Promise<void> {
+  const key = who.isBuyer ? `upload-quota:company:${who.companyId}` : `upload-quota:user:${who.userId}`;
+  await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${key}))`;
+}

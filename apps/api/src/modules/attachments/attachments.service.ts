@@ -6,7 +6,7 @@ import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
 import type { Db } from '../../infra/tx.ts';
-import { findUploadUsage } from '../../infra/upload-usage.repository.ts';
+import { findUploadUsage, lockUploadUsage } from '../../infra/upload-usage.repository.ts';
 import { uploadEmpty, uploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import * as repo from './attachments.repository.ts';
 import { allowedFileTypes, sanitizeFileName, sniffFileType } from './file-types.ts';
@@ -24,13 +24,15 @@ export function toAttachmentInfo(a: { id: string; fileName: string; contentType:
 export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Clock; files: FileStore; quota?: UploadQuota }) {
   const { prisma, clock, files } = deps;
   const quota = deps.quota ?? defaultUploadQuota;
-  const usageOf = (actor: Actor) => findUploadUsage(prisma, { userId: actor.userId, companyId: actor.companyId, isBuyer: !isStaff(actor.role) }, new Date(clock.now().getTime() - 86_400_000));
+  const uploader = (actor: Actor) => ({ userId: actor.userId, companyId: actor.companyId, isBuyer: !isStaff(actor.role) });
+  const usageOf = (db: Db, actor: Actor) => findUploadUsage(db, uploader(actor), new Date(clock.now().getTime() - 86_400_000));
 
   return {
     /** Stores one file for the caller's company; refuses (and stores nothing) when too large, empty or of a type not allowed. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<AttachmentInfo> {
       assertCompanyMayTrade(actor);
-      assertWithinUploadQuota(await usageOf(actor), quota, file.data.length);
+      // A cheap refusal before the file is read and stored; the binding check is under the lock below.
+      assertWithinUploadQuota(await usageOf(prisma, actor), quota, file.data.length);
       if (file.data.length > MAX_ATTACHMENT_BYTES) throw uploadTooLarge(MAX_ATTACHMENT_BYTES);
       if (file.data.length === 0) throw uploadEmpty();
       const kind = await sniffFileType(file.data, file.fileName);
@@ -38,6 +40,8 @@ export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Cl
       const fileName = sanitizeFileName(file.fileName, kind);
       const stored = await files.put(file.data);
       const created = await prisma.$transaction(async (tx) => {
+        await lockUploadUsage(tx, uploader(actor));
+        assertWithinUploadQuota(await usageOf(tx, actor), quota, stored.sizeBytes);
         const row = await repo.createAttachment(tx, {
           companyId: actor.companyId, uploadedById: actor.userId, fileName, contentType: kind.contentType,
           sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.storageKey, createdAt: clock.now(),

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import type { FileStore } from '../../infra/file-store.ts';
-import { findUploadUsage } from '../../infra/upload-usage.repository.ts';
+import { findUploadUsage, lockUploadUsage } from '../../infra/upload-usage.repository.ts';
 import { uploadEmpty, uploadRefused, uploadTooLarge } from '../../infra/upload.ts';
 import { sniffFileType } from '../attachments/file-types.ts';
 import * as repo from './catalog-images.repository.ts';
@@ -52,13 +52,18 @@ export function createCatalogImagesService(deps: { prisma: PrismaClient; clock: 
   return {
     /** Registers one picture; the same bytes give the same image, however often or by whom they are sent. */
     async upload(actor: Actor, file: { fileName: string; data: Buffer }, meta: Meta): Promise<CatalogImage> {
-      assertWithinUploadQuota(await findUploadUsage(prisma, { userId: actor.userId, companyId: actor.companyId, isBuyer: false }, new Date(clock.now().getTime() - 86_400_000)), quota, file.data.length);
+      const uploader = { userId: actor.userId, companyId: actor.companyId, isBuyer: false };
+      const since = new Date(clock.now().getTime() - 86_400_000);
+      // A cheap refusal before the picture is read and stored; the binding check is under the lock below.
+      assertWithinUploadQuota(await findUploadUsage(prisma, uploader, since), quota, file.data.length);
       const { mimeType, width, height } = await inspect(file.data, file.fileName);
       const stored = await files.put(file.data);
       const existing = await repo.findCatalogImage(prisma, stored.sha256);
       if (existing) return toCatalogImage(existing);
       try {
         const created = await prisma.$transaction(async (tx) => {
+          await lockUploadUsage(tx, uploader);
+          assertWithinUploadQuota(await findUploadUsage(tx, uploader, since), quota, stored.sizeBytes);
           const row = await repo.createCatalogImage(tx, {
             sha256: stored.sha256, storageKey: stored.storageKey, mimeType, sizeBytes: stored.sizeBytes, width, height,
             uploadedById: actor.userId, createdAt: clock.now(),
