@@ -49,7 +49,7 @@ export function CatalogSearch() {
           <FacetPanel result={data} params={params} onChange={change} />
           <section className="catalog__results" aria-busy={isFetching} aria-labelledby="results-count">
             <div className="catalog__toolbar">
-              <p id="results-count" aria-live="polite">{data.total === 1 ? t('catalog.result1') : t('catalog.results', { count: data.total })}</p>
+              <p id="results-count" aria-live="polite">{t('catalog.results', { count: data.total })}</p>
               {filtered && <button type="button" className="link-button" onClick={() => setParams(params.get('q') ? new URLSearchParams({ q: params.get('q')! }) : new URLSearchParams())}>{t('catalog.clearFilters')}</button>}
               <label className="catalog__sort">
                 <span>{t('catalog.sort')}</span>
