@@ -78,4 +78,5 @@ export const en = {
   'errors.backTo': 'Back to {place}',
   'errors.goHome': 'Go to your home page',
   'errors.goCatalog': 'Browse the catalog',
+  'common.pagination': 'Pagination',
 } as const;

@@ -80,4 +80,5 @@ export const zh: Record<keyof typeof en, string> = {
   'errors.backTo': '返回{place}',
   'errors.goHome': '返回首页',
   'errors.goCatalog': '浏览产品目录',
+  'common.pagination': '分页',
 };

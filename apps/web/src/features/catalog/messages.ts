@@ -121,4 +121,7 @@ export const en = {
   'categories.parent': "Parent",
   'categories.top': "— top level —",
   'categories.order': "Order",
+  'catalog.filtersButton': '{count, plural, =0 {Filters} other {Filters (#)}}',
+  'catalog.showResults': '{count, plural, one {Show # product} other {Show # products}}',
+  'catalog.pastLastPage': 'Page {page} of {pages}: there is no page {page}. Going to the last page…',
 } as const;

@@ -123,4 +123,7 @@ export const zh: Record<keyof typeof en, string> = {
   'categories.parent': "上级类目",
   'categories.top': "— 顶级 —",
   'categories.order': "排序",
+  'catalog.filtersButton': '{count, plural, =0 {筛选} other {筛选（#）}}',
+  'catalog.showResults': '显示 {count, number} 个产品',
+  'catalog.pastLastPage': '第 {page} 页，共 {pages} 页：没有第 {page} 页。正在转到最后一页…',
 };
