@@ -4,7 +4,6 @@ import { buyerSession, renderApp, serveApi } from '../test/render.tsx';
 import { navigationFor } from './navigation.ts';
 
 const staffSession = { ...buyerSession, id: '0190a0e0-0000-7000-8000-000000000002', email: 'manager@demo.example', name: 'Zhang Wei', role: 'MANAGER', locale: 'zh-CN', isCompanyAdmin: false, company: { ...buyerSession.company, kind: 'EXPORTER', status: 'APPROVED', name: 'Ningbo Harbour Homeware Co., Ltd.' } };
-const emptyPage = { items: [], total: 0, page: 1, pageSize: 25 };
 const noNotifications = { items: [], unread: 0 };
 
 describe('navigation by role', () => {
@@ -46,16 +45,16 @@ describe('app shell', () => {
     expect(router.state.location.pathname).toBe('/portal');
   });
 
-  it('speaks Chinese to staff and shows the manager the approvals entry', async () => {
+  it('speaks Chinese to staff and shows the manager the approvals entry and an empty work queue', async () => {
     serveApi({
       'GET /api/auth/me': () => ({ status: 200, body: staffSession }),
       'GET /api/notifications': () => ({ status: 200, body: noNotifications }),
-      'GET /api/companies': () => ({ status: 200, body: emptyPage }),
+      'GET /api/home': () => ({ status: 200, body: { items: [], totals: {}, figures: [] } }),
     });
     renderApp('/staff');
     expect(await screen.findByRole('heading', { name: '欢迎，Zhang Wei' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']);
-    expect(await screen.findByText('没有待审批的采购商公司。')).toBeInTheDocument();
+    expect(await screen.findByText('目前没有需要您处理的事项。')).toBeInTheDocument();
   });
 });

@@ -139,15 +139,20 @@ function isCurrent(to: string, location: { pathname: string; search: string }) {
   return true;
 }
 
+/** An address with no page: said plainly, inside the reader's own navigation, with ways on. */
 export function NotFound() {
   const { t } = useI18n();
+  const { data: user } = useSession();
   return (
-    <main id="main" className="public__main">
-      <div className="card narrow">
-        <h1>404</h1>
-        <p>{t('common.notFound')}</p>
-        <Link to="/">{t('common.back')}</Link>
-      </div>
-    </main>
+    <div className="page">
+      <section className="card narrow not-found" aria-labelledby="not-found-title">
+        <h1 id="not-found-title">{t('errors.pageNotFound')}</h1>
+        <p>{t('errors.pageNotFoundText')}</p>
+        <p className="actions">
+          <Link className="btn btn--primary" to={user ? homeFor(user.role) : '/catalog'}>{t(user ? 'errors.goHome' : 'errors.goCatalog')}</Link>
+          {user && <Link className="btn btn--secondary" to="/catalog">{t('errors.goCatalog')}</Link>}
+        </p>
+      </section>
+    </div>
   );
 }

@@ -51,11 +51,49 @@ describe('page loaders', () => {
     expect(calls.filter((c) => c.path === `/api/quotes/${quoteId}`)).toHaveLength(1);
   });
 
-  it('leave an inquiry that is not there to the page, which says so, and fetch nothing that hangs on it', async () => {
+  it('leave an inquiry that is not there to the page, which says "not found" with a way back, and fetch nothing that hangs on it', async () => {
     const calls = serveApi({ ...signedIn, [`GET /api/inquiries/${inquiryId}`]: () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'the inquiry does not exist' } }) });
     renderApp(`/portal/inquiries/${inquiryId}`);
-    expect(await screen.findByText('the inquiry does not exist', {}, { timeout: 3000 })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Inquiries/ })).toBeInTheDocument();
+    expect(await screen.findByText('Not found: this record does not exist, or it is not yours to see.', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← Back to Inquiries' })).toHaveAttribute('href', '/portal/inquiries');
+    // Trying again cannot make it appear.
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(screen.queryByText('the inquiry does not exist')).not.toBeInTheDocument();
     expect(calls.some((c) => c.path.endsWith('/messages') || c.path.startsWith('/api/quotes/'))).toBe(false);
+  });
+
+  it('read a broken link (a malformed id) as "not found", never as the API\'s validation text', async () => {
+    serveApi({
+      ...signedIn,
+      'GET /api/contracts/123': () => ({ status: 400, body: { code: 'VALIDATION', detail: 'params.contractId Invalid UUID', errors: [{ field: 'params.contractId', message: 'Invalid UUID' }] } }),
+    });
+    renderApp('/portal/contracts/123');
+    expect(await screen.findByText('Not found: this record does not exist, or it is not yours to see.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← Back to Contracts' })).toHaveAttribute('href', '/portal/contracts');
+    expect(document.body).not.toHaveTextContent('Invalid UUID');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('offer "Try again" when the portal itself failed, and it helps', async () => {
+    let fail = true;
+    serveApi({
+      ...signedIn,
+      [`GET /api/contracts/${quoteId}`]: () => (fail ? { status: 500, body: { code: 'INTERNAL', detail: 'boom' } } : { status: 404, body: { code: 'NOT_FOUND', detail: 'x' } }),
+    });
+    renderApp(`/portal/contracts/${quoteId}`);
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    expect(screen.getByRole('alert')).toHaveTextContent('The portal ran into a problem on its side.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('boom');
+    fail = false;
+    retry.click();
+    expect(await screen.findByText('Not found: this record does not exist, or it is not yours to see.')).toBeInTheDocument();
+  });
+
+  it('show a page-not-found with the reader\'s navigation and a way home for an address with no page', async () => {
+    serveApi(signedIn);
+    renderApp('/portal/no-such-page');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to your home page' })).toHaveAttribute('href', '/portal');
   });
 });

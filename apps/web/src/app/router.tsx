@@ -93,9 +93,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'catalog', ...open(() => import('./routes/catalog-search.tsx')) },
         { path: 'catalog/products/:productId', ...open(() => import('./routes/catalog-product.tsx')) },
         { path: 'supplier', ...open(() => import('./routes/supplier.tsx')) },
+        // Any other address: "page not found" inside the reader's navigation, so there is a way on.
+        { path: '*', element: <NotFound /> },
       ],
     },
-    { path: '*', element: <NotFound /> },
   ];
 }
 

@@ -3,6 +3,7 @@ import { get, useForm, type FieldErrors, type FieldValues, type Path, type Resol
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { ApiError } from '../lib/api.ts';
+import { errorText, fieldErrorText } from '../lib/errors.ts';
 import { useI18n } from '../lib/i18n.tsx';
 
 type FieldProps = {
@@ -14,9 +15,10 @@ type FieldProps = {
 };
 
 /** A labelled control with its hint and error, wired for screen readers. */
-export function Field({ label, error, hint, optional, children }: FieldProps) {
+export function Field({ label, error: raw, hint, optional, children }: FieldProps) {
   const id = useId();
   const { t } = useI18n();
+  const error = raw ? fieldErrorText(raw, undefined, t) : raw;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
@@ -106,11 +108,11 @@ export function showServerErrors<T extends FieldValues>(setError: UseFormReturn<
   for (const [field, message] of Object.entries(err.byField())) setError(field as Path<T>, { type: 'server', message });
 }
 
-/** What to say above the submit button about a failed request: nothing when its fields say it. */
-export function requestError(err: unknown): string | null {
+/** What to say above the submit button about a failed request (FormAlert words it): nothing when its fields say it. */
+export function requestError(err: unknown): Error | null {
   if (!err) return null;
   if (err instanceof ApiError && err.fieldErrors.length) return null;
-  return err instanceof Error ? err.message : String(err);
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 /** For `register(name, { setValueAs })`: an empty optional field is absent, not an empty string. */
@@ -119,12 +121,16 @@ export const blankAsUndefined = (value: unknown) => (typeof value === 'string' &
 /** For `register(name, { setValueAs })`: a number input left empty is absent; anything else is its number. */
 export const optionalNumber = (value: unknown) => (value === '' || value === null || value === undefined ? undefined : Number(value));
 
-/** The form's own message above the submit button: what went wrong as a whole. */
-export function FormAlert({ message, tone = 'error' }: { message?: string | null | undefined; tone?: 'error' | 'success' }) {
+/**
+ * The form's own message above the submit button: what went wrong as a whole. A failed request
+ * (an Error) is worded for the reader (errors.ts), never shown with the API's developer text.
+ */
+export function FormAlert({ message, tone = 'error' }: { message?: string | Error | null | undefined; tone?: 'error' | 'success' }) {
+  const { t } = useI18n();
   if (!message) return null;
   return (
     <div className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
-      {message}
+      {typeof message === 'string' ? message : errorText(message, t)}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { errorText, failureOf, isRetryable } from '../lib/errors.ts';
 import { useI18n } from '../lib/i18n.tsx';
 
 export function Loading({ label }: { label?: string }) {
@@ -11,13 +13,20 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * A failed request in the reader's words: "not found" with a way back for a record that is not
+ * there (or not theirs), "try again" only where trying again can help (network, the portal's side).
+ */
+export function ErrorState({ error, onRetry, message, back }: { error: unknown; onRetry?: () => void; message?: string; back?: { to: string; label: string } }) {
   const { t } = useI18n();
+  const failure = failureOf(error);
+  const notFound = failure === 'notFound';
   return (
-    <div className="state state--error" role="alert">
-      <strong>{t('common.error')}</strong>
-      <p>{error instanceof Error ? error.message : String(error)}</p>
-      {onRetry && (
+    <div className={`state state--error${notFound ? ' state--not-found' : ''}`} role="alert">
+      <strong>{message ?? (notFound ? t('errors.notFound') : errorText(error, t))}</strong>
+      {back && <p><Link to={back.to}>← {t('errors.backTo', { place: back.label })}</Link></p>}
+      {failure === 'signIn' && <p><Link to="/login">{t('nav.signIn')}</Link></p>}
+      {onRetry && isRetryable(error) && (
         <button type="button" className="btn btn--secondary" onClick={onRetry}>
           {t('common.retry')}
         </button>

@@ -1,22 +1,29 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en, zh, type MessageKey } from './messages.ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { IntlProvider, useIntl, type IntlShape } from 'react-intl';
+import { en, type Catalogue, type MessageKey } from './messages.ts';
 
 export type Locale = 'en' | 'zh-CN';
 const STORAGE_KEY = 'portal.locale';
 
+/** Values a message is worded from: ICU arguments (`{count, plural, …}`, `{date, date, medium}`, `{name}`). */
+export type MessageValues = Record<string, string | number | Date>;
+
 type I18n = {
   locale: Locale;
   setLocale(locale: Locale): void;
-  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** The message `key` in the reader's language, formatted by ICU MessageFormat with `values`. */
+  t(key: MessageKey, values?: MessageValues): string;
   /** An exact decimal string formatted as money in the reader's locale, e.g. "US$1,250.00". */
   money(amount: string, currency: string, digits?: number): string;
   number(value: string | number, digits?: number): string;
   date(iso: string): string;
   dateTime(iso: string): string;
   country(code: string): string;
+  /** react-intl's own API, for what the helpers above do not cover (relative time, lists). */
+  intl: IntlShape;
 };
 
-const I18nContext = createContext<I18n | null>(null);
+const LocaleContext = createContext<{ locale: Locale; setLocale(locale: Locale): void } | null>(null);
 
 /** The language before anyone signs in: what was chosen last on this device, else the browser's. */
 export function initialLocale(): Locale {
@@ -25,34 +32,77 @@ export function initialLocale(): Locale {
   return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+let chinese: Catalogue | undefined;
+
+/** A language's catalogue: English is at hand; Chinese is fetched once, the first time someone reads it. */
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  if (locale === 'en') return en;
+  chinese ??= (await import('./messages.zh.ts')).zh;
+  return chinese;
+}
+
+function catalogueAtHand(locale: Locale): Catalogue | undefined {
+  return locale === 'en' ? en : chinese;
+}
+
+/**
+ * react-intl's provider with the reader's language and its catalogue. Switching to a language whose
+ * catalogue is still on its way keeps the current one on screen until it arrives (no flash of keys);
+ * only a first page in Chinese waits for it.
+ */
 export function I18nProvider({ children, locale: forced }: { children: ReactNode; locale?: Locale }) {
-  const [locale, setLocaleState] = useState<Locale>(forced ?? initialLocale());
+  const [wanted, setWanted] = useState<Locale>(forced ?? initialLocale());
+  const [shown, setShown] = useState<{ locale: Locale; messages: Catalogue } | null>(() => {
+    const messages = catalogueAtHand(wanted);
+    return messages ? { locale: wanted, messages } : null;
+  });
+  useEffect(() => {
+    let current = true;
+    void loadCatalogue(wanted).then((messages) => current && setShown({ locale: wanted, messages }));
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
   const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
+    setWanted(l);
     localStorage.setItem(STORAGE_KEY, l);
     document.documentElement.lang = l;
   }, []);
+  const value = useMemo(() => ({ locale: shown?.locale ?? wanted, setLocale }), [shown?.locale, wanted, setLocale]);
+  if (!shown) return null;
+  return (
+    <LocaleContext.Provider value={value}>
+      <IntlProvider locale={shown.locale} defaultLocale="en" messages={shown.messages} onError={reportIntlError}>
+        {children}
+      </IntlProvider>
+    </LocaleContext.Provider>
+  );
+}
 
-  const value = useMemo<I18n>(() => {
-    const dict = locale === 'zh-CN' ? zh : en;
+/** A message that fails to format is a defect: loud in development and tests, quiet for a reader. */
+function reportIntlError(err: Error) {
+  if (import.meta.env.DEV || import.meta.env.MODE === 'test') console.error(err);
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(LocaleContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  const intl = useIntl();
+  const { locale, setLocale } = ctx;
+  return useMemo<I18n>(() => {
     const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
-    const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     return {
       locale,
       setLocale,
-      t: (key, vars) => {
-        let text: string = dict[key] ?? en[key] ?? key;
-        if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-        return text;
-      },
+      intl,
+      t: (key, values) => intl.formatMessage({ id: key }, values),
       // Intl formats decimal strings exactly (no conversion to a binary float).
       money: (amount, currency, digits = 2) =>
-        new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount as unknown as number),
+        intl.formatNumber(amount as unknown as number, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
       number: (value, digits) =>
-        new Intl.NumberFormat(locale, digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value as number),
-      date: (iso) => dateFmt.format(new Date(iso)),
-      dateTime: (iso) => dateTimeFmt.format(new Date(iso)),
+        intl.formatNumber(value as number, digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      date: (iso) => intl.formatDate(iso, { dateStyle: 'medium' }),
+      dateTime: (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }),
       country: (code) => {
         try {
           return regionNames.of(code) ?? code;
@@ -61,13 +111,5 @@ export function I18nProvider({ children, locale: forced }: { children: ReactNode
         }
       },
     };
-  }, [locale, setLocale]);
-
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18n {
-  const ctx = useContext(I18nContext);
-  if (!ctx) throw new Error('useI18n outside I18nProvider');
-  return ctx;
+  }, [locale, setLocale, intl]);
 }

@@ -29,7 +29,7 @@ export default function PortalInquiryRoute() {
   const quote = useQuote(i?.quotes[0]?.id);
   const withdraw = useWithdrawInquiry(inquiryId);
   if (isPending) return <Loading />;
-  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} back={{ to: '/portal/inquiries', label: t('nav.inquiries') }} />;
   const open = openStatuses.includes(i.status);
   const latest = quote.data?.revisions[0];
   return (

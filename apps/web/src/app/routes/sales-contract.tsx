@@ -19,7 +19,7 @@ export default function SalesContractRoute() {
   const { data: user } = useSession();
   const { data: c, isPending, error, refetch } = useSalesContract(contractId);
   if (isPending) return <Loading />;
-  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} back={{ to: user?.role === 'BUYER' ? '/portal/contracts' : '/staff/contracts', label: t('nav.contracts') }} />;
   const role = user!.role;
   const buyer = role === 'BUYER';
   const base = buyer ? '/portal' : '/staff';

@@ -19,7 +19,7 @@ export default function StaffCompanyRoute() {
   const { data: user } = useSession();
   const company = useCompany(companyId);
   if (company.isPending) return <Loading />;
-  if (company.error) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
+  if (company.error) return <ErrorState error={company.error} onRetry={() => void company.refetch()} back={{ to: '/staff/companies', label: t('nav.companies') }} />;
   const reviewer = user!.role === 'MANAGER' || user!.role === 'ADMIN';
   const c = company.data;
   return (

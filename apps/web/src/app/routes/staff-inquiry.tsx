@@ -53,7 +53,7 @@ export default function StaffInquiryRoute() {
   const sheets = useQueries({ queries: productIds.map((id) => costSheetsQueryOptions(id)) });
   const settings = useSettings();
   if (inquiry.isPending || (inquiry.data?.quotes.length && quote.isPending)) return <Loading />;
-  if (inquiry.error) return <ErrorState error={inquiry.error} onRetry={() => void inquiry.refetch()} />;
+  if (inquiry.error) return <ErrorState error={inquiry.error} onRetry={() => void inquiry.refetch()} back={{ to: '/staff/inquiries', label: t('nav.inquiries') }} />;
   const i = inquiry.data;
   const role = user!.role;
   const editors = role === 'CLERK' || role === 'MANAGER' || role === 'ADMIN';

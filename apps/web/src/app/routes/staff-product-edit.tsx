@@ -31,7 +31,7 @@ export default function StaffProductEditRoute() {
   const restore = useRestoreProduct(productId ?? '');
   const { data: user } = useSession();
   if ((productId && product.isPending) || categories.isPending) return <Loading />;
-  if (product.error) return <ErrorState error={product.error} />;
+  if (product.error) return <ErrorState error={product.error} onRetry={() => void product.refetch()} back={{ to: '/staff/products', label: t('nav.products') }} />;
   if (categories.error) return <ErrorState error={categories.error} />;
   const p = product.data;
   // A new product's page becomes the product's page once saved; the save it showed stays shown.

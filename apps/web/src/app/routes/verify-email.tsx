@@ -27,7 +27,7 @@ export default function VerifyEmailRoute() {
       <h1>{t('verify.title')}</h1>
       {!token && <FormAlert message={t('verify.noToken')} />}
       {token && !verify.error && <p role="status">{t('verify.checking')}</p>}
-      <FormAlert message={verify.error ? verify.error.message : null} />
+      <FormAlert message={verify.error} />
       {(verify.error || !token) && (
         <p>
           <Link to="/login">{t('login.submit')}</Link> · <Link to="/register">{t('login.register')}</Link>

@@ -26,7 +26,16 @@ export function CatalogSearch() {
   }
 
   const change = (next: URLSearchParams) => setParams(next);
-  const filtered = [...params.keys()].some((k) => k !== 'q' && k !== 'sort' && k !== 'page');
+  const activeFilters = [...params.keys()].filter((k) => k !== 'q' && k !== 'sort' && k !== 'page').length;
+  const filtered = activeFilters > 0;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  // A page past the last (a stale link, ?page=2 of a 17-product result) goes to the last page there is.
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const pastTheEnd = Boolean(data && data.page > lastPage);
+  useEffect(() => {
+    if (pastTheEnd) setParams(setValue(params, 'page', lastPage > 1 ? String(lastPage) : undefined), { replace: true });
+  }, [pastTheEnd, lastPage, params, setParams]);
 
   return (
     <div className="page catalog">
@@ -46,10 +55,20 @@ export function CatalogSearch() {
         <Loading />
       ) : (
         <div className="catalog__body">
-          <FacetPanel result={data} params={params} onChange={change} />
+          {/* On a phone the facets wait in a drawer behind this button, which counts the filters in force. */}
+          <button type="button" className="btn btn--secondary catalog__filters-toggle" aria-expanded={filtersOpen} aria-controls="catalog-facets" onClick={() => setFiltersOpen(true)}>
+            {t('catalog.filtersButton', { count: activeFilters })}
+          </button>
+          <div id="catalog-facets" className={`catalog__facets${filtersOpen ? ' is-open' : ''}`} role={filtersOpen ? 'dialog' : undefined} aria-modal={filtersOpen || undefined} aria-label={t('catalog.filters')}>
+            <div className="catalog__facets-head">
+              <strong>{t('catalog.filters')}</strong>
+              <button type="button" className="btn btn--primary" onClick={() => setFiltersOpen(false)}>{t('catalog.showResults', { count: data.total })}</button>
+            </div>
+            <FacetPanel result={data} params={params} onChange={change} />
+          </div>
           <section className="catalog__results" aria-busy={isFetching} aria-labelledby="results-count">
             <div className="catalog__toolbar">
-              <p id="results-count" aria-live="polite">{data.total === 1 ? t('catalog.result1') : t('catalog.results', { count: data.total })}</p>
+              <p id="results-count" aria-live="polite">{t('catalog.results', { count: data.total })}</p>
               {filtered && <button type="button" className="link-button" onClick={() => setParams(params.get('q') ? new URLSearchParams({ q: params.get('q')! }) : new URLSearchParams())}>{t('catalog.clearFilters')}</button>}
               <label className="catalog__sort">
                 <span>{t('catalog.sort')}</span>
@@ -63,7 +82,9 @@ export function CatalogSearch() {
               </label>
             </div>
             {!data.pricesVisible && <p className="notice notice--info">{t('catalog.pricesHidden')}</p>}
-            {data.items.length === 0 ? (
+            {pastTheEnd ? (
+              <EmptyState>{t('catalog.pastLastPage', { page: data.page, pages: lastPage })}</EmptyState>
+            ) : data.items.length === 0 ? (
               <EmptyState>{t('catalog.noResults')}</EmptyState>
             ) : (
               <div className="product-grid">

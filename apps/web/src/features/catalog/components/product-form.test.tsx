@@ -122,7 +122,7 @@ describe('ProductForm picture upload', () => {
     });
     const user = userEvent.setup();
     renderForm('zh-CN');
-    await user.upload(screen.getByLabelText('上传图片'), png('大图.png'));
+    await user.upload(await screen.findByLabelText('上传图片'), png('大图.png'));
     expect(await screen.findByRole('alert')).toHaveTextContent('大图.png 超过 5 MB。');
   });
 });

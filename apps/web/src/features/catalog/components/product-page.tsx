@@ -15,7 +15,7 @@ export function ProductPage({ productId, request }: { productId: string; request
   const { data: p, isPending, error, refetch } = useProduct(productId);
   const [image, setImage] = useState(0);
   if (isPending) return <Loading />;
-  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} back={{ to: '/catalog', label: t('nav.catalog') }} />;
   const zh = locale === 'zh-CN';
   const name = zh ? p.nameZh : p.nameEn;
   const current = p.images[image];

@@ -21,7 +21,7 @@ export function SynonymsEditor({ canEdit }: { canEdit: boolean }) {
     <form className="form" onSubmit={(e) => { e.preventDefault(); save.mutate({ groups }); }}>
       <label htmlFor="synonyms">{t('products.synonymsHelp')}</label>
       <textarea id="synonyms" rows={6} value={text} onChange={(e) => setText(e.target.value)} readOnly={!canEdit} />
-      <FormAlert message={save.error?.message} />
+      <FormAlert message={save.error} />
       <FormAlert tone="success" message={save.isSuccess ? t('products.synonymsSaved') : null} />
       {canEdit && <button type="submit" className="btn btn--primary" disabled={save.isPending}>{t('common.save')}</button>}
     </form>

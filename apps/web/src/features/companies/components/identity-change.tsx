@@ -59,7 +59,7 @@ export function IdentityChangeReview({ company }: { company: CompanyDetail }) {
       <p>{t('identity.requested', { name: change.requestedBy, date: date(change.requestedAt) })}</p>
       <ChangeList company={company} change={change} />
       <TextField label={t('review.reason')} name="identityReason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} optional />
-      <FormAlert message={review.error && !(review.error instanceof ApiError && review.error.fieldErrors.length) ? review.error.message : null} />
+      <FormAlert message={review.error && !(review.error instanceof ApiError && review.error.fieldErrors.length) ? review.error : null} />
       <div className="form__actions">
         <button type="button" className="btn btn--primary" disabled={review.isPending} onClick={() => decide('APPROVE')}>{t('identity.approve')}</button>
         <button type="button" className="btn btn--danger" disabled={review.isPending} onClick={() => decide('REJECT')}>{t('identity.reject')}</button>

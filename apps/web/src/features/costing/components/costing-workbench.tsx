@@ -4,6 +4,7 @@ import type { CostingInput, CostingResult } from '@portal/schemas';
 import { defaultTaxRates } from '@portal/domain/rebate';
 import { FormAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { fieldErrorText } from '../../../lib/errors.ts';
 import { percent } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useCalculateExportPrice } from '../api/calculate-export-price.ts';
@@ -120,7 +121,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
     <label className="field field--compact">
       <span>{label}</span>
       <input inputMode="decimal" aria-invalid={Boolean(fieldErrors[k])} title={hint} {...register(k, { setValueAs: trimmed })} />
-      {fieldErrors[k] && <span className="field__error">{fieldErrors[k]}</span>}
+      {fieldErrors[k] && <span className="field__error">{fieldErrorText(fieldErrors[k], undefined, t)}</span>}
     </label>
   );
   const r: CostingResult | undefined = calc.data;
@@ -174,7 +175,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
       <p className="muted small">
         {t('cost.ratesHint')} {!latest && hsCode && (taxDefaults.matched ? t('cost.hsDefault', { hs: hsCode }) : t('cost.hsUnknown', { hs: hsCode }))} {!packing && t('cost.noPacking')}
       </p>
-      {calc.error && <FormAlert message={Object.keys(fieldErrors).every((k) => shown.has(k)) && Object.keys(fieldErrors).length ? null : calc.error.message} />}
+      {calc.error && <FormAlert message={Object.keys(fieldErrors).every((k) => shown.has(k)) && Object.keys(fieldErrors).length ? null : calc.error} />}
       {r && (
         <div className="workbench__result">
           <table className="table table--dense">
@@ -224,7 +225,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
             </button>
             {savedForThese && save.data && <span className="muted small">{t('cost.savedAs', { v: String(save.data.version) })}</span>}
           </div>
-          <FormAlert message={save.error?.message} />
+          <FormAlert message={save.error} />
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { CreateInquiryBody, PaymentMethod, incotermValues, type AttachmentInfo, 
 import { addDays, calendarDate, countryCodes, tradeCurrencies } from '@portal/domain';
 import { FormAlert, SelectField, TextAreaField, TextField, blankAsUndefined, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { errorText, fieldErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { uploadAttachment } from '../../../lib/upload.ts';
 import { useCreateInquiry } from '../api/create-inquiry.ts';
@@ -68,7 +69,7 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
           setFiles((f) => [...f, info]);
           setFileError('');
         } catch (err) {
-          setFileError(`${file.name}: ${err instanceof ApiError ? (err.fieldErrors[0]?.message ?? err.message) : String(err)}`);
+          setFileError(`${file.name}: ${err instanceof ApiError && err.fieldErrors[0] ? fieldErrorText(err.fieldErrors[0].message, undefined, t) : errorText(err, t)}`);
         }
       }
     } finally {

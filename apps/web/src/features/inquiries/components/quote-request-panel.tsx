@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ProductDetail, SessionUser } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
+import { errorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useIndicativePrice } from '../api/get-indicative-price.ts';
 import { inquiryList } from '../stores/inquiry-list.ts';
@@ -87,7 +88,7 @@ export function QuoteRequestPanel({ product, user }: { product: ProductDetail; u
         ) : price.isFetching ? (
           <span className="muted">{t('common.loading')}</span>
         ) : price.error ? (
-          <span className="muted">{price.error instanceof ApiError && price.error.status === 409 ? t('rfq.askForQuote') : price.error.message}</span>
+          <span className="muted">{price.error instanceof ApiError && price.error.status === 409 ? t('rfq.askForQuote') : errorText(price.error, t)}</span>
         ) : needsPort && !port ? (
           <span className="muted">{t('rfq.choosePortForPrice')}</span>
         ) : null}

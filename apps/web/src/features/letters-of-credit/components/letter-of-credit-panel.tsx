@@ -22,7 +22,7 @@ export function LetterOfCreditPanel({ contract: c, side }: { contract: SalesCont
       case 'AMOUNT_SHORT': return t('lc.d.AMOUNT_SHORT', { amount: money(String(p.amount), cur), share: money(String(p.share), cur) });
       case 'EXPIRES_BEFORE_SHIPMENT': return t('lc.d.EXPIRES_BEFORE_SHIPMENT', { expiry: day('expiry'), shipment: day('shipment') });
       case 'EXPIRES_BEFORE_PRESENTATION': return t('lc.d.EXPIRES_BEFORE_PRESENTATION', { expiry: day('expiry'), shipment: day('shipment'), last: day('lastPresentation') });
-      case 'PRESENTATION_DAYS': return t('lc.d.PRESENTATION_DAYS', { days: String(p.days), max: String(p.max) });
+      case 'PRESENTATION_DAYS': return t('lc.d.PRESENTATION_DAYS', { days: Number(p.days), max: Number(p.max) });
       case 'SHIPMENT_EARLIER': return t('lc.d.SHIPMENT_EARLIER', { credit: day('credit'), contract: day('contract') });
       default: return x.message;
     }

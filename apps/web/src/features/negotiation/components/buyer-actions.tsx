@@ -56,7 +56,7 @@ export function BuyerActions({ inquiryId, quoteId, revision, contractLink }: { i
         <button type="button" className="btn btn--secondary" aria-expanded={mode === 'change'} onClick={() => toggle('change')}>{t('neg.askChanges')}</button>
         <button type="button" className="btn btn--danger" aria-expanded={mode === 'decline'} onClick={() => toggle('decline')}>{t('neg.decline')}</button>
       </div>
-      <FormAlert message={accept.error?.message} />
+      <FormAlert message={accept.error} />
       {mode === 'counter' && <CounterOfferForm inquiryId={inquiryId} revision={revision} onSent={closed} />}
       {mode === 'change' && <ChangeRequestForm inquiryId={inquiryId} revisionNo={revision.revisionNo} onSent={closed} />}
       {mode === 'decline' && <DeclineForm inquiryId={inquiryId} quoteId={quoteId} revisionNo={revision.revisionNo} onSent={closed} />}

@@ -4,6 +4,7 @@ import { PostMessageBody, type AttachmentInfo, type NegotiationMessageView } fro
 import { EmptyState, ErrorState, Loading } from '../../../components/states.tsx';
 import { FormAlert, useSchemaForm } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { errorText, fieldErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { uploadAttachment } from '../../../lib/upload.ts';
 import { useThread } from '../api/get-thread.ts';
@@ -36,7 +37,7 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
         const info = await uploadAttachment(file);
         setFiles((f) => [...f, info]);
       } catch (err) {
-        setFileError(`${file.name}: ${err instanceof ApiError ? (err.fieldErrors[0]?.message ?? err.message) : String(err)}`);
+        setFileError(`${file.name}: ${err instanceof ApiError && err.fieldErrors[0] ? fieldErrorText(err.fieldErrors[0].message, undefined, t) : errorText(err, t)}`);
       }
     }
     setUploading(false);
@@ -91,7 +92,7 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
         </ul>
       )}
       {fileError && <p className="field__error" role="alert">{fileError}</p>}
-      <FormAlert message={post.error ? (post.error instanceof ApiError ? (post.error.fieldErrors[0]?.message ?? post.error.message) : String(post.error)) : null} />
+      <FormAlert message={post.error instanceof ApiError && post.error.fieldErrors[0] ? fieldErrorText(post.error.fieldErrors[0].message, undefined, t) : post.error} />
     </div>
   );
 }

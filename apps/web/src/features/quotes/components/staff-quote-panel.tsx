@@ -37,7 +37,7 @@ export function StaffQuotePanel({ quote, canEdit, canApprove, children }: Props)
           {latest.staff?.belowMarginFloor && <span className="notice">{t('pi.belowFloorNote')}</span>}
         </div>
       )}
-      <FormAlert message={send.error?.message} />
+      <FormAlert message={send.error} />
       {children}
       <QuoteHistory quote={quote} />
     </section>

@@ -23,7 +23,7 @@ export function Amendments({ contract: c, buyer }: { contract: SalesContractView
           ))}
         </ul>
       )}
-      <FormAlert message={confirm.error?.message} />
+      <FormAlert message={confirm.error} />
     </>
   );
 }

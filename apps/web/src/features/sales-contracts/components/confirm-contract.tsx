@@ -10,7 +10,7 @@ export function ConfirmContract({ contractId }: { contractId: string }) {
     <section className="card notice-card">
       <p>{t('sc.confirmHelp')}</p>
       <button type="button" className="btn btn--primary" disabled={confirm.isPending} onClick={() => confirm.mutate()}>{t('sc.confirm')}</button>
-      <FormAlert message={confirm.error?.message} />
+      <FormAlert message={confirm.error} />
     </section>
   );
 }

@@ -64,7 +64,7 @@ export function CompanyUsers({ companyId, currentUserId, canManage }: { companyI
           </tbody>
         </table>
       </div>
-      <FormAlert message={update.error?.message} />
+      <FormAlert message={update.error} />
       {data.invitations.length > 0 && (
         <section>
           <h3>{t('company.pendingInvites')}</h3>

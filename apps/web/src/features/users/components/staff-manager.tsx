@@ -56,7 +56,7 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
           </tbody>
         </table>
       </div>
-      <FormAlert message={update.error?.message} />
+      <FormAlert message={update.error} />
       <CreateStaffForm />
     </div>
   );
