@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { buyerSession, renderApp, serveApi } from '../test/render.tsx';
 import { navigationFor } from './navigation.ts';
 
@@ -56,5 +57,26 @@ describe('app shell', () => {
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']);
     expect(await screen.findByText('目前没有需要您处理的事项。')).toBeInTheDocument();
+  });
+
+  it('folds the navigation into a menu (for phones) that reaches Company and My account and closes on a choice', async () => {
+    serveApi({
+      'GET /api/auth/me': () => ({ status: 200, body: buyerSession }),
+      'GET /api/notifications': () => ({ status: 200, body: noNotifications }),
+      'GET /api/home': () => ({ status: 200, body: { items: [], totals: {}, figures: [] } }),
+      [`GET /api/companies/${buyerSession.company.id}`]: () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'x' } }),
+      [`GET /api/companies/${buyerSession.company.id}/users`]: () => ({ status: 200, body: { users: [], invitations: [] } }),
+    });
+    const user = userEvent.setup();
+    const { router } = renderApp('/portal');
+    const menu = await screen.findByRole('button', { name: 'Menu' });
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'My account' })).toHaveAttribute('href', '/portal/account');
+    await user.click(within(nav).getByRole('link', { name: 'Company' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/portal/company'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false'));
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import type { Role } from '@portal/schemas';
 import { useSession } from '../features/auth/api/get-session.ts';
@@ -74,27 +74,27 @@ export function AppShell({ roles }: { roles: readonly Role[] | 'anyone' }) {
   return (
     <div className={`shell${staff ? ' shell--staff' : ''}`}>
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <header className="shell__header">
-        <Brand staff={staff} />
-        <nav aria-label={t('nav.main')} className="shell__nav">
-          {navigationFor(user.role).map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.end ?? false} className={({ isActive }) => (isActive && isCurrent(item.to, location) ? 'active' : '')}>
-              {t(item.label)}
-            </NavLink>
-          ))}
-        </nav>
-        <div className="shell__tools">
-          <NotificationBell />
-          <LanguageSwitch signedIn />
-          <div className="user-chip" title={user.email}>
-            <span className="user-chip__name">{user.name}</span>
-            <span className="user-chip__meta">{staff ? t(`role.${user.role}`) : user.company.name}</span>
-          </div>
-          <button type="button" className="btn btn--ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
-            {t('nav.signOut')}
-          </button>
-        </div>
-      </header>
+      <ShellHeader
+        brand={<Brand staff={staff} />}
+        quick={<NotificationBell />}
+        nav={navigationFor(user.role).map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.end ?? false} className={({ isActive }) => (isActive && isCurrent(item.to, location) ? 'active' : '')}>
+            {t(item.label)}
+          </NavLink>
+        ))}
+        tools={
+          <>
+            <LanguageSwitch signedIn />
+            <div className="user-chip" title={user.email}>
+              <span className="user-chip__name">{user.name}</span>
+              <span className="user-chip__meta">{staff ? t(`role.${user.role}`) : user.company.name}</span>
+            </div>
+            <button type="button" className="btn btn--ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+              {t('nav.signOut')}
+            </button>
+          </>
+        }
+      />
       <main id="main" className="shell__main" tabIndex={-1}>
         <Outlet />
       </main>
@@ -111,23 +111,49 @@ function VisitorShell() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <header className="shell__header">
-        <Brand />
-        <nav aria-label={t('nav.main')} className="shell__nav">
-          <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
-        </nav>
-        <div className="shell__tools">
-          <LanguageSwitch signedIn={false} />
-          <Link to={`/login?next=${next}`} className="btn btn--secondary">{t('nav.signIn')}</Link>
-          <Link to="/register" className="btn btn--primary">{t('nav.register')}</Link>
-        </div>
-      </header>
+      <ShellHeader
+        brand={<Brand />}
+        nav={<NavLink to="/catalog">{t('nav.catalog')}</NavLink>}
+        tools={
+          <>
+            <LanguageSwitch signedIn={false} />
+            <Link to={`/login?next=${next}`} className="btn btn--secondary">{t('nav.signIn')}</Link>
+            <Link to="/register" className="btn btn--primary">{t('nav.register')}</Link>
+          </>
+        }
+      />
       <main id="main" className="shell__main" tabIndex={-1}>
         <Outlet />
       </main>
       {/* A new page opens at its top; back and forward return to where the reader was. */}
       <ScrollRestoration />
     </div>
+  );
+}
+
+/**
+ * The header: brand, navigation and tools side by side on a wide screen; on a phone the navigation
+ * and tools fold into a menu behind one button (everything stays reachable), the bell stays in view.
+ */
+function ShellHeader({ brand, quick, nav, tools }: { brand: ReactNode; quick?: ReactNode; nav: ReactNode; tools: ReactNode }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  // A chosen page closes the menu.
+  useEffect(() => setOpen(false), [location.pathname, location.search]);
+  return (
+    <header className={`shell__header${open ? ' is-open' : ''}`}>
+      {brand}
+      {quick && <div className="shell__quick">{quick}</div>}
+      <button type="button" className="btn btn--ghost shell__menu-toggle" aria-expanded={open} aria-controls="shell-menu" onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true" className="shell__menu-icon" />
+        {t('nav.menu')}
+      </button>
+      <div id="shell-menu" className="shell__menu">
+        <nav aria-label={t('nav.main')} className="shell__nav">{nav}</nav>
+        <div className="shell__tools">{tools}</div>
+      </div>
+    </header>
   );
 }
 

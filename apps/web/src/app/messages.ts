@@ -79,4 +79,5 @@ export const en = {
   'errors.goHome': 'Go to your home page',
   'errors.goCatalog': 'Browse the catalog',
   'common.pagination': 'Pagination',
+  'nav.menu': 'Menu',
 } as const;

@@ -81,4 +81,5 @@ export const zh: Record<keyof typeof en, string> = {
   'errors.goHome': '返回首页',
   'errors.goCatalog': '浏览产品目录',
   'common.pagination': '分页',
+  'nav.menu': '菜单',
 };

@@ -8,15 +8,15 @@ export function InquiryDetails({ inquiry }: { inquiry: InquiryDetail }) {
   return (
     <div className="stack">
       <div className="table-wrap">
-        <table className="table table--dense">
+        <table className="table table--dense table--stack">
           <thead><tr><th scope="col">#</th><th scope="col">{t('rfq.product')}</th><th scope="col" className="num">{t('catalog.quantity')}</th><th scope="col" className="num">{t('rfq.targetPrice')}</th></tr></thead>
           <tbody>
             {i.lines.map((l) => (
               <tr key={l.id}>
-                <td>{l.lineNo}</td>
-                <td>{l.description}{l.sku && <span className="muted small"> · {l.sku}</span>}</td>
-                <td className="num">{number(l.quantity)} {l.unit}</td>
-                <td className="num">{l.targetPrice ? money(l.targetPrice.amount, l.targetPrice.currency, 4) : '—'}</td>
+                <td data-label="#" className="cell--no">{l.lineNo}</td>
+                <td data-label={t('rfq.product')} className="cell--title">{l.description}{l.sku && <span className="muted small"> · {l.sku}</span>}</td>
+                <td data-label={t('catalog.quantity')} className="num">{number(l.quantity)} {l.unit}</td>
+                <td data-label={t('rfq.targetPrice')} className="num">{l.targetPrice ? money(l.targetPrice.amount, l.targetPrice.currency, 4) : '—'}</td>
               </tr>
             ))}
           </tbody>

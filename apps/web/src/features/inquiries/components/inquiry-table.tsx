@@ -12,7 +12,7 @@ export function InquiryTable({ items, staff, now, linkBase }: { items: InquirySu
   const units = { d: t('time.d'), h: t('time.h'), min: t('time.min') };
   return (
     <div className="table-wrap">
-      <table className="table table--dense">
+      <table className="table table--dense table--stack">
         <thead>
           <tr>
             <th scope="col">{t('rfq.number')}</th>
@@ -31,13 +31,13 @@ export function InquiryTable({ items, staff, now, linkBase }: { items: InquirySu
             const due = Date.parse(i.responseDueAt);
             return (
               <tr key={i.id} className={staff && i.overdue ? 'row--alert' : undefined}>
-                <td><Link to={`${linkBase}/${i.id}`}>{i.number}</Link></td>
-                {staff && <td>{i.buyerCompany.name}</td>}
-                <td>{i.firstLine}{i.lineCount > 1 && <span className="muted"> +{i.lineCount - 1}</span>}</td>
-                <td>{i.incoterm} {i.namedPlace}</td>
-                <td><time dateTime={i.submittedAt} title={dateTime(i.submittedAt)}>{t('rfq.ago', { time: formatDuration(now - Date.parse(i.submittedAt), units) })}</time></td>
+                <td className="cell--title"><Link to={`${linkBase}/${i.id}`}>{i.number}</Link></td>
+                {staff && <td data-label={t('rfq.buyer')}>{i.buyerCompany.name}</td>}
+                <td data-label={t('rfq.product')}>{i.firstLine}{i.lineCount > 1 && <span className="muted"> +{i.lineCount - 1}</span>}</td>
+                <td data-label={t('rfq.incoterm')}>{i.incoterm} {i.namedPlace}</td>
+                <td data-label={t('rfq.sent')}><time dateTime={i.submittedAt} title={dateTime(i.submittedAt)}>{t('rfq.ago', { time: formatDuration(now - Date.parse(i.submittedAt), units) })}</time></td>
                 {staff && (
-                  <td>
+                  <td data-label={t('rfq.timer')}>
                     {unanswered ? (
                       i.overdue ? <span className="badge badge--bad">{t('rfq.overdueBy', { time: formatDuration(now - due, units) })}</span> : <span className="badge badge--warn">{t('rfq.dueIn', { time: formatDuration(due - now, units) })}</span>
                     ) : (
@@ -45,8 +45,8 @@ export function InquiryTable({ items, staff, now, linkBase }: { items: InquirySu
                     )}
                   </td>
                 )}
-                <td><span className={`badge badge--${i.status === 'SUBMITTED' ? 'warn' : i.status === 'ACCEPTED' ? 'ok' : ['DECLINED', 'EXPIRED', 'WITHDRAWN'].includes(i.status) ? 'muted' : 'info'}`}>{t(`inq.${i.status}`)}</span></td>
-                <td className="num">{i.latestQuote ? <>{i.latestQuote.number} r{i.latestQuote.revisionNo}<br /><strong>{money(i.latestQuote.total.amount, i.latestQuote.total.currency)}</strong></> : '—'}</td>
+                <td data-label={t('companies.status')}><span className={`badge badge--${i.status === 'SUBMITTED' ? 'warn' : i.status === 'ACCEPTED' ? 'ok' : ['DECLINED', 'EXPIRED', 'WITHDRAWN'].includes(i.status) ? 'muted' : 'info'}`}>{t(`inq.${i.status}`)}</span></td>
+                <td data-label={t('rfq.latestQuote')} className="num">{i.latestQuote ? <>{i.latestQuote.number} r{i.latestQuote.revisionNo}<br /><strong>{money(i.latestQuote.total.amount, i.latestQuote.total.currency)}</strong></> : '—'}</td>
               </tr>
             );
           })}

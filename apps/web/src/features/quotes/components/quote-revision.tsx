@@ -18,24 +18,24 @@ export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: strin
         </div>
       </header>
       <div className="table-wrap">
-        <table className="table table--dense">
+        <table className="table table--dense table--stack">
           <thead><tr><th scope="col">#</th><th scope="col">{t('rfq.product')}</th><th scope="col" className="num">{t('catalog.quantity')}</th><th scope="col" className="num">{t('catalog.unitPrice')}</th><th scope="col" className="num">{t('pi.amount')}</th>{r.staff && <th scope="col" className="num">{t('pi.margin')}</th>}</tr></thead>
           <tbody>
             {r.lines.map((l) => {
               const c = r.staff?.lines.find((x) => x.lineId === l.id);
               return (
                 <tr key={l.id} className={c?.belowFloor ? 'row--alert' : undefined}>
-                  <td>{l.lineNo}</td>
-                  <td>{l.description}{l.sku && <span className="muted small"> · {l.sku}</span>}</td>
-                  <td className="num">{number(l.quantity)} {l.unit}</td>
-                  <td className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td>
-                  <td className="num">{money(l.amount.amount, l.amount.currency)}</td>
-                  {r.staff && <td className="num">{percent(c?.marginRate ?? null)}{c?.belowFloor && <span className="badge badge--bad">{t('pi.belowFloor')}</span>}</td>}
+                  <td data-label="#" className="cell--no">{l.lineNo}</td>
+                  <td data-label={t('rfq.product')} className="cell--title">{l.description}{l.sku && <span className="muted small"> · {l.sku}</span>}</td>
+                  <td data-label={t('catalog.quantity')} className="num">{number(l.quantity)} {l.unit}</td>
+                  <td data-label={t('catalog.unitPrice')} className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td>
+                  <td data-label={t('pi.amount')} className="num">{money(l.amount.amount, l.amount.currency)}</td>
+                  {r.staff && <td data-label={t('pi.margin')} className="num">{percent(c?.marginRate ?? null)}{c?.belowFloor && <span className="badge badge--bad">{t('pi.belowFloor')}</span>}</td>}
                 </tr>
               );
             })}
           </tbody>
-          <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')} {r.incoterm} {r.namedPlace}</th><td className="num"><strong>{money(r.total.amount, r.total.currency)}</strong></td>{r.staff && <td className="num">{percent(r.staff.marginRate)}</td>}</tr></tfoot>
+          <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')} {r.incoterm} {r.namedPlace}</th><td className="num"><strong>{money(r.total.amount, r.total.currency)}</strong></td>{r.staff && <td data-label={t('pi.margin')} className="num">{percent(r.staff.marginRate)}</td>}</tr></tfoot>
         </table>
       </div>
       <dl className="details details--compact">

@@ -15,11 +15,17 @@ export function ContractView({ contract: c }: { contract: SalesContractView }) {
     <article className="contract" aria-label={c.number}>
       <div className="grid-2">{party(c.seller, t('sc.seller'))}{party(c.buyer, t('sc.buyer'))}</div>
       <div className="table-wrap">
-        <table className="table table--dense">
+        <table className="table table--dense table--stack">
           <thead><tr><th scope="col">#</th><th scope="col">{t('rfq.product')}</th><th scope="col" className="num">{t('catalog.quantity')}</th><th scope="col" className="num">{t('catalog.unitPrice')}</th><th scope="col" className="num">{t('pi.amount')}</th></tr></thead>
           <tbody>
             {c.lines.map((l) => (
-              <tr key={l.lineNo}><td>{l.lineNo}</td><td>{l.description}</td><td className="num">{number(l.quantity)} {l.unit}</td><td className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td><td className="num">{money(l.amount.amount, l.amount.currency)}</td></tr>
+              <tr key={l.lineNo}>
+                <td data-label="#" className="cell--no">{l.lineNo}</td>
+                <td data-label={t('rfq.product')} className="cell--title">{l.description}</td>
+                <td data-label={t('catalog.quantity')} className="num">{number(l.quantity)} {l.unit}</td>
+                <td data-label={t('catalog.unitPrice')} className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td>
+                <td data-label={t('pi.amount')} className="num">{money(l.amount.amount, l.amount.currency)}</td>
+              </tr>
             ))}
           </tbody>
           <tfoot><tr><th scope="row" colSpan={4}>{t('pi.total')} {c.incoterm} {c.namedPlace}</th><td className="num"><strong>{money(c.total.amount, c.total.currency)}</strong></td></tr></tfoot>
