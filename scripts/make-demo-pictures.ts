@@ -209,7 +209,8 @@ function render(background: RGB, layers: Layer[]): Buffer {
       const n = SS * SS;
       const o = (py * SIZE + pxX) * 3;
       // Quantised a little: fewer distinct values compress better and look the same.
-      px[o] = Math.round(r / n / 2) * 2; px[o + 1] = Math.round(g / n / 2) * 2; px[o + 2] = Math.round(b / n / 2) * 2;
+      const q = (v: number) => Math.min(254, Math.round(v / n / 2) * 2);
+      px[o] = q(r); px[o + 1] = q(g); px[o + 2] = q(b);
     }
   }
   return px;
