@@ -90,15 +90,25 @@ const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createM
   await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts')]);
 let db: Database;
 let applied: string[];
+/** Milliseconds since the process started at which each start-up step ended (logged when ready). */
+const phases: Record<string, number> = { modules: Date.now() - startedAt };
+const phase = (name: string) => void (phases[name] = Date.now() - startedAt);
 try {
   db = await openDatabase(config.database);
+  phase('database');
   applied = await db.migrate();
+  phase('migrations');
   if (config.demoData) {
     const { created } = await seedDemoData(db.prisma);
-    if (created) console.log('Demo data created: see README.md for the demo users.');
+    phase('demoSeed');
+    // A few months of trade history through the API's services, on a first demo start only.
+    const { seedDemoHistory } = await import('./demo/demo-history.ts');
+    const history = await seedDemoHistory(db.prisma, { publicUrl: config.publicUrl, dataDir: config.dataDir });
+    if (created || history.created) console.log('Demo data created: see README.md for the demo users.');
   } else {
     await seedEssentials(db.prisma);
   }
+  phase('seed');
 } catch (err) {
   fail(describeDatabaseError(err, config));
 }
@@ -118,6 +128,7 @@ if (config.search.kind === 'embedded') {
     fail(`search: the embedded Meilisearch (data in ${config.search.dataDir}) did not start: ${(err as Error).message.split('\n')[0]}; set MEILI_URL to use a Meilisearch server instead`);
   }
 }
+phase('search');
 const meiliUrl = embedded ? embedded.url : config.search.kind === 'server' ? config.search.url : '';
 const adminKey = config.search.masterKey ?? '';
 // Queries use a search-only key; the master key only writes. A server down at start is not fatal.
@@ -137,7 +148,9 @@ const portal = await buildApp({
 });
 app = portal;
 await portal.ready();
+phase('app');
 const index = await portal.products.reconcileIndex();
+phase('index');
 embedded?.onRestart(() => {
   // The engine is back: index tasks that wait out a backoff go now, and the index is checked.
   void portal.workers.search.wake({ resetBackoff: true });
@@ -151,7 +164,7 @@ portal.workers.search.start();
 if (!appHandler) fail('internal: the HTTP handler was not installed');
 handler = appHandler;
 portal.log.info(
-  { database: db.kind, migrationsApplied: applied.length, mail: config.mail.kind, search: embedded ? 'embedded' : 'server', index, startupMs: Date.now() - startedAt, port: (server.address() as AddressInfo).port },
+  { database: db.kind, migrationsApplied: applied.length, mail: config.mail.kind, search: embedded ? 'embedded' : 'server', index, startupMs: Date.now() - startedAt, phases, port: (server.address() as AddressInfo).port },
   `portal ready at ${config.publicUrl}${config.mail.kind === 'capture' ? ` (mail captured in ${config.mail.dir})` : ''}`,
 );
 

@@ -2,6 +2,6 @@ export { isDatabaseUnavailable, openDatabase, type Database, type DatabaseKind, 
 export { PrismaClient, Prisma } from './generated/client.ts';
 export type * from './generated/client.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { seedDemoData, seedEssentials, demoPassword } from './seed.ts';
+export { seedDemoData, seedEssentials, demoPassword, demoPasswordHash } from './seed.ts';
 export { DataFolderInUse, DataFolderUnusable, lockDataFolder, type DataFolderLock } from './data-lock.ts';
 export { MigrationError } from './migrate.ts';

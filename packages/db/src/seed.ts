@@ -227,15 +227,29 @@ type DemoUser = { email: string; name: string; role: 'BUYER' | 'CLERK' | 'FINANC
  * transaction. Skipped when the demo users exist, so restarting keeps what people did.
  */
 export async function seedDemoData(client: PrismaClient): Promise<{ created: boolean }> {
-  const passwordHash = await hashPassword(demoPassword);
+  // A restart finds the demo users: only reference data a newer version added is filled in, and no
+  // password is hashed (argon2 is made to be slow).
+  if (await client.user.findUnique({ where: { email: 'admin@demo.example' }, select: { id: true } })) {
+    await seedEssentials(client);
+    return { created: false };
+  }
+  const passwordHash = await demoPasswordHash();
   // One transaction: a start killed half-way leaves no demo data at all, and the next start seeds
   // it whole (before, a start killed mid-seed left 0 or 1 of 17 products for good).
   return client.$transaction((tx) => seedDemoDataIn(tx, passwordHash), { maxWait: 60_000, timeout: 600_000 });
 }
 
+let demoHash: Promise<string> | undefined;
+/** The demo password's argon2 hash, computed once per process: every demo user has the same password. */
+export function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(demoPassword);
+  return demoHash;
+}
+
 async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: string): Promise<{ created: boolean }> {
   await seedLock(prisma);
   const { exporterId } = await essentials(prisma);
+  // Checked again under the lock: another process may have seeded meanwhile.
   if (await prisma.user.findUnique({ where: { email: 'admin@demo.example' }, select: { id: true } })) {
     return { created: false };
   }

@@ -1,0 +1,67 @@
+// `pnpm bench:start`: how long `pnpm start` takes on embedded defaults (the SPA already built),
+// from spawning the process until the portal stops answering "starting" — a first start on
+// an empty data folder (migrations, demo seed with its history, search index), then a restart on
+// the same folder. Prints one FIGURE line per start. BENCH_PORT (default 3499) and BENCH_RUNS
+// (default 1: first start + restart, repeated) may be set.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.BENCH_PORT ?? 3499);
+const runs = Number(process.env.BENCH_RUNS ?? 1);
+
+if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+  console.error('build the SPA first: pnpm build');
+  process.exit(1);
+}
+
+/** This environment on embedded defaults: no database or Meilisearch server, no demo-data choice. */
+function embeddedEnv(extra) {
+  const env = { ...process.env, ...extra };
+  for (const name of ['DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'DEMO_DATA', 'SMTP_URL', 'NODE_ENV']) delete env[name];
+  return env;
+}
+
+/** Starts the portal on `dataDir`, resolves with the milliseconds until health answered 200, then stops it. */
+async function timedStart(dataDir) {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {
+    cwd: path.join(root, 'apps/api'),
+    env: embeddedEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let ready = 0;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the portal exited with ${child.exitCode} before it was ready`);
+      // Until it is ready the portal answers every request with 503 "the portal is starting".
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+      const body = res ? await res.text() : '';
+      if (res && !body.includes('the portal is starting')) {
+        ready = performance.now() - started;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  return ready;
+}
+
+for (let i = 0; i < runs; i++) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-start-'));
+  try {
+    const first = await timedStart(dataDir);
+    console.log(`FIGURE first start (migrations, demo seed and history, search index): ${(first / 1000).toFixed(1)} s`);
+    const again = await timedStart(dataDir);
+    console.log(`FIGURE restart on the same data folder: ${(again / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
