@@ -1,4 +1,13 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '@portal/domain';
+import { createFileStore } from '../src/infra/file-store.ts';
+import { createAttachmentsService } from '../src/modules/attachments/attachments.service.ts';
+import { seedTicketsDemo } from '../src/modules/tickets/tickets.demo.ts';
+import { createTicketsHome } from '../src/modules/tickets/tickets.home.ts';
+import { createTicketsService } from '../src/modules/tickets/tickets.service.ts';
 import { multipart } from './helpers.ts';
 import { samplePng } from './sample-images.ts';
 import { t, s, call, nobody, quotedInquiry } from './trade-fixture.ts';
@@ -259,5 +268,44 @@ describe('rating', () => {
     expect(rated.json()).toMatchObject({ rating: 4, ratingComment: 'Quick, thanks', canRate: false });
     expect((await call('POST', `/api/tickets/${ticket.id}/rating`, s.buyer, { rating: 5 })).statusCode).toBe(409);
     expect((await noticesOf(ticket.id)).at(-1)).toMatchObject({ kind: 'tickets.rated', user: { email: 'clerk@demo.example' }, title: expect.stringContaining('4') });
+  });
+});
+
+describe('the demo tickets and the home pages', () => {
+  it('seeds open tickets of each kind through the service, one past its response target, and puts them on the home pages', async () => {
+    const actorOf = async (email: string): Promise<Actor> => {
+      const u = await t.db.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, companyId: true, isCompanyAdmin: true, company: { select: { status: true } } } });
+      return { userId: u.id, role: u.role, companyId: u.companyId, isCompanyAdmin: u.isCompanyAdmin, companyStatus: u.company.status };
+    };
+    const [buyer, buyer2, clerk, manager] = await Promise.all(['buyer@demo.example', 'buyer2@demo.example', 'clerk@demo.example', 'manager@demo.example'].map(actorOf));
+    const now = t.clock.now();
+    const files = createFileStore(await mkdtemp(path.join(tmpdir(), 'tickets-demo-')));
+    const tickets = createTicketsService({ prisma: t.db.prisma, clock: t.clock, publicUrl: 'http://portal.test', attachments: createAttachmentsService({ prisma: t.db.prisma, clock: t.clock, files }) });
+    const today = now.toISOString().slice(0, 10);
+    const ids = await seedTicketsDemo({ tickets }, { buyers: [buyer!, buyer2!], clerk: clerk!, today, at: (instant) => t.clock.advance(instant.getTime() - t.clock.now().getTime()) });
+    t.clock.advance(now.getTime() - t.clock.now().getTime());
+
+    const rows = await t.db.prisma.ticket.findMany({ where: { id: { in: Object.values(ids) } }, select: { id: true, kind: true, status: true, rating: true } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(ids.answered)).toMatchObject({ kind: 'INQUIRY', status: 'RESOLVED', rating: 5 });
+    expect(byId.get(ids.waiting)).toMatchObject({ kind: 'INQUIRY', status: 'WAITING_FOR_CUSTOMER' });
+    expect(byId.get(ids.suggestion)).toMatchObject({ kind: 'SUGGESTION', status: 'OPEN' });
+    expect(byId.get(ids.overdue)).toMatchObject({ kind: 'COMPLAINT', status: 'OPEN' });
+    const overdue = (await call('GET', `/api/tickets/${ids.overdue}`, s.clerk)).json();
+    expect(overdue.sla).toMatchObject({ breached: true, response: { breached: true, stopped: false }, urgency: 'OVERDUE' });
+    // Each step went through the service: audited and notified.
+    expect(await t.db.prisma.auditLog.count({ where: { entityType: 'Ticket', entityId: { in: Object.values(ids) } } })).toBe(9);
+    expect((await call('GET', `/api/tickets/${ids.waiting}`, s.buyer2)).json().messages.map((m: { internal: boolean }) => m.internal)).toEqual([false, false]);
+
+    const home = createTicketsHome({ prisma: t.db.prisma });
+    const clerkHome = await home(clerk!, now);
+    expect(clerkHome.items).toContainEqual(expect.objectContaining({ kind: 'tickets.respond', urgency: 'OVERDUE', link: `/staff/tickets/${ids.overdue}`, params: expect.objectContaining({ ticketKind: 'COMPLAINT' }) }));
+    expect(clerkHome.items.map((i) => i.link)).not.toContain(`/staff/tickets/${ids.waiting}`);
+    expect((await home(manager!, now)).items.map((i) => i.link)).toContain(`/staff/tickets/${ids.overdue}`);
+    const jonas = await home(buyer2!, now);
+    expect(jonas.items).toContainEqual(expect.objectContaining({ kind: 'tickets.reply', urgency: 'WAITING', link: `/portal/tickets/${ids.waiting}` }));
+    expect(jonas.figures).toContainEqual(expect.objectContaining({ key: 'tickets.open', link: '/portal/tickets' }));
+    // Rated already: nothing to rate for Northwind's answered inquiry.
+    expect((await home(buyer!, now)).items.map((i) => i.id)).not.toContain(`tickets.rate:${ids.answered}`);
   });
 });
