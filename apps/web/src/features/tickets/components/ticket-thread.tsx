@@ -51,12 +51,13 @@ export function TicketThread({ ticket, staff }: { ticket: TicketView; staff: boo
       <ol className="thread__list">{ticket.messages.map(bubble)}</ol>
       {canWrite && (
         <form className="thread__compose" onSubmit={(e) => { e.preventDefault(); if (text.trim()) post.mutate({ ...body(), internal }, { onSuccess: done }); }} noValidate>
-          <label htmlFor={`reply-${ticket.id}`}>{internal ? tt('internal') : tt('reply')}</label>
+          <label htmlFor={`reply-${ticket.id}`}>{tt('message')}</label>
           <textarea id={`reply-${ticket.id}`} rows={4} maxLength={4000} placeholder={tt('reply.placeholder')} value={text} onChange={(e) => setText(e.target.value)} />
           {staff && (
-            <label className="small">
-              <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} /> {tt('internal')} — <span className="muted">{tt('internal.hint')}</span>
-            </label>
+            <p className="small">
+              <input id={`internal-${ticket.id}`} type="checkbox" checked={internal} aria-describedby={`internal-hint-${ticket.id}`} onChange={(e) => setInternal(e.target.checked)} />{' '}
+              <label htmlFor={`internal-${ticket.id}`}>{tt('internal')}</label> — <span id={`internal-hint-${ticket.id}`} className="muted">{tt('internal.hint')}</span>
+            </p>
           )}
           <AttachmentPicker state={files} />
           <div className="ticket-steps">
