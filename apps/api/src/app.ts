@@ -56,6 +56,8 @@ import salesContractsRoutes from './modules/sales-contracts/sales-contracts.rout
 import { createSalesContractsService } from './modules/sales-contracts/sales-contracts.service.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
+import ticketsRoutes from './modules/tickets/tickets.routes.ts';
+import { createTicketsService } from './modules/tickets/tickets.service.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
 import { createInvitationService } from './modules/users/invitations.service.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -168,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl });
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
+  const tickets = createTicketsService({ prisma, clock, publicUrl: config.publicUrl, attachments });
   const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
   // ── Feature modules, one per capability
@@ -187,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(negotiationRoutes, { negotiation });
       await api.register(salesContractsRoutes, { contracts: salesContracts });
       await api.register(lettersOfCreditRoutes, { lettersOfCredit });
+      await api.register(ticketsRoutes, { tickets });
       await api.register(referenceRoutes, { reference: createReferenceService({ prisma }) });
       await api.register(settingsRoutes, { settings });
     },

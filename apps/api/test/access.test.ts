@@ -99,6 +99,17 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/contracts/:contractId/amendments/:number/confirm', access: ['BUYER'] },
   { method: 'PUT', url: '/api/contracts/:contractId/letter-of-credit', access: ['BUYER'] },
   { method: 'POST', url: '/api/contracts/:contractId/letter-of-credit/review', access: ['CLERK', 'MANAGER'] },
+  { method: 'GET', url: '/api/tickets', access: ALL },
+  { method: 'GET', url: '/api/tickets/queue', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'GET', url: '/api/tickets/assignees', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/tickets', access: ['BUYER'] },
+  { method: 'GET', url: '/api/tickets/:ticketId', access: ALL },
+  { method: 'POST', url: '/api/tickets/:ticketId/messages', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/tickets/:ticketId/assign', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/tickets/:ticketId/request-info', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/tickets/:ticketId/resolve', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/tickets/:ticketId/close', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/tickets/:ticketId/rating', access: ['BUYER'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -144,7 +155,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 
@@ -334,6 +345,10 @@ describe('a company that may not trade changes no business', () => {
     { method: 'POST', url: '/api/contracts/:contractId/confirm' },
     { method: 'POST', url: '/api/contracts/:contractId/amendments/:number/confirm' },
     { method: 'PUT', url: '/api/contracts/:contractId/letter-of-credit', body: lc },
+    { method: 'POST', url: '/api/tickets', body: { kind: 'INQUIRY', subject: 'Lead time', body: 'How long?' } },
+    { method: 'POST', url: '/api/tickets/:ticketId/messages', body: { body: 'Hello' } },
+    { method: 'POST', url: '/api/tickets/:ticketId/close' },
+    { method: 'POST', url: '/api/tickets/:ticketId/rating', body: { rating: 5 } },
   ];
   const upkeep = [
     'PATCH /api/auth/me', 'POST /api/auth/password', 'POST /api/notifications/:notificationId/read', 'POST /api/notifications/read-all',

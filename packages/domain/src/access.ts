@@ -30,6 +30,8 @@ const buyers = ['BUYER'] as const satisfies readonly Role[];
 /** Company admins (a rule checks the admin flag and the company) and the portal's admins. */
 const companyAdmins = ['BUYER', 'ADMIN'] as const satisfies readonly Role[];
 const admins = ['ADMIN'] as const satisfies readonly Role[];
+/** The staff who answer the service centre's tickets (the ticket workflow's staff roles). */
+const serviceStaff = ['CLERK', 'MANAGER', 'FINANCE'] as const satisfies readonly Role[];
 
 /**
  * Who may do what, by role: the one table that every API route's `config.access` and the SPA's
@@ -69,6 +71,12 @@ const accessTable = {
   'salesContracts.amend': tradeDesk,
   'lettersOfCredit.record': buyers,
   'lettersOfCredit.review': ['CLERK', 'MANAGER'],
+  /** The service centre: buyers open tickets and rate resolutions; the service staff work them (admins read). */
+  'tickets.open': buyers,
+  'tickets.read': everyone,
+  'tickets.post': ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'],
+  'tickets.work': serviceStaff,
+  'tickets.rate': buyers,
   'reference.exchangeRates': staff,
   'settings.read': staff,
   'settings.update': managers,

@@ -134,3 +134,30 @@ describe('complaint → claim', () => {
     expect(refusal(() => claimDraftFromComplaint({ ...complaint, contractId: null }, clerk)).fields?.[0]?.field).toBe('contractId');
   });
 });
+
+describe('the service centre hours and urgency', () => {
+  it('counts nine working hours a day in Beijing time, Monday to Friday', async () => {
+    const { serviceCentreHours, ticketUrgency } = await import('./tickets.ts');
+    const { workingMsBetween, HOUR_MS } = await import('./working-time.ts');
+    const hours = serviceCentreHours();
+    // Friday 17:00 to Monday 10:00 Beijing time: one hour on Friday, one on Monday.
+    expect(workingMsBetween(hours, at('2026-11-27T17:00:00'), at('2026-11-30T10:00:00'))).toBe(2 * HOUR_MS);
+    const started = { kind: 'COMPLAINT' as const, createdAt: at('2026-11-30T09:00:00'), response: startTimer(at('2026-11-30T09:00:00')), resolution: startTimer(at('2026-11-30T09:00:00')) };
+    expect(ticketUrgency(ticketSla(started, at('2026-11-30T10:00:00'), hours))).toBeNull();
+    expect(ticketUrgency(ticketSla(started, at('2026-11-30T11:30:00'), hours))).toBe('DUE_SOON');
+    expect(ticketUrgency(ticketSla(started, at('2026-11-30T13:00:00'), hours))).toBe('OVERDUE');
+    // Answered late and now waiting for the customer: nothing presses.
+    const answered = { ...started, response: applyTimerEffect(started.response, 'STOP', at('2026-11-30T14:00:00')), resolution: applyTimerEffect(started.resolution, 'PAUSE', at('2026-11-30T14:00:00')) };
+    const sla = ticketSla(answered, at('2026-12-01T10:00:00'), hours);
+    expect(sla.response.breached).toBe(true);
+    expect(ticketUrgency(sla)).toBeNull();
+  });
+
+  it('stores a timer as JSON and reads it back', async () => {
+    const { storeTimer, loadTimer, pauseTimer } = await import('./working-time.ts');
+    const timer = pauseTimer(startTimer(at('2026-11-30T09:00:00')), at('2026-11-30T10:00:00'));
+    expect(loadTimer(JSON.parse(JSON.stringify(storeTimer(timer))))).toEqual(timer);
+    expect(() => loadTimer({})).toThrow(RangeError);
+    expect(() => loadTimer({ startedAt: 'soon', pauses: [], stoppedAt: null })).toThrow(RangeError);
+  });
+});

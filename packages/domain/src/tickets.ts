@@ -1,8 +1,9 @@
-import { type Actor, assertVisibleTo } from './access.ts';
+import { type Actor, type Role, assertVisibleTo } from './access.ts';
+import { type BusinessCalendar, businessCalendar } from './banking-days.ts';
 import type { ClaimKind } from './claims.ts';
 import { DomainError } from './errors.ts';
 import { type StepRule, type Workflow, availableSteps, takeStep } from './workflow.ts';
-import { HOUR_MS, type PausableTimer, type TimerEffect, type TimerState, type WorkingHours, timerState } from './working-time.ts';
+import { HOUR_MS, type PausableTimer, type TimerEffect, type TimerState, type WorkingHours, timerState, workingHours } from './working-time.ts';
 
 /*
  * The customer information service centre (客户信息服务中心, seed 000; service requests routed and
@@ -156,6 +157,42 @@ export function orderQueue<T extends { createdAt: Date; sla: TicketSla }>(ticket
     const [rb, tb] = rank(b);
     return ra - rb || ta - tb || a.createdAt.getTime() - b.createdAt.getTime();
   });
+}
+
+/** The teams tickets are routed to (the default routing's; a rule may name another). */
+export const ticketTeams = ['SALES', 'QUALITY', 'LOGISTICS', 'FINANCE', 'SERVICE_DESK'] as const;
+export type TicketTeam = (typeof ticketTeams)[number];
+
+/** Who answers for a team until someone takes the ticket: finance for payments, the clerks for the rest. */
+export const TEAM_ROLES: Readonly<Record<TicketTeam, readonly Role[]>> = {
+  SALES: ['CLERK'], QUALITY: ['CLERK'], LOGISTICS: ['CLERK'], FINANCE: ['FINANCE'], SERVICE_DESK: ['CLERK'],
+};
+
+/** The team whose queue a member of staff sees first. */
+export function homeTeamOf(role: Role): TicketTeam | null {
+  const team = ticketTeams.find((t) => TEAM_ROLES[t].includes(role));
+  return team ?? null;
+}
+
+/**
+ * The service centre's office hours: Ningbo, 09:00–18:00 Beijing time (UTC+8, no daylight saving),
+ * Monday to Friday; nine working hours a day, so the 27-hour complaint target is three days. Public
+ * holidays and 调休 days are data: pass the year's calendar when it is configured.
+ */
+export function serviceCentreHours(calendar: BusinessCalendar = businessCalendar({ id: 'CN' })): WorkingHours {
+  return workingHours({ calendar, utcOffsetMinutes: 480, opensAt: '09:00', closesAt: '18:00' });
+}
+
+/** How close a running target must be (in working time) to count as due soon: two working hours. */
+export const TICKET_DUE_SOON_MS = 2 * HOUR_MS;
+
+/** How pressing a ticket is for its team: OVERDUE once a target is breached, DUE_SOON within two working hours of one, else null. */
+export function ticketUrgency(sla: TicketSla): 'OVERDUE' | 'DUE_SOON' | null {
+  // Only a running timer presses: an answer given late is history, and a paused one waits for the customer.
+  const running = [sla.response, sla.resolution].filter((s) => !s.stopped && !s.paused);
+  if (running.some((s) => s.breached)) return 'OVERDUE';
+  if (running.some((s) => s.remainingMs <= TICKET_DUE_SOON_MS)) return 'DUE_SOON';
+  return null;
 }
 
 // ───────────────────────────── Rating ─────────────────────────────

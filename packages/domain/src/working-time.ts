@@ -175,3 +175,31 @@ export function timerState(timer: PausableTimer, targetMs: number, hours: Workin
     breached: timer.stoppedAt ? elapsedMs > targetMs : elapsedMs >= targetMs,
   };
 }
+
+/** A timer as stored (JSON): instants as ISO strings. */
+export type StoredTimer = { startedAt: string; pauses: { from: string; to: string | null }[]; stoppedAt: string | null };
+
+/** A timer for storage as JSON. */
+export function storeTimer(timer: PausableTimer): StoredTimer {
+  return {
+    startedAt: timer.startedAt.toISOString(),
+    pauses: timer.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
+    stoppedAt: timer.stoppedAt ? timer.stoppedAt.toISOString() : null,
+  };
+}
+
+/** A timer read back from storage; a RangeError when the stored value is not a timer (a data error, not input). */
+export function loadTimer(value: unknown): PausableTimer {
+  const v = value as Partial<StoredTimer> | null;
+  const instant = (x: unknown): Date => {
+    const d = typeof x === 'string' ? new Date(x) : new Date(NaN);
+    if (Number.isNaN(d.getTime())) throw new RangeError(`a stored timer holds ${JSON.stringify(x)} where an instant belongs`);
+    return d;
+  };
+  if (!v || typeof v !== 'object' || !Array.isArray(v.pauses)) throw new RangeError(`not a stored timer: ${JSON.stringify(value)}`);
+  return {
+    startedAt: instant(v.startedAt),
+    pauses: v.pauses.map((p) => ({ from: instant(p.from), to: p.to === null ? null : instant(p.to) })),
+    stoppedAt: v.stoppedAt == null ? null : instant(v.stoppedAt),
+  };
+}

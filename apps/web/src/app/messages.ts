@@ -47,6 +47,8 @@ export const en = {
   'nav.signIn': 'Sign in',
   'nav.register': 'Register',
   'nav.contracts': "Contracts",
+  'nav.tickets': 'Service centre',
+  'nav.ticketQueue': 'Service queue',
   'nav.settings': "Settings",
   'nav.outbox': "Delivery problems",
   'nav.inquiries': "Inquiries",

@@ -14,7 +14,10 @@ export function createAttachment(
 export function findAttachment(db: Db, id: string) {
   return db.attachment.findUnique({
     where: { id },
-    select: { ...attachmentInfoSelect, companyId: true, storageKey: true, inquiry: { select: { buyerCompanyId: true } } },
+    select: {
+      ...attachmentInfoSelect, companyId: true, storageKey: true, inquiry: { select: { buyerCompanyId: true } },
+      ticketMessage: { select: { internal: true, ticket: { select: { buyerCompanyId: true } } } },
+    },
   });
 }
 
@@ -24,11 +27,14 @@ export function findAttachmentLinks(db: Db, ids: string[]) {
   return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
 }
 
+/** What a file is attached to: an inquiry (and a message of its thread), or a ticket's message. */
+export type AttachmentOwner = { inquiryId: string; negotiationMessageId?: string } | { ticketMessageId: string };
+
 /**
  * Links the company's still unlinked files to an inquiry (and a message of its thread). Returns how
  * many were linked: fewer than asked means another request took one meanwhile.
  */
-export async function linkAttachments(db: Db, ids: string[], companyId: string, to: { inquiryId: string; negotiationMessageId?: string }) {
+export async function linkAttachments(db: Db, ids: string[], companyId: string, to: AttachmentOwner) {
   if (ids.length === 0) return 0;
   const { count } = await db.attachment.updateMany({
     where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },

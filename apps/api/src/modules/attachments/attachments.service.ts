@@ -72,16 +72,17 @@ export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Cl
       return errors;
     },
 
-    /** Links checked files to an inquiry (and a message of its thread) inside the caller's transaction; a CONFLICT when one was taken meanwhile. */
-    async link(tx: Db, actor: Actor, ids: string[], to: { inquiryId: string; negotiationMessageId?: string }): Promise<void> {
+    /** Links checked files to an inquiry (and a message of its thread) or a ticket's message inside the caller's transaction; a CONFLICT when one was taken meanwhile. */
+    async link(tx: Db, actor: Actor, ids: string[], to: repo.AttachmentOwner): Promise<void> {
       const linked = await repo.linkAttachments(tx, ids, actor.companyId, to);
       if (linked !== ids.length) throw new DomainError('CONFLICT', 'a file was attached elsewhere at the same moment; upload it again');
     },
 
-    /** A file to stream back: to its own company's users, to the buyer company of the inquiry it belongs to, and to staff. */
+    /** A file to stream back: to its own company's users, to the buyer company of the inquiry or the ticket it belongs to (never from an internal note), and to staff. */
     async open(actor: Actor, id: string): Promise<{ info: AttachmentInfo; stream: ReadStream; sizeBytes: number }> {
       const a = await repo.findAttachment(prisma, id);
-      const visible = a && (isStaff(actor.role) || a.companyId === actor.companyId || a.inquiry?.buyerCompanyId === actor.companyId);
+      const onTicket = a?.ticketMessage && !a.ticketMessage.internal && a.ticketMessage.ticket.buyerCompanyId === actor.companyId;
+      const visible = a && (isStaff(actor.role) || a.companyId === actor.companyId || a.inquiry?.buyerCompanyId === actor.companyId || onTicket);
       if (!a || !visible) throw new DomainError('NOT_FOUND', 'attachment not found');
       const { stream, sizeBytes } = await files.open(a.storageKey);
       return { info: toAttachmentInfo(a), stream, sizeBytes };
