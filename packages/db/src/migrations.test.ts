@@ -10,7 +10,7 @@ import { diffSchemaAgainstMigrations, readMigrations, schemaPath } from './schem
 const diff = (schema?: string) => diffSchemaAgainstMigrations(new PrismaPGlite(new PGlite()), schema === undefined ? {} : { schema });
 
 describe('migrations', () => {
-  it('bring an empty database exactly to schema.prisma', async () => {
+  it('bring an empty database exactly to schema.prisma', { timeout: 240_000 }, async () => {
     const { differs, sql } = await diff();
     expect(sql.trim() === '' || /empty migration/i.test(sql), sql).toBe(true);
     expect(differs, `schema.prisma and prisma/migrations differ; the missing migration is:\n${sql}`).toBe(false);
