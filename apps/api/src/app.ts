@@ -39,6 +39,15 @@ import { createCompaniesService } from './modules/companies/companies.service.ts
 import costingRoutes from './modules/costing/costing.routes.ts';
 import { createCostingService } from './modules/costing/costing.service.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import homeRoutes from './modules/home/home.routes.ts';
+import { createHomeService } from './modules/home/home.service.ts';
+import { createCompaniesHome } from './modules/companies/companies.home.ts';
+import { createInquiriesHome } from './modules/inquiries/inquiries.home.ts';
+import { createLettersOfCreditHome } from './modules/letters-of-credit/letters-of-credit.home.ts';
+import { createNegotiationHome } from './modules/negotiation/negotiation.home.ts';
+import { createOutboxHome } from './modules/outbox/outbox.home.ts';
+import { createQuotesHome } from './modules/quotes/quotes.home.ts';
+import { createSalesContractsHome } from './modules/sales-contracts/sales-contracts.home.ts';
 import { createHealthService, type SearchSupervision } from './modules/health/health.service.ts';
 import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
 import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
@@ -58,6 +67,7 @@ import settingsRoutes from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import ticketsRoutes from './modules/tickets/tickets.routes.ts';
 import { createTicketsService } from './modules/tickets/tickets.service.ts';
+import { createTicketsHome } from './modules/tickets/tickets.home.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
 import { createInvitationService } from './modules/users/invitations.service.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -171,6 +181,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
   const tickets = createTicketsService({ prisma, clock, publicUrl: config.publicUrl, attachments });
+  // The home page asks each capability what waits for the user (see home.service.ts).
+  const home = createHomeService({
+    clock,
+    providers: [
+      createInquiriesHome({ prisma, settings }),
+      createQuotesHome({ prisma }),
+      createNegotiationHome({ prisma }),
+      createSalesContractsHome({ prisma }),
+      createLettersOfCreditHome({ prisma }),
+      createCompaniesHome({ prisma }),
+      createOutboxHome({ prisma }),
+      createTicketsHome({ prisma }),
+    ],
+  });
   const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
   // ── Feature modules, one per capability
@@ -181,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(companiesRoutes, { companies });
       await api.register(usersRoutes, { users, invitations });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ prisma, clock }) });
+      await api.register(homeRoutes, { home });
       await api.register(catalogRoutes, { catalog, editing: catalogEditing, index: catalogIndex, indicativePrices });
       await api.register(catalogImagesRoutes, { catalogImages });
       await api.register(costingRoutes, { costing });

@@ -30,6 +30,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'PATCH', url: '/api/auth/me', access: 'authenticated' },
   { method: 'POST', url: '/api/auth/password', access: 'authenticated' },
   { method: 'GET', url: '/api/notifications', access: 'authenticated' },
+  { method: 'GET', url: '/api/home', access: 'authenticated' },
   { method: 'POST', url: '/api/notifications/:notificationId/read', access: 'authenticated' },
   { method: 'POST', url: '/api/notifications/read-all', access: 'authenticated' },
   { method: 'GET', url: '/api/companies', access: STAFF },

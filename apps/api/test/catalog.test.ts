@@ -28,7 +28,7 @@ type Card = {
 };
 type Facet = { value: string; count: number };
 type SearchBody = {
-  items: Card[]; total: number; page: number; pageSize: number; pricesVisible: boolean; degraded: boolean;
+  items: Card[]; total: number; page: number; pageCount: number; pageSize: number; pricesVisible: boolean; degraded: boolean;
   facets: { category: (Facet & { parent: string | null })[]; origin: Facet[]; material: Facet[]; cert: Facet[]; incoterm: Facet[] };
   ranges: { price: { min: number; max: number } | null };
 };
@@ -211,10 +211,16 @@ describe('facets, filters, sorting and pages', () => {
     expect(skus(page2)).toEqual(skus(all).slice(5, 10));
   });
 
-  it('answers a page far past the end with no items', async () => {
-    const body = await search({ page: 1000 });
-    expect(body.items).toEqual([]);
-    expect(body.page).toBe(1000);
+  it('answers a page past the end as the last page, and says which page of how many', async () => {
+    const all = await search({ sort: 'lead_time', pageSize: 10 });
+    expect(all).toMatchObject({ page: 1, pageCount: Math.ceil(all.total / 10) });
+    const last = await search({ sort: 'lead_time', pageSize: 10, page: Math.ceil(all.total / 10) });
+    const beyond = await search({ sort: 'lead_time', pageSize: 10, page: 1000 });
+    expect(beyond).toMatchObject({ page: last.page, pageCount: last.page, total: all.total });
+    expect(beyond.items.length).toBeGreaterThan(0);
+    expect(skus(beyond)).toEqual(skus(last));
+    // Nothing matches: page 1 of 1, whatever page was asked.
+    expect(await search({ q: 'zzqqxxnothing', page: 3 })).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
   });
 });
 

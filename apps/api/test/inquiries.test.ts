@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateExportPrice, type ExportCostingInput } from '@portal/domain';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { readMail } from '@portal/mail/testing';
 
 let t: TestContext;
 let dataDir: string;
@@ -89,7 +90,6 @@ async function expectRefused(cookie: string, payload: object, fields: string[], 
 }
 
 /** The text of a raw mail, with quoted-printable soft line breaks undone. */
-const textOf = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 const subjectOf = (raw: string) => /^Subject: (.*)$/im.exec(raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' '))?.[1];
 
 describe('an approved buyer sends an inquiry', () => {
@@ -143,7 +143,8 @@ describe('an approved buyer sends an inquiry', () => {
     expect(audit[0]).toMatchObject({ action: 'inquiry.create', changes: expect.objectContaining({ number: inquiry.number, attachmentIds: [attachmentId] }) });
     const clerk = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'clerk@demo.example' } });
     const notes = await t.db.prisma.notification.findMany({ where: { userId: clerk.id, kind: 'inquiry.new' } });
-    expect(notes).toEqual([expect.objectContaining({ title: `New inquiry ${inquiry.number} from Northwind Imports Ltd`, link: `/staff/inquiries/${inquiry.id}` })]);
+    // The clerk reads Chinese (staff default): the notice is written in it.
+    expect(notes).toEqual([expect.objectContaining({ title: `Northwind Imports Ltd 发来新询盘 ${inquiry.number}`, link: `/staff/inquiries/${inquiry.id}` })]);
   });
 
   it('mails the clerk (through the outbox, to a real SMTP server) and confirms to the buyer', async () => {
@@ -153,14 +154,19 @@ describe('an approved buyer sends an inquiry', () => {
 
     const toClerk = t.smtp.messages.filter((m) => m.to.includes('clerk@demo.example'));
     expect(toClerk).toHaveLength(1);
-    expect(subjectOf(toClerk[0]!.raw)).toBe(`New inquiry ${inquiry.number} from Northwind Imports Ltd`);
-    const text = textOf(toClerk[0]!.raw);
-    expect(text).toContain(`http://portal.test/staff/inquiries/${inquiry.id}`);
-    expect(text).toContain('Vacuum bottle 500 ml, matte black, logo laser engraved: 5000 pc');
+    const mail = readMail(toClerk[0]!.raw);
+    expect(mail.subject).toBe(`Northwind Imports Ltd 发来新询盘 ${inquiry.number}`);
+    expect(mail.text).toContain('Li Na (export clerk)，您好：');
+    expect(mail.text).toContain(`http://portal.test/staff/inquiries/${inquiry.id}`);
+    // Quantities grouped for the reader.
+    expect(mail.text).toContain('1. Vacuum bottle 500 ml, matte black, logo laser engraved：5,000 pc');
+    expect(mail.text).toContain('请在 24 小时内回复。');
 
     const toBuyer = t.smtp.messages.filter((m) => m.to.includes('buyer@demo.example'));
     expect(toBuyer.map((m) => subjectOf(m.raw))).toContain(`We received your inquiry ${inquiry.number}`);
-    expect(textOf(toBuyer.find((m) => subjectOf(m.raw)?.includes(inquiry.number))!.raw)).toContain('within 24 hours');
+    const receipt = readMail(toBuyer.find((m) => subjectOf(m.raw)?.includes(inquiry.number))!.raw).text;
+    expect(receipt).toContain('within 24 hours');
+    expect(receipt).toContain('1. Vacuum bottle 500 ml, matte black, logo laser engraved: 5,000 pc');
   });
 
   it('is read by its company (buyer and colleague) and by staff; another company gets 404', async () => {

@@ -94,9 +94,12 @@ describe('the negotiation thread', () => {
     expect((await t.db.prisma.inquiry.findUniqueOrThrow({ where: { id: q.inquiryId } })).status).toBe('NEGOTIATING');
     expect(await t.db.prisma.counterOfferLine.count({ where: { messageId: res.json().id } })).toBe(1);
     expect(await t.db.prisma.auditLog.count({ where: { action: 'negotiation.counter_offer', entityId: res.json().id } })).toBe(1);
-    const note = await t.db.prisma.notification.findFirstOrThrow({ where: { kind: 'negotiation.counter_offer' }, select: { title: true, user: { select: { email: true } } } });
+    const note = await t.db.prisma.notification.findFirstOrThrow({ where: { kind: 'negotiation.counter_offer' }, select: { title: true, body: true, user: { select: { email: true } } } });
     expect(note.user.email).toBe('clerk@demo.example');
-    expect(note.title).toMatch(/^Counter-offer from Northwind Imports Ltd on PI-\d{4}-\d{6} rev\. 1$/);
+    // The clerk reads Chinese: the offer in Chinese, the price with its currency, the quantity grouped, the date for the locale.
+    expect(note.title).toMatch(/^Northwind Imports Ltd 对 PI-\d{4}-\d{6} 第 1 版提出还价$/);
+    const [y, m, d] = day(50).split('-').map(Number);
+    expect(note.body).toBe(`第 1 行：单价 US$3.2500，数量 15,000，${y}年${m}月${d}日前装运；付款方式：T/T 20% deposit, 80% against copy of B/L；贸易术语：CFR`);
     expect(await t.db.prisma.outboxEvent.count({ where: { topic: 'negotiation.counter_offer' } })).toBeGreaterThan(0);
     // The clerk sees it in the thread as well.
     const thread = (await call('GET', `/api/inquiries/${q.inquiryId}/messages`, s.clerk)).json();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '@portal/domain';
+import { readMail } from '@portal/mail/testing';
 import { renderQuotePdf, type QuoteDocument } from '../src/modules/quotes/quote-pdf.ts';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
 
@@ -261,13 +262,16 @@ describe('below the margin floor', () => {
     expect(await t.db.prisma.outboxEvent.count({ where: { topic: 'quote.sent', payload: { path: ['subject'], string_contains: number } } })).toBe(0);
     expect((await t.db.prisma.inquiry.findUniqueOrThrow({ where: { id: inquiry.id } })).status).toBe('SUBMITTED');
 
-    const title = `${number} needs your approval: margin ${new Dec(margin).times(100).toFixed(1)}% below floor 8.0%`;
-    const note = await t.db.prisma.notification.findFirstOrThrow({ where: { kind: 'quote.approval', title }, select: { link: true, user: { select: { email: true } } } });
-    expect(note).toEqual({ link: '/staff/approvals', user: { email: 'manager@demo.example' } });
+    // The manager reads Chinese: the margin and the floor as percentages, the total with its currency, grouped.
+    const title = `${number} 待您审批：利润率 ${new Dec(margin).times(100).toFixed(1)}%，低于下限 8.0%`;
+    const note = await t.db.prisma.notification.findFirstOrThrow({ where: { kind: 'quote.approval', title }, select: { link: true, body: true, user: { select: { email: true } } } });
+    expect(note).toMatchObject({ link: '/staff/approvals', user: { email: 'manager@demo.example' } });
+    expect(note.body).toMatch(/^Northwind Imports Ltd 的第 1 版，US\$\d{1,3}(,\d{3})*\.\d{2} CIF /);
     await t.app.workers.mail.runOnce();
-    const mail = t.smtp.messages.find((m) => m.raw.includes(`Subject: ${number} needs your approval`));
+    const mail = t.smtp.messages.map((m) => ({ to: m.to, ...readMail(m.raw) })).find((m) => m.subject === title);
     expect(mail?.to).toEqual(['manager@demo.example']);
-    expect(mail?.raw).toContain('http://portal.test/staff/approvals');
+    expect(mail?.text).toContain('http://portal.test/staff/approvals');
+    expect(mail?.text).toContain('该报价低于利润率下限，需经您审批后才能发给买方。');
   });
 
   it('cannot be sent or approved by the clerk, nor edited while waiting', async () => {

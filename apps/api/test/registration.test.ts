@@ -121,13 +121,15 @@ describe('a buyer registers a company', () => {
 
     const notified = await t.db.prisma.notification.findMany({ where: { kind: 'company.registered' }, select: { user: { select: { email: true } }, link: true, title: true } });
     expect(notified.map((n) => n.user.email).sort()).toEqual(['admin@demo.example', 'manager@demo.example']);
-    expect(notified[0]).toMatchObject({ link: `/staff/companies/${companyId}`, title: 'New buyer company: Acme Tableware Ltd' });
+    // Staff read Chinese: the notice names the company and, in the body, its country in Chinese.
+    expect(notified[0]).toMatchObject({ link: `/staff/companies/${companyId}`, title: '新买家公司：Acme Tableware Ltd' });
+    expect(await t.db.prisma.notification.findFirstOrThrow({ where: { kind: 'company.registered' }, select: { body: true } })).toEqual({ body: 'Acme Tableware Ltd（爱尔兰）已注册，等待审核。' });
 
     // The manager sees it in the portal too.
     const list = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: manager } });
     expect(list.statusCode).toBe(200);
     expect(list.json().unread).toBeGreaterThanOrEqual(1);
-    expect(list.json().items.map((n: { title: string }) => n.title)).toContain('New buyer company: Acme Tableware Ltd');
+    expect(list.json().items.map((n: { title: string }) => n.title)).toContain('新买家公司：Acme Tableware Ltd');
     // Clerks and buyers are not reviewers.
     const clerkList = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: clerk } });
     expect(clerkList.json().items).toEqual([]);

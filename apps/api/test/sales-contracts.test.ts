@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readMail } from '@portal/mail/testing';
 import { loginAs } from './helpers.ts';
 import { t, s, bottle, DAY, nobody, day, call, draft, quotedInquiry, expectFields } from './trade-fixture.ts';
 
@@ -99,7 +100,10 @@ describe('accepting a revision issues the sales contract', () => {
     expect(raw).toMatch(new RegExp(`Content-Type: application/pdf; name=${number}\\.pdf`));
     const body = raw.split(/Content-Type: application\/pdf[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n/)[1]!.split(/\r?\n--/)[0]!;
     expect(Buffer.from(body.replace(/\s+/g, ''), 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    expect(t.smtp.messages.some((m) => m.to.includes('clerk@demo.example') && m.raw.includes(number))).toBe(true);
+    // The clerk hears of it in Chinese, with the total grouped and its currency.
+    const toClerk = t.smtp.messages.filter((m) => m.to.includes('clerk@demo.example')).map((m) => readMail(m.raw)).find((m) => m.subject.includes(number));
+    expect(toClerk?.subject).toMatch(new RegExp(`^Northwind Imports Ltd 接受了 PI-\\d{4}-\\d{6} 第 1 版：合同 ${number}$`));
+    expect(toClerk?.text).toMatch(/US\$\d{1,3}(,\d{3})+\.\d{2} /);
   });
 
   it('serves the contract and its PDF to the buyer and staff, never to another company', async () => {

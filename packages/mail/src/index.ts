@@ -93,12 +93,12 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Renders a plain, accessible message with one optional call to action. */
-export function renderMail(input: { to: string; subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string } }): MailMessage {
+/** Renders a plain, accessible message with one optional call to action, in the reader's language (`lang`). */
+export function renderMail(input: { to: string; subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string }; lang?: string }): MailMessage {
   const text = [input.greeting, '', ...input.paragraphs.flatMap((p) => [p, '']), input.action ? `${input.action.label}: ${input.action.url}` : '']
     .join('\n')
     .trim();
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">
+  const html = `<!doctype html><html lang="${escapeHtml(input.lang ?? 'en')}"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">
 <p>${escapeHtml(input.greeting)}</p>
 ${input.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${input.action ? `<p><a href="${escapeHtml(input.action.url)}" style="background:#0b5cab;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(input.action.label)}</a></p>` : ''}

@@ -73,7 +73,8 @@ const Range = z.object({ min: z.number(), max: z.number() }).nullable();
 export const ProductSearchResult = z.object({
   items: z.array(ProductCard),
   total: z.number().int(),
-  page: z.number().int(),
+  page: z.number().int().describe('The page answered: the one asked for, or the last page when that lies beyond it ("page 2 of 1" is never answered)'),
+  pageCount: z.number().int().min(1).describe('How many pages the result has at this page size (1 when nothing matches)'),
   pageSize: z.number().int(),
   facets: z.object({
     category: z.array(FacetCount.extend({ nameEn: z.string(), nameZh: z.string(), parent: z.string().nullable() })),
@@ -88,7 +89,8 @@ export const ProductSearchResult = z.object({
 });
 export type ProductSearchResult = z.infer<typeof ProductSearchResult>;
 
-export const Specification = z.object({ name: z.string(), value: z.string() });
+/** A line of a product's specifications; staff may give it in Chinese too (the SPA shows the reader's language, English when no Chinese is given). */
+export const Specification = z.object({ name: z.string(), value: z.string(), nameZh: z.string().nullable(), valueZh: z.string().nullable() });
 
 export const ProductDetail = ProductCard.omit({ highlight: true }).extend({
   descriptionEn: z.string(),
@@ -160,7 +162,7 @@ export const ProductInput = z
     nameZh: text(200),
     descriptionEn: text(5000),
     descriptionZh: optionalText(5000),
-    specifications: z.array(z.strictObject({ name: text(80), value: text(300) })).max(50).default([]),
+    specifications: z.array(z.strictObject({ name: text(80), value: text(300), nameZh: optionalText(80).nullable(), valueZh: optionalText(300).nullable() })).max(50).default([]),
     material: optionalText(200),
     unit: z.enum(productUnits),
     moq: Quantity,

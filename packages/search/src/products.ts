@@ -13,6 +13,9 @@ export type ProductDocument = {
   nameEn: string;
   nameZh: string;
   descriptionEn: string;
+  descriptionZh?: string | null;
+  /** Specification lines as text, in English and (where staff gave it) Chinese. */
+  specifications?: string[];
   material: string | null;
   /** The product's category and all its ancestors, so a facet count on a parent includes its subtree. */
   categorySlugs: string[];
@@ -60,7 +63,7 @@ export const PRODUCT_MAX_PAGE_SIZE = 100;
 
 export const productIndexSettings = {
   // In order of importance: a match in the name outranks one in the description.
-  searchableAttributes: ['nameEn', 'nameZh', 'sku', 'categoryNamesEn', 'categoryNamesZh', 'material', 'certifications', 'descriptionEn'],
+  searchableAttributes: ['nameEn', 'nameZh', 'sku', 'categoryNamesEn', 'categoryNamesZh', 'material', 'certifications', 'specifications', 'descriptionEn', 'descriptionZh'],
   filterableAttributes: ['categorySlugs', 'origin', 'material', 'certifications', 'incoterms', 'moq', 'priceFrom', 'leadTimeDays', 'supplierId'],
   sortableAttributes: ['priceFrom', 'leadTimeDays', 'createdAt'],
   // Meilisearch's default puts `sort` after typo, proximity and attribute, so "price ascending" would
@@ -73,7 +76,7 @@ export const productIndexSettings = {
   // By count, so the 100 values shown are the most common ones rather than the first alphabetically.
   faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
   // Short Chinese names are otherwise sometimes detected as Japanese and segmented badly.
-  localizedAttributes: [{ attributePatterns: ['nameZh', 'categoryNamesZh'], locales: ['cmn'] }],
+  localizedAttributes: [{ attributePatterns: ['nameZh', 'categoryNamesZh', 'descriptionZh'], locales: ['cmn'] }],
 } satisfies Settings;
 
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'lead_time' | 'newest';

@@ -1,70 +1,95 @@
 import { renderMail, type MailAttachment } from '@portal/mail';
+import { intlLocale, langOf, mailMessages, renderMessage, type Catalogue, type Lang, type Params } from './messages.ts';
 import { enqueueMail, notifyUsers } from './outbox.repository.ts';
 import type { Db } from './tx.ts';
 
 /*
  * Telling people of a change: in-portal notifications and mail, written inside the transaction of
  * the change itself (mail goes through the outbox), so a change and its messages commit together.
+ * A service says what happened as a message `kind` of its capability's catalogue and the `params`
+ * (facts); each recipient gets it rendered in their own language (users.locale) at write time.
  * Every service that notifies uses these three.
  */
 
-export type Recipient = { id: string; email: string; name: string };
+/** Someone who is told: a user, with the language they read. */
+export type Recipient = { id: string; email: string; name: string; locale: string };
 /** The portal's address for links, and the app clock's now (the outbox schedules by it). */
 export type TellContext = { publicUrl: string; now: Date };
 
-/** What a notification says and where it leads (a portal path). */
-export type Notice = { kind: string; title: string; body: string; link: string };
+/** Files sent with a mail: the same for everyone, or made per language (a PDF in the reader's language). */
+export type Attachments = readonly MailAttachment[] | ((lang: Lang) => Promise<MailAttachment[]> | MailAttachment[]);
 
-/** A mail, with one button into the portal (`path` after the portal's address) when there is somewhere to go. */
-export type Letter = {
-  /** The outbox topic. */
-  topic: string;
-  subject: string;
-  paragraphs: string[];
-  action?: { label: string; path: string } | undefined;
-  attachments?: MailAttachment[] | undefined;
+/** What happened, as a catalogue's message and its facts, and where it leads (a portal path). */
+export type Tidings<K extends string> = {
+  /** The message of the catalogue; also the notification's kind and the mail's topic unless `as`/`topic` say otherwise. */
+  kind: K;
+  /** The kind recorded on the notification when one event is worded differently for two audiences. */
+  as?: string;
+  params?: Params;
+  /** The portal path of the notification and of the mail's button; a mail without one has no button. */
+  link?: string;
+  /** The outbox topic of the mail (the kind unless given). */
+  topic?: string;
+  attachments?: Attachments;
 };
 
-/** Notifies users in the portal, inside the caller's transaction. */
-export async function notify(tx: Db, recipients: readonly { id: string }[], notice: Notice): Promise<void> {
-  await notifyUsers(tx, recipients.map((r) => r.id), notice);
-}
-
-/**
- * Queues one mail to each person through the outbox, inside the caller's transaction: "Dear <name>,"
- * (or "Hello," for an address without a name), the paragraphs and the button.
- */
-export async function mailEach(tx: Db, people: readonly { email: string; name?: string | null }[], letter: Letter, ctx: TellContext): Promise<void> {
-  for (const person of people) {
-    const message = renderMail({
-      to: person.email,
-      subject: letter.subject,
-      greeting: person.name ? `Dear ${person.name},` : 'Hello,',
-      paragraphs: letter.paragraphs,
-      ...(letter.action ? { action: { label: letter.action.label, url: `${ctx.publicUrl}${letter.action.path}` } } : {}),
-    });
-    await enqueueMail(tx, letter.topic, letter.attachments?.length ? { ...message, attachments: letter.attachments } : message, ctx.now);
+/** Notifies users in the portal, each in their language, inside the caller's transaction. */
+export async function notify<K extends string>(tx: Db, recipients: readonly { id: string; locale: string }[], catalogue: Catalogue<K>, tidings: Tidings<K>): Promise<void> {
+  const byLang = new Map<Lang, string[]>();
+  for (const r of recipients) {
+    const lang = langOf(r.locale);
+    byLang.set(lang, [...(byLang.get(lang) ?? []), r.id]);
+  }
+  for (const [lang, ids] of byLang) {
+    const m = renderMessage(catalogue, tidings.kind, lang, tidings.params);
+    await notifyUsers(tx, ids, { kind: tidings.as ?? tidings.kind, title: m.title, body: m.body, ...(tidings.link !== undefined ? { link: tidings.link } : {}) });
   }
 }
 
 /**
- * Tells people of an event in the portal and by mail, inside the caller's transaction: one
- * notification each and one mail each. The mail's subject is the title and its text the body, its
- * button leads to the notification's link, unless the event says otherwise.
+ * Queues one mail to each person through the outbox, in their language, inside the caller's
+ * transaction: "Dear <name>," (or "Hello," for an address without a name), the message's
+ * paragraphs and a button to its link.
  */
-export async function notifyAndMail(
+export async function mailEach<K extends string>(
   tx: Db,
-  recipients: readonly Recipient[],
-  event: Notice & { paragraphs?: string[]; attachments?: MailAttachment[]; subject?: string; actionLabel?: string; topic?: string },
+  people: readonly { email: string; name?: string | null; locale: string }[],
+  catalogue: Catalogue<K>,
+  tidings: Tidings<K>,
   ctx: TellContext,
 ): Promise<void> {
+  const files = new Map<Lang, MailAttachment[]>();
+  const attachmentsIn = async (lang: Lang): Promise<MailAttachment[]> => {
+    const given = tidings.attachments;
+    if (!given) return [];
+    if (typeof given !== 'function') return [...given];
+    if (!files.has(lang)) files.set(lang, await given(lang));
+    return files.get(lang)!;
+  };
+  for (const person of people) {
+    const lang = langOf(person.locale);
+    const m = renderMessage(catalogue, tidings.kind, lang, tidings.params);
+    const words = (kind: 'greeting' | 'hello' | 'open') => renderMessage(mailMessages, kind, lang, { name: person.name ?? '' }).title;
+    const message = renderMail({
+      to: person.email,
+      lang: intlLocale(lang),
+      subject: m.subject,
+      greeting: person.name ? words('greeting') : words('hello'),
+      paragraphs: m.paragraphs,
+      ...(tidings.link !== undefined ? { action: { label: m.action ?? words('open'), url: `${ctx.publicUrl}${tidings.link}` } } : {}),
+    });
+    const attachments = await attachmentsIn(lang);
+    await enqueueMail(tx, tidings.topic ?? tidings.as ?? tidings.kind, attachments.length ? { ...message, attachments } : message, ctx.now);
+  }
+}
+
+/**
+ * Tells people of an event in the portal and by mail, each in their language, inside the caller's
+ * transaction: one notification each and one mail each (subject: the title unless the message has
+ * its own; text: its paragraphs or body; button: to the notification's link).
+ */
+export async function notifyAndMail<K extends string>(tx: Db, recipients: readonly Recipient[], catalogue: Catalogue<K>, tidings: Tidings<K>, ctx: TellContext): Promise<void> {
   if (recipients.length === 0) return;
-  await notify(tx, recipients, { kind: event.kind, title: event.title, body: event.body, link: event.link });
-  await mailEach(tx, recipients, {
-    topic: event.topic ?? event.kind,
-    subject: event.subject ?? event.title,
-    paragraphs: event.paragraphs ?? [event.body],
-    action: { label: event.actionLabel ?? 'Open it in the portal', path: event.link },
-    attachments: event.attachments,
-  }, ctx);
+  await notify(tx, recipients, catalogue, tidings);
+  await mailEach(tx, recipients, catalogue, tidings, ctx);
 }

@@ -3,10 +3,10 @@ import type { Db } from './tx.ts';
 
 /*
  * Who hears of a change: the one place that picks the recipients of notifications and mail.
- * Only active users, each with what a message needs (id, email, name).
+ * Only active users, each with what a message needs (id, email, name, the language they read).
  */
 
-const recipient = { id: true, email: true, name: true } as const;
+const recipient = { id: true, email: true, name: true, locale: true } as const;
 
 /** The active users of a buyer company. */
 export function findBuyerUsers(db: Db, companyId: string) {

@@ -6,7 +6,10 @@ import { Prisma, type PrismaClient } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
+import { formatCountry } from '../../infra/messages.ts';
 import { mailEach, notifyAndMail } from '../../infra/notify.ts';
+import { companyMessages } from '../companies/companies.messages.ts';
+import { authMessages } from './auth.messages.ts';
 import { findStaff } from '../../infra/recipients.repository.ts';
 import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
 import * as repo from './auth.repository.ts';
@@ -58,18 +61,12 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
   }
 
   /** A new link to confirm the address, mailed through the outbox in the same transaction. */
-  async function sendConfirmation(tx: Db, to: { userId: string; email: string; name: string; companyName: string }) {
+  async function sendConfirmation(tx: Db, to: { userId: string; email: string; name: string; locale: string; companyName: string }) {
     const token = newOpaqueToken();
     const now = clock.now();
     await repo.createEmailVerification(tx, { userId: to.userId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + VERIFY_HOURS * 3600_000) });
-    await mailEach(tx, [to], {
-      topic: 'auth.email.verify',
-      subject: `Please confirm your email address to register ${to.companyName}`,
-      paragraphs: [
-        `Thank you for registering ${to.companyName} on the buyer portal of Ningbo Harbour Homeware. Please confirm that this is your email address: the link below signs you in and sends your registration to our sales manager.`,
-        `The link is valid for ${VERIFY_HOURS} hours. If you did not register, you need do nothing.`,
-      ],
-      action: { label: 'Confirm your email address', path: `/verify-email#${token}` },
+    await mailEach(tx, [to], authMessages, {
+      kind: 'auth.email.verify', params: { company: to.companyName, hours: VERIFY_HOURS }, link: `/verify-email#${token}`,
     }, { publicUrl: deps.publicUrl, now });
   }
 
@@ -78,18 +75,10 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
     const now = clock.now();
     await prisma.$transaction(async (tx) => {
       if (!user.emailVerifiedAt && user.role === 'BUYER') {
-        await sendConfirmation(tx, { userId: user.id, email: user.email, name: user.name, companyName: user.company.name });
+        await sendConfirmation(tx, { userId: user.id, email: user.email, name: user.name, locale: user.locale, companyName: user.company.name });
         return;
       }
-      await mailEach(tx, [user], {
-        topic: 'auth.register.existing',
-        subject: 'About a registration with your email address',
-        paragraphs: [
-          'Someone asked to register a company on our buyer portal with this email address, which already has an account. No new account was made.',
-          'If it was you, sign in with your password instead. If it was not you, you need do nothing.',
-        ],
-        action: { label: 'Sign in', path: '/login' },
-      }, { publicUrl: deps.publicUrl, now });
+      await mailEach(tx, [user], authMessages, { kind: 'auth.register.existing', link: '/login' }, { publicUrl: deps.publicUrl, now });
     });
   }
 
@@ -190,11 +179,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         await repo.updatePassword(tx, userId, passwordHash, now);
         await repo.revokeAllRefreshTokens(tx, userId, now, 'PASSWORD_CHANGED');
         await recordAudit(tx, { actorId: userId, companyId: user.company.id, action: 'user.password.change', entityType: 'User', entityId: userId, ip: meta.ip, requestId: meta.requestId });
-        await mailEach(tx, [user], {
-          topic: 'user.password.changed',
-          subject: 'Your portal password was changed',
-          paragraphs: ['The password of your portal account was just changed and all other sessions were signed out.', 'If this was not you, contact us at once.'],
-        }, { publicUrl: deps.publicUrl, now });
+        await mailEach(tx, [user], authMessages, { kind: 'user.password.changed' }, { publicUrl: deps.publicUrl, now });
         return issueRefreshToken(tx, userId, meta);
       });
       deps.sessions.forgetUser(userId);
@@ -226,7 +211,7 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
             actorId: userId, companyId: company.id, action: 'company.register', entityType: 'Company', entityId: company.id,
             changes: { company: body.company, user: { name: body.user.name, email } }, ip: meta.ip, requestId: meta.requestId,
           });
-          await sendConfirmation(tx, { userId, email, name: body.user.name, companyName: body.company.name });
+          await sendConfirmation(tx, { userId, email, name: body.user.name, locale: body.user.locale, companyName: body.company.name });
         });
       } catch (err) {
         // A registration for the same address won the race: answer as for an existing account.
@@ -254,25 +239,12 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         if (!(await repo.confirmEmail(tx, link.id, user.id, now))) throw new DomainError('CONFLICT', 'this address is already confirmed; sign in');
         await recordAudit(tx, { actorId: user.id, companyId: company.id, action: 'user.email.verify', entityType: 'User', entityId: user.id, ip: meta.ip, requestId: meta.requestId });
         const ctx = { publicUrl: deps.publicUrl, now };
-        await mailEach(tx, [user], {
-          topic: 'company.registered',
-          subject: `We received the registration of ${company.name}`,
-          paragraphs: [
-            `Thank you for registering ${company.name} on our buyer portal.`,
-            'Our sales manager reviews new companies within one business day. You can already sign in and browse; you will be able to send inquiries as soon as the company is approved, and we will email you then.',
-          ],
-          action: { label: 'Open the portal', path: '' },
-        }, ctx);
+        await mailEach(tx, [user], companyMessages, { kind: 'company.registered', params: { company: company.name }, link: '' }, ctx);
         // The staff who may review new buyer companies.
-        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), {
-          kind: 'company.registered',
-          title: `New buyer company: ${company.name}`,
-          body: `${company.name} (${company.country}) registered and awaits approval.`,
+        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), companyMessages, {
+          kind: 'company.registered.review', as: 'company.registered', topic: 'company.registered.review',
+          params: { company: company.name, country: (lang) => formatCountry(company.country, lang), contact: user.name, email: user.email },
           link: `/staff/companies/${company.id}`,
-          topic: 'company.registered.review',
-          subject: `New buyer company awaits approval: ${company.name}`,
-          paragraphs: [`${company.name} from ${company.country} registered on the portal (contact: ${user.name}, ${user.email}).`],
-          actionLabel: 'Review the company',
         }, ctx);
         await recordLoginIn(tx, user.id, company.id, meta);
         return issueRefreshToken(tx, user.id, meta);

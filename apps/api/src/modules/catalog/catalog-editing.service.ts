@@ -7,7 +7,7 @@ import { enqueueSearchSync } from '../../infra/outbox.repository.ts';
 import type { Db } from '../../infra/tx.ts';
 import { findExporter } from '../companies/companies.repository.ts';
 import * as repo from './catalog.repository.ts';
-import { categoryPath, toCategoryNode } from './catalog.mappers.ts';
+import { categoryPath, specificationsOf, toCategoryNode } from './catalog.mappers.ts';
 import type { CategoryTree } from './category-tree.ts';
 
 type Meta = { requestId?: string };
@@ -36,7 +36,7 @@ function productData(input: ReturnType<typeof normaliseInput>) {
 function toEditable(p: NonNullable<Awaited<ReturnType<typeof repo.findEditableProduct>>>): ProductEditable {
   return {
     id: p.id, sku: p.sku, categoryId: p.categoryId, nameEn: p.nameEn, nameZh: p.nameZh, descriptionEn: p.descriptionEn, descriptionZh: p.descriptionZh,
-    specifications: Array.isArray(p.specifications) ? (p.specifications as { name: string; value: string }[]) : [],
+    specifications: specificationsOf(p.specifications),
     material: p.material, unit: p.unit, moq: p.moq.toString(), unitsPerCarton: p.unitsPerCarton,
     cartonLengthCm: p.cartonLengthCm.toString(), cartonWidthCm: p.cartonWidthCm.toString(), cartonHeightCm: p.cartonHeightCm.toString(),
     cartonGrossWeightKg: p.cartonGrossWeightKg.toString(), cartonNetWeightKg: p.cartonNetWeightKg?.toString() ?? null,

@@ -23,6 +23,13 @@ export function lowestTier(p: Pick<ProductRow, 'priceTiers'>) {
   return pool.reduce<(typeof pool)[number] | undefined>((low, t) => (!low || t.unitPrice.lessThan(low.unitPrice) ? t : low), undefined);
 }
 
+/** The stored specifications (JSON) as the API shows them; lines written before Chinese was possible have none. */
+export function specificationsOf(stored: unknown): { name: string; value: string; nameZh: string | null; valueZh: string | null }[] {
+  if (!Array.isArray(stored)) return [];
+  return (stored as { name: string; value: string; nameZh?: string | null; valueZh?: string | null }[])
+    .map((s) => ({ name: s.name, value: s.value, nameZh: s.nameZh ?? null, valueZh: s.valueZh ?? null }));
+}
+
 /**
  * The search document of an active product. Costs, margins and margin floors are not selected, so
  * they cannot reach the index; the caller indexes only ACTIVE products.
@@ -36,6 +43,9 @@ export function toProductDocument(p: ProductRow, categories: Map<string, Categor
     nameEn: p.nameEn,
     nameZh: p.nameZh,
     descriptionEn: p.descriptionEn,
+    descriptionZh: p.descriptionZh,
+    // Both languages, so a search in either finds the product by what it is made of or holds.
+    specifications: specificationsOf(p.specifications).flatMap((s) => [`${s.name}: ${s.value}`, ...(s.nameZh || s.valueZh ? [`${s.nameZh ?? s.name}：${s.valueZh ?? s.value}`] : [])]),
     material: p.material,
     categorySlugs: path.map((c) => c.slug),
     categoryNamesEn: path.map((c) => c.nameEn),
@@ -103,7 +113,7 @@ export function toProductDetail(
     ...card,
     descriptionEn: p.descriptionEn,
     descriptionZh: p.descriptionZh,
-    specifications: Array.isArray(p.specifications) ? (p.specifications as { name: string; value: string }[]) : [],
+    specifications: specificationsOf(p.specifications),
     images: p.images,
     packing: {
       unitsPerCarton: p.unitsPerCarton,

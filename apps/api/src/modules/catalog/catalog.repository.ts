@@ -90,6 +90,7 @@ function searchWhere(q: DatabaseSearch): Prisma.ProductWhereInput {
       { sku: { contains: w, mode: 'insensitive' } },
       { material: { contains: w, mode: 'insensitive' } },
       { descriptionEn: { contains: w, mode: 'insensitive' } },
+      { descriptionZh: { contains: w } },
     ],
   }));
   if (q.categoryIds) and.push({ categoryId: { in: q.categoryIds } });

@@ -8,6 +8,9 @@ import type { CategoryTree } from './category-tree.ts';
 
 type SearchQuery = ProductSearchParsed;
 
+/** How many pages a result has: at least one, so an empty result is page 1 of 1. */
+const pageCountOf = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
+
 /** Catalog search (Meilisearch, or the database while it is down) and the product, supplier and category pages. */
 export function createCatalogService(deps: { prisma: PrismaClient; search: SearchEngine | null; categories: CategoryTree; log: { warn(o: object, m: string): void } }) {
   const { prisma, categories: tree } = deps;
@@ -36,6 +39,7 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
       items: res.hits.map((h) => cardFromDocument(h, h.highlight, pricesVisible)),
       total: res.total,
       page: q.page,
+      pageCount: pageCountOf(res.total, q.pageSize),
       pageSize: q.pageSize,
       facets: {
         category: categoryFacet(res.facets.categorySlugs, categories),
@@ -77,6 +81,7 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
       items,
       total,
       page: q.page,
+      pageCount: pageCountOf(total, q.pageSize),
       pageSize: q.pageSize,
       facets: {
         category: categoryFacet(count(facetRows.flatMap((r) => categoryPath(categories, r.categoryId).map((c) => c.slug))), categories),
@@ -91,22 +96,33 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
     };
   }
 
+  /** One page of a search, as asked. */
+  async function searchPage(actor: Actor | null, q: SearchQuery): Promise<ProductSearchResult> {
+    const [pricesVisible, categories] = await Promise.all([pricesVisibleTo(actor), tree.get()]);
+    if (q.category && ![...categories.values()].some((c) => c.slug === q.category)) {
+      throw new DomainError('VALIDATION', 'unknown category', [{ field: 'query.category', message: 'is not a category' }]);
+    }
+    if (deps.search) {
+      try {
+        return await searchWithEngine(deps.search, q, pricesVisible, categories);
+      } catch (err) {
+        if (!isSearchUnavailable(err)) throw err;
+        deps.log.warn({ err: String(err) }, 'search engine unreachable; answering from the database');
+      }
+    }
+    return searchWithDatabase(q, pricesVisible, categories);
+  }
+
   return {
-    /** Search with facets; from the database (marked degraded) while the engine is unreachable. */
+    /**
+     * Search with facets; from the database (marked degraded) while the engine is unreachable. A
+     * page beyond the last is answered as the last page (an old link after products were archived,
+     * a hand-edited URL): the answer's `page` says which page it is, of `pageCount`.
+     */
     async search(actor: Actor | null, q: SearchQuery): Promise<ProductSearchResult> {
-      const [pricesVisible, categories] = await Promise.all([pricesVisibleTo(actor), tree.get()]);
-      if (q.category && ![...categories.values()].some((c) => c.slug === q.category)) {
-        throw new DomainError('VALIDATION', 'unknown category', [{ field: 'query.category', message: 'is not a category' }]);
-      }
-      if (deps.search) {
-        try {
-          return await searchWithEngine(deps.search, q, pricesVisible, categories);
-        } catch (err) {
-          if (!isSearchUnavailable(err)) throw err;
-          deps.log.warn({ err: String(err) }, 'search engine unreachable; answering from the database');
-        }
-      }
-      return searchWithDatabase(q, pricesVisible, categories);
+      const first = await searchPage(actor, q);
+      if (first.items.length > 0 || first.page <= first.pageCount) return first;
+      return searchPage(actor, { ...q, page: first.pageCount });
     },
 
     /** A product page; drafts and archived products exist only for staff. */

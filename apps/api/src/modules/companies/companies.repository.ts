@@ -70,3 +70,25 @@ export async function decideIdentityChange(db: Db, id: string, data: { status: '
   const { count } = await db.companyIdentityChange.updateMany({ where: { id, status: 'PENDING' }, data });
   return count === 1;
 }
+
+// ── The home page (companies.home.ts)
+
+/** Buyer companies waiting for review whose registering user has confirmed the address (before that, reviewers are not told). */
+export function findCompaniesToReview(db: Db) {
+  return db.company.findMany({
+    where: { kind: 'BUYER', status: 'PENDING', users: { some: { emailVerifiedAt: { not: null } } } },
+    select: { id: true, name: true, country: true, createdAt: true },
+    orderBy: { createdAt: 'asc' },
+    take: 200,
+  });
+}
+
+/** Changes of a company's identity waiting for a manager. */
+export function findIdentityChangesToReview(db: Db) {
+  return db.companyIdentityChange.findMany({
+    where: { status: 'PENDING' },
+    select: { id: true, requestedAt: true, company: { select: { id: true, name: true } } },
+    orderBy: { requestedAt: 'asc' },
+    take: 200,
+  });
+}

@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import { mailEach, notify, notifyAndMail } from '../../infra/notify.ts';
+import { companyMessages, identityChangesIn, identityFieldsIn } from './companies.messages.ts';
 import { findCompanyContacts, findStaff } from '../../infra/recipients.repository.ts';
 import * as repo from './companies.repository.ts';
 import type { SessionChanges } from '../../infra/session-directory.ts';
@@ -31,12 +32,6 @@ function toPending(p: PendingRow): PendingIdentityChange | null {
   };
 }
 
-/** Describes an identity change in words, for mails and notifications. */
-function describeIdentity(changes: Partial<CompanyIdentity>): string {
-  const labels: Record<string, string> = { name: 'name', country: 'country', taxId: 'tax id' };
-  return Object.entries(changes).map(([k, v]) => `${labels[k]}: ${v ?? '—'}`).join('; ');
-}
-
 function toDetail(c: repo.CompanyRow, pending: PendingRow = null): CompanyDetail {
   return {
     ...toSummary(c),
@@ -55,12 +50,6 @@ function toDetail(c: repo.CompanyRow, pending: PendingRow = null): CompanyDetail
   };
 }
 
-const decisionMail = {
-  APPROVED: { subject: (n: string) => `${n} is approved on our buyer portal`, body: 'Your company is approved. You can now send price inquiries, receive pro-forma quotes and follow your orders in the portal.' },
-  REJECTED: { subject: (n: string) => `About the registration of ${n}`, body: 'We are sorry: we cannot approve your company on the portal at this time.' },
-  SUSPENDED: { subject: (n: string) => `${n}: portal access suspended`, body: 'Trading through the portal is suspended for your company. You can still sign in and contact us.' },
-  PENDING: { subject: (n: string) => n, body: '' },
-} as const;
 
 /** The directory of buyer companies and the manager's approval of new ones. */
 export function createCompaniesService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string; sessions: SessionChanges }) {
@@ -107,15 +96,10 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
         });
         // Every user of the company is notified; its admins are mailed.
         const contacts = await findCompanyContacts(tx, id);
-        const text = decisionMail[status];
-        const kind = `company.${status.toLowerCase()}`;
-        await notify(tx, contacts, { kind, title: text.subject(company.name), body: [text.body, body.reason].filter(Boolean).join(' '), link: '/portal/company' });
-        await mailEach(tx, contacts.filter((c) => c.isCompanyAdmin), {
-          topic: kind,
-          subject: text.subject(company.name),
-          paragraphs: [text.body, ...(body.reason ? [`Reason: ${body.reason}`] : [])],
-          action: { label: 'Open the portal', path: '' },
-        }, { publicUrl: deps.publicUrl, now: clock.now() });
+        const kind = `company.${status.toLowerCase()}` as `company.${Lowercase<typeof status>}`;
+        const params = { company: company.name, reason: body.reason ?? '', hasReason: body.reason ? 'yes' : 'no' };
+        await notify(tx, contacts, companyMessages, { kind, params, link: '/portal/company' });
+        await mailEach(tx, contacts.filter((c) => c.isCompanyAdmin), companyMessages, { kind, params, link: '' }, { publicUrl: deps.publicUrl, now: clock.now() });
       });
       deps.sessions.forgetCompany(id);
       return detail(id);
@@ -143,14 +127,10 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
         const previous = { name: company.name, country: company.country, taxId: company.taxId };
         const request = await repo.requestIdentityChange(tx, { companyId: id, proposed: held as Prisma.InputJsonValue, previous, requestedById: actor.userId, requestedAt: now });
         await recordAudit(tx, { actorId: actor.userId, companyId: id, action: 'company.identity.request', entityType: 'Company', entityId: id, changes: { requestId: request.id, from: previous, to: held } as never, requestId: meta.requestId });
-        const title = `${company.name} asks to change its ${Object.keys(held).map((k) => (k === 'taxId' ? 'tax id' : k)).join(', ')}`;
-        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), {
+        await notifyAndMail(tx, await findStaff(tx, rolesFor('companies.review')), companyMessages, {
           kind: 'company.identity.request',
-          title,
-          body: describeIdentity(held),
+          params: { company: company.name, fields: (lang) => identityFieldsIn(held, lang), changes: (lang) => identityChangesIn(held, lang) },
           link: `/staff/companies/${id}`,
-          paragraphs: [`${company.name} asks to change: ${describeIdentity(held)}.`, 'Until you approve it, the company keeps its approved identity, on contracts and pro-forma invoices too.'],
-          actionLabel: 'Review the change',
         }, { publicUrl: deps.publicUrl, now });
       });
       return detail(id);
@@ -174,16 +154,10 @@ export function createCompaniesService(deps: { prisma: PrismaClient; clock: Cloc
           changes: { requestId: pending.id, from: pending.previous, to: proposed, reason: body.reason ?? null } as never, requestId: meta.requestId,
         });
         const admins = (await findCompanyContacts(tx, id)).filter((c) => c.isCompanyAdmin);
-        const subject = approved ? `${company.name}: your change of company details is approved` : `${company.name}: your change of company details was not approved`;
-        const text = approved
-          ? `We approved the change (${describeIdentity(proposed)}); contracts and pro-forma invoices from now on carry it.`
-          : `We did not approve the change (${describeIdentity(proposed)}). Reason: ${body.reason}`;
-        await notifyAndMail(tx, admins, {
+        await notifyAndMail(tx, admins, companyMessages, {
           kind: approved ? 'company.identity.approved' : 'company.identity.rejected',
-          title: subject,
-          body: text,
+          params: { company: company.name, changes: (lang) => identityChangesIn(proposed, lang), reason: body.reason ?? '' },
           link: '/portal/company',
-          actionLabel: 'Open your company page',
         }, { publicUrl: deps.publicUrl, now });
       });
       return detail(id);

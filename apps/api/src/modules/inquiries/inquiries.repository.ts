@@ -1,4 +1,4 @@
-import { sentRevisionStatuses } from '@portal/domain';
+import { openInquiryStatuses, sentRevisionStatuses } from '@portal/domain';
 import type { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
 
@@ -98,7 +98,7 @@ export function findCompanyStatus(db: Db, companyId: string) {
 }
 
 export function findUser(db: Db, id: string) {
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, status: true } });
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, status: true, locale: true } });
 }
 
 /** Catalog products named by inquiry lines, with what the checks need. */
@@ -126,4 +126,21 @@ export async function setInquiryStatus(db: Db, id: string, from: string, data: {
 
 export function assignInquiry(db: Db, id: string, clerkId: string, at: Date) {
   return db.inquiry.update({ where: { id }, data: { assignedClerkId: clerkId, lastActivityAt: at }, select: { id: true } });
+}
+
+// ── The home page (inquiries.home.ts)
+
+/** Inquiries still waiting for the exporter's first answer, oldest first: for one handler, those assigned to them (and, `withUnassigned`, nobody's). */
+export function findUnansweredInquiries(db: Db, handlerId: string, withUnassigned: boolean) {
+  return db.inquiry.findMany({
+    where: { status: 'SUBMITTED', firstResponseAt: null, OR: [{ assignedClerkId: handlerId }, ...(withUnassigned ? [{ assignedClerkId: null }] : [])] },
+    select: { id: true, number: true, submittedAt: true, buyerCompany: { select: { name: true } }, _count: { select: { lines: true } } },
+    orderBy: { submittedAt: 'asc' },
+    take: 200,
+  });
+}
+
+/** How many inquiries are open (of one buyer company, or all). */
+export function countOpenInquiries(db: Db, companyId: string | undefined) {
+  return db.inquiry.count({ where: { status: { in: [...openInquiryStatuses] }, ...(companyId ? { buyerCompanyId: companyId } : {}) } });
 }

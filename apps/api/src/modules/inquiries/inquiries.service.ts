@@ -6,7 +6,9 @@ import {
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
+import { calendarDay, type Lang } from '../../infra/messages.ts';
 import { mailEach, notify, notifyAndMail } from '../../infra/notify.ts';
+import { inquiryLinesIn, inquiryMessages } from './inquiries.messages.ts';
 import { nextDocumentNumber } from '../../infra/numbering.ts';
 import { findHandlers, findRecipient, findStaff } from '../../infra/recipients.repository.ts';
 import { toAttachmentInfo, type AttachmentsService } from '../attachments/attachments.service.ts';
@@ -197,30 +199,22 @@ export function createInquiriesService(deps: {
           },
         });
 
-        const lineText = lines.map((l, i) => `${i + 1}. ${l.description}: ${l.quantity} ${l.unit}`);
-        const terms = `${body.incoterm} ${body.namedPlace}, Incoterms 2020, in ${body.currency}`;
         const ctx = { publicUrl, now };
+        const facts = {
+          number, incoterm: body.incoterm, namedPlace: body.namedPlace, currency: body.currency, hours: targetHours,
+          lines: (lang: Lang) => inquiryLinesIn(lines, lang),
+        };
         const buyer = await findRecipient(tx, actor.userId);
         if (buyer) {
-          await mailEach(tx, [buyer], {
-            topic: 'inquiry.received',
-            subject: `We received your inquiry ${number}`,
-            paragraphs: [`Thank you for your inquiry ${number} (${terms}). Our export team aims to answer within ${targetHours} hours with a pro-forma quote.`, ...lineText],
-            action: { label: 'Follow your inquiry', path: `/portal/inquiries/${inquiry.id}` },
-          }, ctx);
+          await mailEach(tx, [buyer], inquiryMessages, { kind: 'inquiry.received', params: facts, link: `/portal/inquiries/${inquiry.id}` }, ctx);
         }
-        const lineCount = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
-        await notifyAndMail(tx, await findStaff(tx, ['CLERK']), {
+        await notifyAndMail(tx, await findStaff(tx, ['CLERK']), inquiryMessages, {
           kind: 'inquiry.new',
-          title: `New inquiry ${number} from ${company.name}`,
-          body: `${lineCount}, ${terms}: ${lines[0]!.description}`,
+          params: {
+            ...facts, buyer: company.name, lineCount: lines.length, firstLine: lines[0]!.description,
+            shipment: body.requiredShipmentDate ? 'yes' : 'no', shipmentDate: body.requiredShipmentDate ? calendarDay(body.requiredShipmentDate) : null,
+          },
           link: `/staff/inquiries/${inquiry.id}`,
-          paragraphs: [
-            `${company.name} sent inquiry ${number}: ${lineCount}, ${terms}${body.requiredShipmentDate ? `, shipment by ${body.requiredShipmentDate}` : ''}.`,
-            ...lineText,
-            `Please answer within ${targetHours} hours.`,
-          ],
-          actionLabel: 'Open the inquiry',
         }, ctx);
         return inquiry;
       });
@@ -268,7 +262,7 @@ export function createInquiriesService(deps: {
           actorId: actor.userId, companyId: state.buyerCompanyId, action: 'inquiry.withdraw', entityType: 'Inquiry', entityId: id,
           changes: { status: { from: state.status, to: 'WITHDRAWN' } }, requestId: meta.requestId,
         });
-        await notify(tx, await findHandlers(tx, state.assignedClerkId), { kind: 'inquiry.withdrawn', title: `Inquiry ${state.number} was withdrawn`, body: 'The buyer withdrew the inquiry.', link: `/staff/inquiries/${id}` });
+        await notify(tx, await findHandlers(tx, state.assignedClerkId), inquiryMessages, { kind: 'inquiry.withdrawn', params: { number: state.number }, link: `/staff/inquiries/${id}` });
       });
       return getDetail(actor, id);
     },
@@ -290,7 +284,7 @@ export function createInquiriesService(deps: {
           changes: { assignedClerkId: { from: state.assignedClerkId, to: assignee.id } }, requestId: meta.requestId,
         });
         if (assignee.id !== actor.userId) {
-          await notify(tx, [assignee], { kind: 'inquiry.assigned', title: `Inquiry ${state.number} is yours`, body: 'An inquiry was assigned to you.', link: `/staff/inquiries/${id}` });
+          await notify(tx, [assignee], inquiryMessages, { kind: 'inquiry.assigned', params: { number: state.number }, link: `/staff/inquiries/${id}` });
         }
       });
       return getDetail(actor, id);

@@ -3,7 +3,9 @@ import { DomainError, assertCompanyMayTrade, assertCanRecordLetterOfCredit, deci
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
+import { calendarDay } from '../../infra/messages.ts';
 import { notifyAndMail } from '../../infra/notify.ts';
+import { letterOfCreditMessages } from './letters-of-credit.messages.ts';
 import { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
 import type { SalesContractsService } from '../sales-contracts/sales-contracts.service.ts';
 import * as repo from './letters-of-credit.repository.ts';
@@ -40,9 +42,12 @@ export function createLettersOfCreditService(deps: { prisma: PrismaClient; clock
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.lc.record', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, lcStatus: { from: previous, to: 'RECEIVED' }, lc: { ...body, issuingBankBic: body.issuingBankBic ?? null } },
         });
-        await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), {
-          kind: 'contract.lc.received', title: `${c.buyerCompany.name} recorded L/C ${body.number} for ${c.number}`, link: `/staff/contracts/${c.id}`,
-          body: `${body.issuingBank}, ${body.currency} ${body.amount}, expiring ${body.expiryDate}: please check it against the contract.`,
+        await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), letterOfCreditMessages, {
+          kind: 'contract.lc.received', link: `/staff/contracts/${c.id}`,
+          params: {
+            buyer: c.buyerCompany.name, lcNumber: body.number, number: c.number, issuingBank: body.issuingBank,
+            amount: { amount: body.amount, currency: body.currency }, expiryDate: calendarDay(body.expiryDate),
+          },
         }, { publicUrl, now });
       });
       return contracts.current(c.id);
@@ -62,11 +67,10 @@ export function createLettersOfCreditService(deps: { prisma: PrismaClient; clock
           changes: { number: c.number, lcNumber: c.lcNumber, lcStatus: { from: 'RECEIVED', to: status }, note: body.note ?? null },
         });
         const accepted = status === 'ACCEPTED';
-        await notifyAndMail(tx, await findBuyerUsers(tx, c.buyerCompanyId), {
+        await notifyAndMail(tx, await findBuyerUsers(tx, c.buyerCompanyId), letterOfCreditMessages, {
           kind: accepted ? 'contract.lc.accepted' : 'contract.lc.amendment',
-          title: accepted ? `L/C ${c.lcNumber} for ${c.number} accepted` : `L/C ${c.lcNumber} for ${c.number}: amendment requested`,
           link: `/portal/contracts/${c.id}`,
-          body: accepted ? 'The exporter checked the letter of credit against the contract and accepted it.' : `Please have your bank amend the credit: ${body.note}`,
+          params: { lcNumber: c.lcNumber, number: c.number, note: body.note ?? '' },
         }, { publicUrl, now });
       });
       return contracts.current(c.id);

@@ -55,7 +55,7 @@ export function findRevisionOfInquiry(db: Db, inquiryId: string, revisionNo: num
     where: { revisionNo, quote: { inquiryId } },
     orderBy: { quote: { createdAt: 'desc' } },
     select: {
-      id: true, revisionNo: true, status: true, validUntil: true,
+      id: true, revisionNo: true, status: true, validUntil: true, currency: true,
       quote: { select: { id: true, number: true } },
       lines: { select: { id: true, lineNo: true, unit: true, product: { select: { moq: true } } } },
     },
@@ -130,4 +130,21 @@ export async function closeQuote(db: Db, quoteId: string, acceptedRevisionId: st
 
 export function acceptInquiry(db: Db, id: string, at: Date) {
   return db.inquiry.update({ where: { id }, data: { status: 'ACCEPTED', closedAt: at, lastActivityAt: at }, select: { id: true } });
+}
+
+// ── The home page (negotiation.home.ts)
+
+/** Inquiries in negotiation with their latest message (SYSTEM notes left out): for one handler, theirs (and, `withUnassigned`, nobody's). */
+export function findNegotiationsWithLatest(db: Db, handlerId: string, withUnassigned: boolean) {
+  return db.inquiry.findMany({
+    where: { status: 'NEGOTIATING', OR: [{ assignedClerkId: handlerId }, ...(withUnassigned ? [{ assignedClerkId: null }] : [])] },
+    select: {
+      id: true, number: true, buyerCompany: { select: { name: true } },
+      messages: {
+        where: { kind: { not: 'SYSTEM' } }, orderBy: { createdAt: 'desc' }, take: 1,
+        select: { id: true, side: true, kind: true, createdAt: true, revision: { select: { revisionNo: true, quote: { select: { number: true } } } } },
+      },
+    },
+    take: 200,
+  });
 }

@@ -7,6 +7,7 @@ import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
 import { notifyAndMail } from '../../infra/notify.ts';
+import { counterOfferIn, negotiationMessages } from './negotiation.messages.ts';
 import { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
 import { isUniqueViolation, type Db } from '../../infra/tx.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
@@ -110,9 +111,8 @@ export function createNegotiationService(deps: {
           changes: { inquiryId: inquiry.id, number: inquiry.number, side, length: body.body.length, attachmentIds: body.attachmentIds },
         });
         const to = await otherSide(tx, actor, inquiry);
-        await notifyAndMail(tx, to.users, {
-          kind: 'negotiation.message', title: `New message on inquiry ${inquiry.number}`, body: excerpt(body.body), link: to.link,
-          paragraphs: [`A new message on inquiry ${inquiry.number}:`, excerpt(body.body)],
+        await notifyAndMail(tx, to.users, negotiationMessages, {
+          kind: 'negotiation.message', link: to.link, params: { inquiryNumber: inquiry.number, text: excerpt(body.body) },
         }, { publicUrl, now });
         return msg.id;
       });
@@ -129,7 +129,8 @@ export function createNegotiationService(deps: {
       const now = clock.now();
       const terms: ProposedTerms = { ...(body.proposedPaymentTerms ? { paymentTermsText: body.proposedPaymentTerms } : {}), ...(body.proposedIncoterm ? { incoterm: body.proposedIncoterm } : {}) };
       const lineNos = new Map(rev.lines.map((l) => [l.id, l.lineNo]));
-      const summary = counterOfferSummary(body.lines.map((l) => ({ ...l, lineNo: lineNos.get(l.quoteLineId) })), terms);
+      const proposals = body.lines.map((l) => ({ ...l, lineNo: lineNos.get(l.quoteLineId) }));
+      const summary = counterOfferSummary(proposals, terms);
       const text = body.message ?? `Counter-offer on revision ${rev.revisionNo}: ${summary}`;
 
       const id = await prisma.$transaction(async (tx) => {
@@ -149,9 +150,12 @@ export function createNegotiationService(deps: {
           changes: { inquiryId: inquiry.id, number: inquiry.number, quoteNumber: rev.quote.number, revisionNo: rev.revisionNo, lines: body.lines, ...terms, inquiryStatus: { from: inquiry.status, to: 'NEGOTIATING' } },
         });
         const to = await otherSide(tx, actor, inquiry);
-        await notifyAndMail(tx, to.users, {
-          kind: 'negotiation.counter_offer', title: `Counter-offer from ${inquiry.buyerCompany.name} on ${rev.quote.number} rev. ${rev.revisionNo}`, body: summary, link: to.link,
-          paragraphs: [`${inquiry.buyerCompany.name} answered ${rev.quote.number} revision ${rev.revisionNo} (inquiry ${inquiry.number}) with a counter-offer: ${summary}.`, ...(body.message ? [excerpt(body.message)] : [])],
+        await notifyAndMail(tx, to.users, negotiationMessages, {
+          kind: 'negotiation.counter_offer', link: to.link,
+          params: {
+            buyer: inquiry.buyerCompany.name, quoteNumber: rev.quote.number, revisionNo: rev.revisionNo, inquiryNumber: inquiry.number,
+            summary: (lang) => counterOfferIn(proposals, terms, rev.currency, lang), message: body.message ? excerpt(body.message) : '',
+          },
         }, { publicUrl, now });
         return msg.id;
       });
@@ -171,8 +175,9 @@ export function createNegotiationService(deps: {
           changes: { inquiryId: inquiry.id, number: inquiry.number, quoteNumber: rev.quote.number, revisionNo: rev.revisionNo, inquiryStatus: { from: inquiry.status, to: 'NEGOTIATING' } },
         });
         const to = await otherSide(tx, actor, inquiry);
-        await notifyAndMail(tx, to.users, {
-          kind: 'negotiation.change_request', title: `${inquiry.buyerCompany.name} asks for changes to ${rev.quote.number} rev. ${rev.revisionNo}`, body: excerpt(body.body), link: to.link,
+        await notifyAndMail(tx, to.users, negotiationMessages, {
+          kind: 'negotiation.change_request', link: to.link,
+          params: { buyer: inquiry.buyerCompany.name, quoteNumber: rev.quote.number, revisionNo: rev.revisionNo, text: excerpt(body.body) },
         }, { publicUrl, now });
         return msg.id;
       });
@@ -204,8 +209,9 @@ export function createNegotiationService(deps: {
           actorId: actor.userId, companyId: quote.buyerCompanyId, action: 'quote.decline', entityType: 'QuoteRevision', entityId: rev.id, requestId: meta.requestId,
           changes: { quoteId: quote.id, number: quote.number, revisionNo, status: { from: 'SENT', to: 'DECLINED' }, reason: body.reason, inquiryDeclined: closes },
         });
-        await notifyAndMail(tx, await findHandlers(tx, inquiry.assignedClerkId), {
-          kind: 'quote.declined', title: `${inquiry.buyerCompany.name} declined ${quote.number} rev. ${revisionNo}`, body: body.reason, link: `/staff/inquiries/${quote.inquiryId}`,
+        await notifyAndMail(tx, await findHandlers(tx, inquiry.assignedClerkId), negotiationMessages, {
+          kind: 'quote.declined', link: `/staff/inquiries/${quote.inquiryId}`,
+          params: { buyer: inquiry.buyerCompany.name, quoteNumber: quote.number, revisionNo, reason: body.reason },
         }, { publicUrl, now });
         return msg.id;
       });

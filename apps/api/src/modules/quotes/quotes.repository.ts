@@ -166,3 +166,30 @@ export function findRevisionEvents(db: Db, revisionIds: string[], actions: strin
     select: { entityId: true, action: true, createdAt: true, changes: true, actorId: true, actor: { select: { name: true } } },
   });
 }
+
+// ── The home page (quotes.home.ts)
+
+const homeRevisionSelect = {
+  id: true, revisionNo: true, status: true, totalAmount: true, currency: true, validUntil: true, createdAt: true, sentAt: true, approvalComment: true,
+  quote: { select: { id: true, number: true, inquiryId: true, buyerCompany: { select: { name: true } } } },
+} as const;
+
+/** Sent revisions still valid on `today` (YYYY-MM-DD) that wait for a buyer's answer (of one company, or all). */
+export function findRevisionsAwaitingBuyer(db: Db, companyId: string | undefined, today: Date) {
+  return db.quoteRevision.findMany({
+    where: { status: 'SENT', validUntil: { gte: today }, ...(companyId ? { quote: { buyerCompanyId: companyId } } : {}) },
+    select: homeRevisionSelect,
+    orderBy: { validUntil: 'asc' },
+    take: 200,
+  });
+}
+
+/** Drafts a user made that are not yet sent (a manager's returned ones carry the comment). */
+export function findOwnDrafts(db: Db, userId: string) {
+  return db.quoteRevision.findMany({ where: { status: 'DRAFT', createdById: userId }, select: homeRevisionSelect, orderBy: { createdAt: 'asc' }, take: 200 });
+}
+
+/** Revisions waiting for a manager's approval, except the ones this user made (nobody approves their own work). */
+export function findRevisionsToApprove(db: Db, userId: string) {
+  return db.quoteRevision.findMany({ where: { status: 'PENDING_APPROVAL', createdById: { not: userId } }, select: homeRevisionSelect, orderBy: { createdAt: 'asc' }, take: 200 });
+}

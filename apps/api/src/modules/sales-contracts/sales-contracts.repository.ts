@@ -83,3 +83,43 @@ export function findPorts(db: Db, codes: string[]) {
 }
 
 
+
+// ── The home page (sales-contracts.home.ts, letters-of-credit.home.ts)
+
+const homeContractSelect = {
+  id: true, number: true, status: true, currency: true, totalAmount: true, issuedAt: true, latestShipmentDate: true, paymentMethod: true,
+  lcStatus: true, lcNumber: true, lcAmount: true, lcCurrency: true, lcExpiryDate: true, lcReviewedAt: true,
+  buyerCompany: { select: { name: true } },
+  paymentTerms: { select: { method: true } },
+} as const;
+
+/** Contracts that are still live (not completed or cancelled), of one buyer company or all, with what the home page says of them. */
+export function findLiveContracts(db: Db, companyId: string | undefined, where: Prisma.SalesContractWhereInput = {}) {
+  return db.salesContract.findMany({
+    where: { status: { notIn: ['COMPLETED', 'CANCELLED'] }, ...(companyId ? { buyerCompanyId: companyId } : {}), ...where },
+    select: homeContractSelect,
+    orderBy: { issuedAt: 'asc' },
+    take: 200,
+  });
+}
+
+/** Amendments proposed to a company's contracts and not yet confirmed. */
+export function findProposedAmendments(db: Db, companyId: string) {
+  return db.contractAmendment.findMany({
+    where: { status: 'PROPOSED', contract: { buyerCompanyId: companyId, status: { notIn: ['COMPLETED', 'CANCELLED'] } } },
+    select: { id: true, number: true, reason: true, proposedAt: true, contract: { select: { id: true, number: true } } },
+    orderBy: { proposedAt: 'asc' },
+    take: 200,
+  });
+}
+
+/** Contracts in execution (confirmed, not yet completed) per currency: their count and value. */
+export function sumContractsInExecution(db: Db, companyId: string | undefined) {
+  return db.salesContract.groupBy({
+    by: ['currency'],
+    where: { status: { in: ['CONFIRMED', 'IN_PRODUCTION', 'PARTIALLY_SHIPPED', 'SHIPPED'] }, ...(companyId ? { buyerCompanyId: companyId } : {}) },
+    _count: { _all: true },
+    _sum: { totalAmount: true },
+    orderBy: { currency: 'asc' },
+  });
+}

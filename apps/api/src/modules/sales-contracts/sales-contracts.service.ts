@@ -1,13 +1,15 @@
 import type { ContractListQuery, ContractSummary, ProposeAmendmentBody, SalesContractView, z } from '@portal/schemas';
 import {
-  DomainError, assertCompanyMayTrade, MAX_PRESENTATION_DAYS, amendableTerms, amendmentChanges, amendmentChangesText, assertAmendedShipmentDate, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
+  DomainError, assertCompanyMayTrade, MAX_PRESENTATION_DAYS, amendableTerms, amendmentChanges, assertAmendedShipmentDate, assertCanConfirmAmendment, assertCanConfirmContract, assertCanProposeAmendment,
   assertVisibleTo, calendarDate, companyScope, contractTermsFrom, currencyScale, midnightUtc, type Actor, type AmendmentChange, type Instalment,
 } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { MailAttachment } from '@portal/mail';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
+import { calendarDay } from '../../infra/messages.ts';
 import { notifyAndMail } from '../../infra/notify.ts';
+import { amendmentChangesIn, contractMessages } from './sales-contracts.messages.ts';
 import { nextDocumentNumber } from '../../infra/numbering.ts';
 import { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.ts';
 import type { Db } from '../../infra/tx.ts';
@@ -114,20 +116,16 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
       });
       // The PDF is rendered from what this transaction wrote, and mailed with it through the outbox.
       const pdf = await pdfOf((await repo.findContract(tx, id))!, tx);
-      const total = `${rev.currency} ${rev.totalAmount.toFixed(scale)}`;
+      const total = { amount: rev.totalAmount.toFixed(scale), currency: rev.currency };
       const ctx = { publicUrl, now };
-      await notifyAndMail(tx, await findBuyerUsers(tx, q.buyerCompanyId), {
-        kind: 'contract.issued', title: `Sales contract ${number} issued: please confirm`, link: `/portal/contracts/${id}`,
-        body: `${q.number} revision ${rev.revisionNo} accepted; ${total} ${rev.incoterm} ${rev.namedPlace}. Please review and confirm the sales contract.`,
-        paragraphs: [
-          `Thank you for accepting ${q.number} revision ${rev.revisionNo}. Attached is our sales confirmation ${number}: ${total} ${rev.incoterm} ${rev.namedPlace} (Incoterms® 2020), shipment not later than ${terms.latestShipmentDate}, payment ${rev.paymentTermsText}.`,
-          'Please review it and confirm it in the portal.',
-        ],
+      const facts = { number, quoteNumber: q.number, revisionNo: rev.revisionNo, total, incoterm: rev.incoterm, namedPlace: rev.namedPlace };
+      await notifyAndMail(tx, await findBuyerUsers(tx, q.buyerCompanyId), contractMessages, {
+        kind: 'contract.issued', link: `/portal/contracts/${id}`,
+        params: { ...facts, latestShipmentDate: calendarDay(terms.latestShipmentDate), paymentTerms: rev.paymentTermsText },
         attachments: [pdfAttachment(pdf)],
       }, ctx);
-      await notifyAndMail(tx, await findHandlers(tx, q.assignedClerkId), {
-        kind: 'contract.issued', title: `${q.buyerCompanyName} accepted ${q.number} rev. ${rev.revisionNo}: contract ${number}`, link: `/staff/contracts/${id}`,
-        body: `${total} ${rev.incoterm} ${rev.namedPlace}; waiting for the buyer's confirmation.`,
+      await notifyAndMail(tx, await findHandlers(tx, q.assignedClerkId), contractMessages, {
+        kind: 'contract.issued.staff', as: 'contract.issued', link: `/staff/contracts/${id}`, params: { ...facts, buyer: q.buyerCompanyName },
       }, ctx);
       return { id, number };
     },
@@ -167,9 +165,8 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.confirm', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, status: { from: 'ISSUED', to: 'CONFIRMED' }, at: now.toISOString() },
         });
-        await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), {
-          kind: 'contract.confirmed', title: `${c.buyerCompany.name} confirmed sales contract ${c.number}`, link: `/staff/contracts/${c.id}`,
-          body: `The buyer confirmed ${c.number}; production can be planned.`,
+        await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), contractMessages, {
+          kind: 'contract.confirmed', link: `/staff/contracts/${c.id}`, params: { buyer: c.buyerCompany.name, number: c.number },
         }, { publicUrl, now });
       });
       return current(c.id);
@@ -193,9 +190,9 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.amendment.propose', entityType: 'ContractAmendment', entityId: a.id, requestId: meta.requestId,
           changes: { contractId: c.id, number: c.number, amendment: number, reason: body.reason, changes: changes as Prisma.InputJsonValue },
         });
-        await notifyAndMail(tx, await findBuyerUsers(tx, c.buyerCompanyId), {
-          kind: 'contract.amendment', title: `Amendment ${number} to sales contract ${c.number}: please confirm`, link: `/portal/contracts/${c.id}`,
-          body: `${body.reason} (${amendmentChangesText(changes)})`,
+        await notifyAndMail(tx, await findBuyerUsers(tx, c.buyerCompanyId), contractMessages, {
+          kind: 'contract.amendment', link: `/portal/contracts/${c.id}`,
+          params: { amendmentNo: number, number: c.number, reason: body.reason, changes: (lang) => amendmentChangesIn(changes, lang) },
         }, { publicUrl, now });
       });
       return current(c.id);
@@ -222,8 +219,8 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.amendment.confirm', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, amendment: number, amendmentNo: { from: c.amendmentNo, to: number }, changes: changes as Prisma.InputJsonValue },
         });
-        await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), {
-          kind: 'contract.amendment.confirmed', title: `${c.buyerCompany.name} confirmed amendment ${number} to ${c.number}`, link: `/staff/contracts/${c.id}`, body: a.reason,
+        await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), contractMessages, {
+          kind: 'contract.amendment.confirmed', link: `/staff/contracts/${c.id}`, params: { buyer: c.buyerCompany.name, amendmentNo: number, number: c.number, reason: a.reason },
         }, { publicUrl, now });
       });
       return current(c.id);

@@ -1,3 +1,5 @@
+import { defineMessages, intlLocale, type Lang } from '../../infra/messages.ts';
+
 /*
  * What the service centre tells people, per reader's language (the seam's catalogue shape): one
  * entry per notice kind, each with an ICU MessageFormat title and body. Params are facts: the ticket
@@ -7,7 +9,7 @@
 const kindEn = '{kind, select, INQUIRY {inquiry} SUGGESTION {suggestion} COMPLAINT {complaint} other {ticket}}';
 const kindZh = '{kind, select, INQUIRY {咨询} SUGGESTION {建议} COMPLAINT {投诉} other {工单}}';
 
-export const ticketMessages = {
+export const ticketMessages = defineMessages({
   en: {
     'tickets.opened': {
       title: `New ${kindEn} {number} from {company}`,
@@ -76,30 +78,14 @@ export const ticketMessages = {
       body: '{comment}',
     },
   },
-} as const satisfies Record<'en' | 'zh', Record<string, { title: string; body: string }>>;
+});
 
 export type TicketNoticeKind = keyof (typeof ticketMessages)['en'];
-/** Facts for a notice; instants are written in the reader's language, in Beijing time (the service centre's clock). */
-export type NoticeParams = Record<string, string | number | Date>;
 
-/**
- * Renders an entry for a reader's language until the shared renderer (intl-messageformat) is wired:
- * `{name}` takes a param, `{name, select, A {…} other {…}}` picks by the param's value. The lead
- * swaps this for the common renderer at merge; the catalogue above stays as it is.
- */
-export function renderTicketNotice(locale: string, kind: TicketNoticeKind, params: NoticeParams): { title: string; body: string } {
-  const entry = (locale.startsWith('zh') ? ticketMessages.zh : ticketMessages.en)[kind];
-  const zh = locale.startsWith('zh');
-  const when = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
-  const written = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v instanceof Date ? `${when.format(v)}${zh ? '（北京时间）' : ' (Beijing time)'}` : v]));
-  return { title: fill(entry.title, written), body: fill(entry.body, written) };
-}
-
-function fill(pattern: string, params: Record<string, string | number>): string {
-  return pattern
-    .replace(/\{(\w+), select, ((?:\w+ \{[^{}]*\} ?)+)\}/g, (_m, name: string, cases: string) => {
-      const options = new Map([...cases.matchAll(/(\w+) \{([^{}]*)\}/g)].map((c) => [c[1]!, c[2]!]));
-      return options.get(String(params[name])) ?? options.get('other') ?? '';
-    })
-    .replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? ''));
+/** An instant as the service centre reads it: in Beijing time, said so, in the reader's language. */
+export function beijingTime(at: Date): (lang: Lang) => string {
+  return (lang) => {
+    const when = new Intl.DateTimeFormat(intlLocale(lang), { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+    return `${when.format(at)}${lang === 'zh' ? '（北京时间）' : ' (Beijing time)'}`;
+  };
 }

@@ -11,7 +11,8 @@ import { notifyAndMail } from '../../infra/notify.ts';
 import { nextDocumentNumber } from '../../infra/numbering.ts';
 import type { Db } from '../../infra/tx.ts';
 import { type AttachmentsService, toAttachmentInfo } from '../attachments/attachments.service.ts';
-import { type NoticeParams, type TicketNoticeKind, renderTicketNotice } from './tickets.messages.ts';
+import type { Params } from '../../infra/messages.ts';
+import { type TicketNoticeKind, beijingTime, ticketMessages } from './tickets.messages.ts';
 import * as repo from './tickets.repository.ts';
 
 type Meta = { requestId?: string };
@@ -114,11 +115,8 @@ export function createTicketsService(deps: {
   }
 
   /** Tells people in their own language: one notice and one mail each, inside the transaction. */
-  async function tell(tx: Db, people: { id: string; email: string; name: string; locale: string }[], kind: TicketNoticeKind, params: NoticeParams, link: string, now: Date) {
-    for (const locale of new Set(people.map((p) => p.locale))) {
-      const { title, body } = renderTicketNotice(locale, kind, params);
-      await notifyAndMail(tx, people.filter((p) => p.locale === locale), { kind, title, body, link }, { publicUrl, now });
-    }
+  async function tell(tx: Db, people: { id: string; email: string; name: string; locale: string }[], kind: TicketNoticeKind, params: Params, link: string, now: Date) {
+    await notifyAndMail(tx, people, ticketMessages, { kind, params, link }, { publicUrl, now });
   }
 
   /** The staff who hear of a customer's move: the assignee, or the team while nobody has taken it. */
@@ -227,7 +225,7 @@ export function createTicketsService(deps: {
         });
         const company = (await tx.company.findUniqueOrThrow({ where: { id: actor.companyId }, select: { name: true } })).name;
         const dueAt = ticketSla({ kind: body.kind, createdAt: now, response: startTimer(now), resolution: startTimer(now) }, now, hours, targets).response.dueAt ?? now;
-        await tell(tx, await repo.findStaffRecipients(tx, TEAM_ROLES[team as TicketTeam]), 'tickets.opened', { number, subject: body.subject, company, kind: body.kind, dueAt }, staffLink(id), now);
+        await tell(tx, await repo.findStaffRecipients(tx, TEAM_ROLES[team as TicketTeam]), 'tickets.opened', { number, subject: body.subject, company, kind: body.kind, dueAt: beijingTime(dueAt) }, staffLink(id), now);
         return id;
       });
       return toView((await repo.findTicket(prisma, id))!, actor);

@@ -6,6 +6,7 @@ import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import { mailEach, notify } from '../../infra/notify.ts';
+import { userMessages } from './users.messages.ts';
 import { findCompanyAdmins } from '../../infra/recipients.repository.ts';
 import { REFRESH_TTL_SECONDS, hashToken, newOpaqueToken } from '../../plugins/auth.ts';
 import * as authRepo from '../auth/auth.repository.ts';
@@ -48,25 +49,14 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
         });
         await recordAudit(tx, { actorId: actor.userId, companyId, action: 'company.user.invite', entityType: 'Invitation', entityId: invitation.id, changes: { email }, requestId: meta.requestId });
         if (owner) {
-          await mailEach(tx, [{ email }], {
-            topic: 'company.user.invite.existing',
-            subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
-            paragraphs: [
-              `${invitation.invitedBy.name} invited this email address to join ${company.name} on the buyer portal of Ningbo Harbour Homeware. The address already has an account, and an account belongs to one company, so no link to a new account was sent.`,
-              'If you expected this, sign in with your account, or ask us to move it. Otherwise you need do nothing.',
-            ],
-            action: { label: 'Sign in', path: '/login' },
+          await mailEach(tx, [{ email, locale: owner.locale }], userMessages, {
+            kind: 'company.user.invite.existing', params: { inviter: invitation.invitedBy.name, company: company.name }, link: '/login',
           }, { publicUrl: deps.publicUrl, now });
           return toPendingInvitation(invitation);
         }
-        await mailEach(tx, [{ email }], {
-          topic: 'company.user.invited',
-          subject: `${invitation.invitedBy.name} invited you to ${company.name} on our buyer portal`,
-          paragraphs: [
-            `${invitation.invitedBy.name} invited you to join ${company.name} on the buyer portal of Ningbo Harbour Homeware, where you can search products, request quotes and follow your orders.`,
-            `The invitation is valid for ${INVITATION_DAYS} days.`,
-          ],
-          action: { label: 'Accept the invitation', path: `/invite/${token}` },
+        // A new colleague most likely reads what the one who invites them reads.
+        await mailEach(tx, [{ email, locale: invitation.invitedBy.locale }], userMessages, {
+          kind: 'company.user.invited', params: { inviter: invitation.invitedBy.name, company: company.name, days: INVITATION_DAYS }, link: `/invite/${token}`,
         }, { publicUrl: deps.publicUrl, now });
         return toPendingInvitation(invitation);
       });
@@ -104,8 +94,8 @@ export function createInvitationService(deps: { prisma: PrismaClient; clock: Clo
         // The invitation came by mail to this address: accepting it confirms the address.
         const user = await repo.createBuyerUser(tx, { companyId: invitation.companyId, email: invitation.email, name: body.name, passwordHash, locale: body.locale, emailVerifiedAt: now });
         await recordAudit(tx, { actorId: user.id, companyId: invitation.companyId, action: 'company.user.join', entityType: 'User', entityId: user.id, changes: { invitationId: invitation.id }, ip: meta.ip, requestId: meta.requestId });
-        await notify(tx, await findCompanyAdmins(tx, invitation.companyId), {
-          kind: 'company.user.joined', title: `${body.name} joined ${invitation.company.name}`, body: `${body.name} (${invitation.email}) accepted your invitation.`, link: '/portal/company',
+        await notify(tx, await findCompanyAdmins(tx, invitation.companyId), userMessages, {
+          kind: 'company.user.joined', params: { name: body.name, company: invitation.company.name, email: invitation.email }, link: '/portal/company',
         });
         const refreshToken = newOpaqueToken();
         await authRepo.createRefreshToken(tx, { userId: user.id, sessionId, tokenHash: hashToken(refreshToken), expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000), userAgent: meta.userAgent, ip: meta.ip });

@@ -37,7 +37,7 @@ export function revokeSessions(db: Db, userId: string, at: Date) {
 }
 
 export function findUserByEmail(db: Db, email: string) {
-  return db.user.findUnique({ where: { email }, select: { id: true } });
+  return db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
 }
 
 export function revokeOpenInvitations(db: Db, companyId: string, email: string, at: Date) {
@@ -45,7 +45,7 @@ export function revokeOpenInvitations(db: Db, companyId: string, email: string, 
 }
 
 export function createInvitation(db: Db, data: { companyId: string; email: string; tokenHash: string; invitedById: string; expiresAt: Date }) {
-  return db.invitation.create({ data, select: { id: true, email: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true } } } });
+  return db.invitation.create({ data, select: { id: true, email: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true, locale: true } } } });
 }
 
 export function findInvitationByTokenHash(db: Db, tokenHash: string) {
