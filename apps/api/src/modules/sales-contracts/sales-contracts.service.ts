@@ -14,6 +14,7 @@ import type { Db } from '../../infra/tx.ts';
 import { findExporter } from '../companies/companies.repository.ts';
 import { contractDocument, renderContractPdf } from './sales-contract-pdf.ts';
 import { toContractSummary, toContractView } from './sales-contract.mappers.ts';
+import type { ScheduleService } from '../payments/schedule.service.ts';
 import * as repo from './sales-contracts.repository.ts';
 
 type Meta = { requestId?: string };
@@ -50,7 +51,7 @@ function amendableValues(c: repo.ContractRow): Record<string, unknown> {
 const pdfAttachment = (pdf: { fileName: string; content: Buffer }): MailAttachment => ({ filename: pdf.fileName, contentType: 'application/pdf', contentBase64: pdf.content.toString('base64') });
 
 /** Sales contracts: issued from an accepted revision (by the negotiation), confirmed by the buyer, amended by numbered amendments. */
-export function createSalesContractsService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string }) {
+export function createSalesContractsService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string; schedule?: Pick<ScheduleService, 'refreshSchedule'> }) {
   const { prisma, clock, publicUrl } = deps;
   const today = () => calendarDate(clock.now());
 
@@ -167,6 +168,8 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.confirm', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, status: { from: 'ISSUED', to: 'CONFIRMED' }, at: now.toISOString() },
         });
+        // The payment schedule becomes binding with the confirmation (the deposit falls due from today).
+        await deps.schedule?.refreshSchedule(tx, c.id, actor.userId);
         await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), {
           kind: 'contract.confirmed', title: `${c.buyerCompany.name} confirmed sales contract ${c.number}`, link: `/staff/contracts/${c.id}`,
           body: `The buyer confirmed ${c.number}; production can be planned.`,
@@ -218,6 +221,7 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
       await prisma.$transaction(async (tx) => {
         if (!(await repo.confirmAmendment(tx, a.id, { confirmedById: actor.userId, respondedAt: now }))) throw new DomainError('CONFLICT', `amendment ${number} was answered meanwhile`);
         await repo.updateContract(tx, c.id, { ...data, amendmentNo: number });
+        await deps.schedule?.refreshSchedule(tx, c.id, actor.userId);
         await recordAudit(tx, {
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.amendment.confirm', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, amendment: number, amendmentNo: { from: c.amendmentNo, to: number }, changes: changes as Prisma.InputJsonValue },
