@@ -100,7 +100,7 @@ export const RecordReceiptBody = z.strictObject({
   allocations: z.array(AllocationLine).max(100).default([]),
   writeOffBankCharges: z.boolean().default(false),
 });
-export type RecordReceiptBody = z.infer<typeof RecordReceiptBody>;
+export type RecordReceiptBody = z.input<typeof RecordReceiptBody>;
 
 export const LedgerEntryView = z.object({
   id: Id,

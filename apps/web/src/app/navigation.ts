@@ -11,6 +11,7 @@ const portal: Entry[] = [
   { to: '/catalog', label: 'nav.catalog' },
   { to: '/portal/inquiries', label: 'nav.inquiries', action: 'inquiries.read' },
   { to: '/portal/contracts', label: 'nav.contracts', action: 'salesContracts.read' },
+  { to: '/portal/payments', label: 'nav.payments', action: 'payments.read' },
   { to: '/portal/company', label: 'nav.company', action: 'companies.read' },
   { to: '/portal/account', label: 'nav.account' },
 ];
@@ -19,6 +20,7 @@ const staff: Entry[] = [
   { to: '/staff', label: 'nav.overview', end: true },
   { to: '/staff/inquiries', label: 'nav.inquiries', action: 'inquiries.read' },
   { to: '/staff/contracts', label: 'nav.contracts', action: 'salesContracts.read' },
+  { to: '/staff/payments', label: 'nav.payments', action: 'payments.receivables' },
   { to: '/staff/approvals', label: 'nav.quoteApprovals', action: 'quotes.approve' },
   { to: '/staff/companies?status=PENDING', label: 'nav.approvals', action: 'companies.review' },
   { to: '/staff/companies', label: 'nav.companies', action: 'companies.list' },

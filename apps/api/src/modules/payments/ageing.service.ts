@@ -22,17 +22,20 @@ export function ageingRows(db: Db, asOf: string, today: string, currency?: strin
       : Prisma.sql`SELECT i."buyerCompanyId" AS cid, i.currency, i."dueDate" AS due,
             i.amount - COALESCE((SELECT SUM(e.amount) FROM "LedgerEntry" e WHERE e."itemId" = i.id AND e."createdAt" < ${midnightUtc(addDays(asOf, 1))}), 0) AS open
           FROM "PaymentScheduleItem" i WHERE i."createdAt" < ${midnightUtc(addDays(asOf, 1))} ${currency ? Prisma.sql`AND i.currency = ${currency}` : Prisma.empty}`;
+  // One numeric sum per row (into its bucket), then the buckets pivoted over the few grouped rows.
   return db.$queryRaw<Row[]>`
     WITH o AS (${openItems}),
+    b AS (
+      SELECT cid, currency,
+        CASE WHEN due IS NULL OR due >= ${d} THEN 0 WHEN ${d} - due <= 30 THEN 1 WHEN ${d} - due <= 60 THEN 2 WHEN ${d} - due <= 90 THEN 3 ELSE 4 END AS k,
+        SUM(open) AS s, COUNT(*) AS n
+      FROM o WHERE open > 0 GROUP BY 1, 2, 3
+    ),
     a AS (
       SELECT cid, currency,
-        SUM(open) FILTER (WHERE due IS NULL OR due >= ${d}) AS not_due,
-        SUM(open) FILTER (WHERE ${d} - due BETWEEN 1 AND 30) AS d1,
-        SUM(open) FILTER (WHERE ${d} - due BETWEEN 31 AND 60) AS d31,
-        SUM(open) FILTER (WHERE ${d} - due BETWEEN 61 AND 90) AS d61,
-        SUM(open) FILTER (WHERE ${d} - due > 90) AS d91,
-        COUNT(*) AS items
-      FROM o WHERE open > 0 GROUP BY cid, currency
+        SUM(s) FILTER (WHERE k = 0) AS not_due, SUM(s) FILTER (WHERE k = 1) AS d1, SUM(s) FILTER (WHERE k = 2) AS d31,
+        SUM(s) FILTER (WHERE k = 3) AS d61, SUM(s) FILTER (WHERE k = 4) AS d91, SUM(n)::bigint AS items
+      FROM b GROUP BY cid, currency
     )
     SELECT a.cid AS "customerId", c.name, a.currency, a.not_due, a.d1, a.d31, a.d61, a.d91, a.items
     FROM a JOIN "Company" c ON c.id = a.cid ORDER BY c.name, a.currency`;
