@@ -28,11 +28,11 @@ export async function seedPaymentsDemo(services: PaymentsDemoServices, options: 
   const byContract = options.contracts.map((id) => items.filter((i) => i.contractId === id && i.dueDate !== null && calendarDate(i.dueDate) <= options.today));
   const meta = { requestId: 'demo' };
   let made = 0;
-  const receive = async (item: (typeof items)[number], amount: string, allocate: string, ref: string) => {
+  const receive = async (item: (typeof items)[number], amount: string, allocate: string, ref: string, writeOffBankCharges = false) => {
     await receipts.record(finance, {
       companyId: item.buyerCompanyId, contractId: item.contractId, amount, currency: item.currency, valueDate: calendarDate(item.dueDate!) <= options.today ? calendarDate(item.dueDate!) : options.today,
       bankReference: ref, payerName: item.contract.buyerCompany.name, note: undefined, allocations: [{ itemId: item.id, amount: allocate }],
-      writeOffBankCharges: true,
+      writeOffBankCharges,
     }, meta);
     made++;
   };
@@ -42,7 +42,7 @@ export async function seedPaymentsDemo(services: PaymentsDemoServices, options: 
   if (paid) {
     const charges = Dec.min(tolerance, new Dec('35.00'));
     const net = new Dec(paid.openAmount.toFixed()).minus(charges).toFixed(2);
-    await receive(paid, net, net, 'DEMO-BOC-0001');
+    await receive(paid, net, net, 'DEMO-BOC-0001', true);
   }
   // Partly paid: 40 % of the item.
   const partly = byContract[1]?.[0];
