@@ -63,7 +63,7 @@ try {
         CASE WHEN open THEN 0 ELSE amt END, CASE WHEN open THEN amt ELSE 0 END, open, CASE WHEN open THEN 'DUE' ELSE 'PAID' END::"ScheduleItemStatus", now()
       FROM generate_series(1::bigint, ${ITEMS}) g
       JOIN c ON c.n = g % ${CUSTOMERS}
-      CROSS JOIN LATERAL (SELECT round((100 + (g * 104729) % 90000)::numeric / 3, 2) AS amt, (g * 48271) % 100 < ${openPercent} AS open) a`);
+      CROSS JOIN LATERAL (SELECT round((100 + (g * 104729) % 90000)::numeric / 3, 2) AS amt, abs(hashint8(g)) % 100 < ${openPercent} AS open) a`);
     for (const i of indexes) await p.$executeRawUnsafe(i.indexdef);
     await p.$executeRawUnsafe('VACUUM ANALYZE "PaymentScheduleItem"');
     console.log(`loaded ${ITEMS.toLocaleString('en')} items of ${CUSTOMERS.toLocaleString('en')} customers, ${openPercent} % open, in ${ms(t)}`);
