@@ -53,6 +53,13 @@ import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
 import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
 import lettersOfCreditRoutes from './modules/letters-of-credit/letters-of-credit.routes.ts';
 import { createLettersOfCreditService } from './modules/letters-of-credit/letters-of-credit.service.ts';
+import { createAgeingService } from './modules/payments/ageing.service.ts';
+import { createDunningJob, createDunningService } from './modules/payments/dunning.service.ts';
+import { createFinanceSettingsService } from './modules/payments/finance-settings.service.ts';
+import paymentsRoutes from './modules/payments/payments.routes.ts';
+import { createPaymentsService } from './modules/payments/payments.service.ts';
+import { createReceiptsService } from './modules/payments/receipts.service.ts';
+import { createScheduleService } from './modules/payments/schedule.service.ts';
 import negotiationRoutes from './modules/negotiation/negotiation.routes.ts';
 import { createNegotiationService } from './modules/negotiation/negotiation.service.ts';
 import notificationsRoutes from './modules/notifications/notifications.routes.ts';
@@ -98,6 +105,10 @@ declare module 'fastify' {
     /** The catalog's search index upkeep (server.ts reconciles the index at start with it). */
     products: ReturnType<typeof createCatalogIndexService>;
     sessions: SessionDirectory;
+    /** Payment schedules: the shipments service refreshes a contract's schedule in its transaction when a B/L date is recorded. */
+    schedule: ReturnType<typeof createScheduleService>;
+    /** Periodic jobs started by server.ts: reminders and dunning. */
+    jobs: { dunning: ReturnType<typeof createDunningJob> };
     /** Marks the app as shutting down: health answers 503 "stopping" from now on. */
     markStopping(): void;
   }
@@ -177,7 +188,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const costing = createCostingService({ prisma, clock });
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl, settings, attachments });
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl, settings });
-  const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl });
+  // The schedule reads no shipment facts yet: until shipments are merged every item after shipment waits for its trigger.
+  // lead: wire to shipments.shipmentFactsForContract at merge
+  const schedule = createScheduleService({ clock, shipmentFacts: async () => [] });
+  app.decorate('schedule', schedule);
+  const financeSettings = createFinanceSettingsService({ prisma });
+  const payments = createPaymentsService({ prisma, clock, settings: financeSettings });
+  const receipts = createReceiptsService({ prisma, clock, publicUrl: config.publicUrl, settings: financeSettings });
+  const ageing = createAgeingService({ prisma, clock });
+  const dunning = createDunningService({ prisma, clock, publicUrl: config.publicUrl, settings: financeSettings });
+  app.decorate('jobs', { dunning: createDunningJob(dunning, app.log) });
+  const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl, schedule });
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
   const tickets = createTicketsService({ prisma, clock, publicUrl: config.publicUrl, attachments });
@@ -216,6 +237,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(salesContractsRoutes, { contracts: salesContracts });
       await api.register(lettersOfCreditRoutes, { lettersOfCredit });
       await api.register(ticketsRoutes, { tickets });
+      await api.register(paymentsRoutes, { payments, receipts, ageing, dunning, settings: financeSettings });
       await api.register(referenceRoutes, { reference: createReferenceService({ prisma }) });
       await api.register(settingsRoutes, { settings });
     },

@@ -161,6 +161,7 @@ embedded?.onRestart(() => {
 });
 portal.workers.mail.start();
 portal.workers.search.start();
+portal.jobs.dunning.start();
 if (!appHandler) fail('internal: the HTTP handler was not installed');
 handler = appHandler;
 portal.log.info(
@@ -187,6 +188,7 @@ async function shutdown(signal: string) {
   await closed;
   await portal.workers.mail.stop();
   await portal.workers.search.stop();
+  await portal.jobs.dunning.stop();
   await portal.close();
   mailer.close();
   await db.close();

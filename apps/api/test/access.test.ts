@@ -111,6 +111,31 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/tickets/:ticketId/resolve', access: ['CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'POST', url: '/api/tickets/:ticketId/close', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'POST', url: '/api/tickets/:ticketId/rating', access: ['BUYER'] },
+  { method: 'GET', url: '/api/payments', access: ALL },
+  { method: 'GET', url: '/api/contracts/:contractId/payments', access: ALL },
+  { method: 'GET', url: '/api/payments/receivables', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/receipts', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/receipts', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/receipts/:receiptId', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/receipts/:receiptId/allocate', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/entries/:entryId/reverse', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/items/:itemId/write-off', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/statements', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/statements', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/statements/:importId', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/statement-lines/:lineId/confirm', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/statement-lines/:lineId/ignore', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/ageing', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/ageing/items', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/ageing.csv', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/customers', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/customers/:companyId/dunning-pause', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/customers/:companyId/dunning-resume', access: ['FINANCE', 'ADMIN'] },
+  { method: 'POST', url: '/api/payments/dunning/run', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/settings', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'PUT', url: '/api/payments/settings', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/payments/customers/:companyId/exposure', access: STAFF },
+  { method: 'PUT', url: '/api/payments/customers/:companyId/credit', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -157,6 +182,7 @@ beforeAll(async () => {
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
   params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, eventId: nobody, receiptId: nobody, entryId: nobody, itemId: nobody, importId: nobody, lineId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 

@@ -77,6 +77,15 @@ const accessTable = {
   'tickets.post': ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'],
   'tickets.work': serviceStaff,
   'tickets.rate': buyers,
+  /** The payment page: a buyer's own company's items; staff any company's. */
+  'payments.read': everyone,
+  /** Receipts, allocations, reversals, write-offs, statement imports, dunning and finance settings. */
+  'payments.manage': ['FINANCE', 'ADMIN'],
+  /** Receivables, ageing and customers' collections, read. */
+  'payments.receivables': ['FINANCE', 'MANAGER', 'ADMIN'],
+  /** Credit exposure, shown to the clerk quoting and the manager approving. */
+  'payments.exposure': staff,
+  'payments.creditLimit': ['FINANCE', 'MANAGER', 'ADMIN'],
   'reference.exchangeRates': staff,
   'settings.read': staff,
   'settings.update': managers,

@@ -16,3 +16,4 @@ export * from './outbox.ts';
 export * from './health.ts';
 export * from './home.ts';
 export * from './tickets.ts';
+export * from './payments.ts';

@@ -49,6 +49,8 @@ export const zh: Record<keyof typeof en, string> = {
   'nav.signIn': '登录',
   'nav.register': '注册',
   'nav.contracts': "合同",
+  'nav.payments': '付款',
+  'nav.collections': '收款管理',
   'nav.tickets': '客户服务中心',
   'nav.ticketQueue': '服务工单队列',
   'nav.settings': "设置",

@@ -16,6 +16,7 @@ import type { Db } from '../../infra/tx.ts';
 import { findExporter } from '../companies/companies.repository.ts';
 import { contractDocument, renderContractPdf } from './sales-contract-pdf.ts';
 import { toContractSummary, toContractView } from './sales-contract.mappers.ts';
+import type { ScheduleService } from '../payments/schedule.service.ts';
 import * as repo from './sales-contracts.repository.ts';
 
 type Meta = { requestId?: string };
@@ -52,7 +53,7 @@ function amendableValues(c: repo.ContractRow): Record<string, unknown> {
 const pdfAttachment = (pdf: { fileName: string; content: Buffer }): MailAttachment => ({ filename: pdf.fileName, contentType: 'application/pdf', contentBase64: pdf.content.toString('base64') });
 
 /** Sales contracts: issued from an accepted revision (by the negotiation), confirmed by the buyer, amended by numbered amendments. */
-export function createSalesContractsService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string }) {
+export function createSalesContractsService(deps: { prisma: PrismaClient; clock: Clock; publicUrl: string; schedule?: Pick<ScheduleService, 'refreshSchedule'> }) {
   const { prisma, clock, publicUrl } = deps;
   const today = () => calendarDate(clock.now());
 
@@ -165,6 +166,8 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.confirm', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, status: { from: 'ISSUED', to: 'CONFIRMED' }, at: now.toISOString() },
         });
+        // The payment schedule becomes binding with the confirmation (the deposit falls due from today).
+        await deps.schedule?.refreshSchedule(tx, c.id, actor.userId);
         await notifyAndMail(tx, await findHandlers(tx, c.inquiry.assignedClerkId), contractMessages, {
           kind: 'contract.confirmed', link: `/staff/contracts/${c.id}`, params: { buyer: c.buyerCompany.name, number: c.number },
         }, { publicUrl, now });
@@ -215,6 +218,7 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
       await prisma.$transaction(async (tx) => {
         if (!(await repo.confirmAmendment(tx, a.id, { confirmedById: actor.userId, respondedAt: now }))) throw new DomainError('CONFLICT', `amendment ${number} was answered meanwhile`);
         await repo.updateContract(tx, c.id, { ...data, amendmentNo: number });
+        await deps.schedule?.refreshSchedule(tx, c.id, actor.userId);
         await recordAudit(tx, {
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'contract.amendment.confirm', entityType: 'SalesContract', entityId: c.id, requestId: meta.requestId,
           changes: { number: c.number, amendment: number, amendmentNo: { from: c.amendmentNo, to: number }, changes: changes as Prisma.InputJsonValue },

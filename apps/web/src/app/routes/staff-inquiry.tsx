@@ -15,6 +15,7 @@ import { quoteQueryOptions, useQuote } from '../../features/quotes/api/get-quote
 import { useUpdateQuoteDraft } from '../../features/quotes/api/update-quote-draft.ts';
 import { QuoteEditor, type EditorLine } from '../../features/quotes/components/quote-editor.tsx';
 import { StaffQuotePanel } from '../../features/quotes/components/staff-quote-panel.tsx';
+import { ExposurePanel } from '../../features/payments/components/exposure-panel.tsx';
 import { liveMargin } from '../../features/quotes/utils/live-margin.ts';
 import { settingsQueryOptions, useSettings } from '../../features/settings/api/get-settings.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -88,6 +89,7 @@ export default function StaffInquiryRoute() {
       {quote.data && (
         <StaffQuotePanel quote={quote.data} canEdit={editors} canApprove={role === 'MANAGER' || role === 'ADMIN'}>
           {i.status === 'ACCEPTED' && <p className="notice notice--info">{t('neg.acceptedStaff')} <Link to="/staff/contracts">{t('nav.contracts')}</Link></p>}
+          {open && quote.data.revisions[0] && <ExposurePanel companyId={i.buyerCompany.id} amount={quote.data.revisions[0].total.amount} currency={quote.data.revisions[0].total.currency} />}
         </StaffQuotePanel>
       )}
       <section className="card" aria-labelledby="thread-title">
@@ -122,6 +124,7 @@ export default function StaffInquiryRoute() {
               );
             }}
           />
+          <ExposurePanel companyId={i.buyerCompany.id} amount={isDraft ? latest?.total.amount : undefined} currency={i.currency} />
         </section>
       )}
     </div>

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { ReceiptView, ScheduleItemView } from '@portal/schemas';
+import { FormAlert } from '../../../components/form.tsx';
+import { useRecordReceipt } from '../api/record-receipt.ts';
+import { useReverseEntry } from '../api/reverse-entry.ts';
+import { usePayText } from '../messages.ts';
+import { errorText } from './error-text.ts';
+import { ItemStatus } from './payment-page.tsx';
+
+/**
+ * Finance's receivables with receipt entry: pick the open items a payment settles (one customer and
+ * currency), type what arrived; the allocation proposes each item's open amount and can be changed.
+ */
+export function Receivables({ items, today, canRecord }: { items: ScheduleItemView[]; today: string; canRecord: boolean }) {
+  const { pt, money, day } = usePayText();
+  const record = useRecordReceipt();
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [form, setForm] = useState({ amount: '', valueDate: today, bankReference: '', bankCharges: '', payerName: '', writeOffBankCharges: true });
+  const chosen = items.filter((i) => i.id in picked);
+  const first = chosen[0];
+  const mixed = chosen.some((i) => i.customer.id !== first?.customer.id || i.amount.currency !== first?.amount.currency);
+  const toggle = (i: ScheduleItemView) => {
+    const next = { ...picked };
+    if (i.id in next) delete next[i.id];
+    else next[i.id] = i.open.amount;
+    setPicked(next);
+  };
+  const submit = () => {
+    if (!first) return;
+    record.mutate(
+      {
+        companyId: first.customer.id, amount: form.amount, currency: first.amount.currency, valueDate: form.valueDate, bankReference: form.bankReference,
+        ...(form.bankCharges ? { bankCharges: form.bankCharges } : {}), ...(form.payerName ? { payerName: form.payerName } : {}),
+        allocations: chosen.map((i) => ({ itemId: i.id, amount: picked[i.id]! })).filter((a) => Number(a.amount) > 0), writeOffBankCharges: form.writeOffBankCharges,
+      },
+      { onSuccess: () => { setPicked({}); setForm({ ...form, amount: '', bankReference: '', bankCharges: '', payerName: '' }); } },
+    );
+  };
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table table--dense table--inputs">
+          <thead><tr><th scope="col"><span className="visually-hidden">{pt('pay.allocate')}</span></th><th scope="col">{pt('pay.customer')}</th><th scope="col">{pt('pay.contract')}</th><th scope="col">{pt('pay.item')}</th><th scope="col">{pt('pay.dueDate')}</th><th scope="col" className="num">{pt('pay.open')}</th><th scope="col">{pt('pay.reference')}</th><th scope="col">{pt('pay.status')}</th><th scope="col" className="num">{pt('pay.allocate')}</th></tr></thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} className={i.status === 'OVERDUE' ? 'row--alert' : undefined}>
+                <td>{canRecord && <input type="checkbox" aria-label={`${pt('pay.allocate')} ${i.reference}`} checked={i.id in picked} disabled={i.open.amount === '0.00'} onChange={() => toggle(i)} />}</td>
+                <td>{i.customer.name}</td>
+                <td>{i.contractNumber}</td>
+                <td>{i.description}</td>
+                <td>{day(i.dueDate)}</td>
+                <td className="num">{money(i.open.amount, i.open.currency)}</td>
+                <td><code>{i.reference}</code></td>
+                <td><ItemStatus item={i} /></td>
+                <td className="num">{i.id in picked && <input aria-label={`${pt('pay.amount')} ${i.reference}`} inputMode="decimal" value={picked[i.id]} onChange={(e) => setPicked({ ...picked, [i.id]: e.target.value })} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {first && (
+        <section className="card" aria-labelledby="receipt-form">
+          <h2 id="receipt-form">{pt('pay.recordReceipt')}: {first.customer.name} · {first.amount.currency}</h2>
+          {mixed && <div className="alert alert--warning" role="alert">{pt('pay.customer')} / {pt('pay.currency')}: ≠</div>}
+          <div className="grid-3">
+            <label className="field"><span>{pt('pay.amount')} ({first.amount.currency})</span><input required inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} /></label>
+            <label className="field"><span>{pt('pay.valueDate')}</span><input type="date" required value={form.valueDate} onChange={(e) => setForm({ ...form, valueDate: e.target.value })} /></label>
+            <label className="field"><span>{pt('pay.bankReference')}</span><input required value={form.bankReference} onChange={(e) => setForm({ ...form, bankReference: e.target.value })} /></label>
+            <label className="field"><span>{pt('pay.bankCharges')}</span><input inputMode="decimal" value={form.bankCharges} onChange={(e) => setForm({ ...form, bankCharges: e.target.value })} /></label>
+            <label className="field"><span>{pt('pay.payer')}</span><input value={form.payerName} onChange={(e) => setForm({ ...form, payerName: e.target.value })} /></label>
+          </div>
+          <label className="checkbox-row"><input type="checkbox" checked={form.writeOffBankCharges} onChange={(e) => setForm({ ...form, writeOffBankCharges: e.target.checked })} /> {pt('pay.writeOffCharges')}</label>
+          <FormAlert message={record.error ? errorText(record.error) : null} />
+          {record.isSuccess && <FormAlert tone="success" message={pt('pay.saved')} />}
+          <div className="form__actions"><button type="button" className="btn btn--primary" disabled={mixed || record.isPending || !form.amount || !form.bankReference} onClick={submit}>{pt('pay.save')}</button></div>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Receipts with their ledger entries; an entry can be reversed with a reason. */
+export function ReceiptsList({ receipts }: { receipts: ReceiptView[] }) {
+  const { pt, money, day } = usePayText();
+  const reverse = useReverseEntry();
+  return (
+    <>
+      <FormAlert message={reverse.error ? errorText(reverse.error) : null} />
+      <div className="table-wrap">
+        <table className="table table--dense">
+          <thead><tr><th scope="col">{pt('pay.valueDate')}</th><th scope="col">{pt('pay.customer')}</th><th scope="col" className="num">{pt('pay.amount')}</th><th scope="col" className="num">{pt('pay.unallocated')}</th><th scope="col">{pt('pay.bankReference')}</th><th scope="col">{pt('pay.allocate')}</th></tr></thead>
+          <tbody>
+            {receipts.map((r) => (
+              <tr key={r.id}>
+                <td>{day(r.valueDate)}</td>
+                <td>{r.customer.name}</td>
+                <td className="num">{money(r.amount.amount, r.amount.currency)}</td>
+                <td className="num">{money(r.unallocated.amount, r.unallocated.currency)}</td>
+                <td>{r.bankReference}</td>
+                <td>
+                  <ul className="plain-list small">
+                    {r.entries.map((e) => (
+                      <li key={e.id}>
+                        {e.kind} {e.contractNumber} <code>{e.itemReference}</code> {money(e.amount.amount, e.amount.currency)}
+                        {e.reversed ? <span className="muted"> · {pt('pay.reversed')}</span> : e.kind !== 'REVERSAL' && (
+                          <> · <button type="button" className="link-button" onClick={() => { const reason = window.prompt(pt('pay.reverseReason')); if (reason?.trim()) reverse.mutate({ entryId: e.id, reason }); }}>{pt('pay.reverse')}</button></>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
