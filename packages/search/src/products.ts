@@ -162,14 +162,25 @@ async function succeed(enqueued: EnqueuedTaskPromise, what: string, timeout = WR
   return task;
 }
 
-/** Creates the index if missing and applies the product settings (synonyms are left as they are). */
-export async function ensureProductIndex(client: SearchClient, uid: string): Promise<void> {
-  await createIndexIfMissing(client, uid);
-  await succeed(client.index(uid).updateSettings(productIndexSettings), `settings of ${uid}`);
+/**
+ * Creates the index if missing and applies the product settings, with these synonym groups when
+ * given (otherwise synonyms are left as they are). Both tasks are queued at once and waited for
+ * together; on an empty index the settings cost nothing, so documents added next are indexed once.
+ */
+export async function ensureProductIndex(client: SearchClient, uid: string, synonymGroups?: string[][]): Promise<void> {
+  const created = client.createIndex(uid, { primaryKey: 'id' });
+  created.catch(() => {});
+  const settings = client.index(uid).updateSettings(synonymGroups ? { ...productIndexSettings, synonyms: synonymMap(synonymGroups) } : productIndexSettings);
+  settings.catch(() => {});
+  await checkCreated(await created.waitTask({ timeout: WRITE_TIMEOUT_MS, interval: 25 }), uid);
+  await succeed(settings, `settings of ${uid}`);
 }
 
 async function createIndexIfMissing(client: SearchClient, uid: string): Promise<void> {
-  const task = await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: WRITE_TIMEOUT_MS, interval: 25 });
+  checkCreated(await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: WRITE_TIMEOUT_MS, interval: 25 }), uid);
+}
+
+function checkCreated(task: Task, uid: string): void {
   if (task.status === 'succeeded' || task.error?.code === 'index_already_exists') return;
   throw new SearchTaskError(`creating index ${uid}`, task);
 }

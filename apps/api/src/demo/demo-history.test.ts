@@ -11,7 +11,7 @@ const dataDir = '/tmp/portal-test-data';
 beforeAll(async () => {
   t = await startTestApp();
   now = t.clock.now();
-}, 180_000);
+}, 600_000);
 afterAll(() => t?.close());
 
 const get = (url: string, cookie: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
@@ -28,7 +28,8 @@ describe('the demo history', () => {
     await t.db.prisma.product.update({ where: { sku: 'DW-BTL-500' }, data: { status: 'ACTIVE' } });
     history = await seedDemoHistory(t.db.prisma, { publicUrl: 'http://portal.test', dataDir, now });
     expect(history.created).toBe(true);
-  }, 180_000);
+    // Two seeds of months of history: well under a minute on an idle machine, minutes on a saturated one.
+  }, 600_000);
 
   it('holds inquiries, quotes and contracts in every state', async () => {
     const p = t.db.prisma;

@@ -21,7 +21,8 @@ export type SearchEngine = {
   remove(ids: string[]): Promise<void>;
   setSynonyms(groups: string[][]): Promise<void>;
   rebuild(batches: AsyncIterable<ProductDocument[]>): Promise<void>;
-  ensureIndex(): Promise<void>;
+  /** Creates the index if missing and applies its settings, and these synonyms when given. */
+  ensureIndex(synonymGroups?: string[][]): Promise<void>;
   countDocuments(): Promise<number | null>;
   /** Every indexed product's content stamp (see documentStamp), by id. */
   stamps(): Promise<Map<string, string>>;
@@ -69,7 +70,7 @@ export function createSearchEngine(options: { host: string; adminKey: string; se
         if (page.results.length < 1000) return found;
       }
     },
-    ensureIndex: () => ensureProductIndex(admin, uid),
+    ensureIndex: (synonymGroups) => ensureProductIndex(admin, uid, synonymGroups),
     async countDocuments() {
       try {
         const stats = await admin.index(uid).getStats();

@@ -59,7 +59,8 @@ export function createCatalogIndexService(deps: { prisma: PrismaClient; search: 
     async reconcileIndex(): Promise<'rebuilt' | 'caught-up' | 'in-sync' | 'unavailable'> {
       if (!search) return 'unavailable';
       try {
-        await search.ensureIndex();
+        // Settings and synonyms in one task, before any document: a first start indexes each document once.
+        await search.ensureIndex(await synonymGroups());
         const indexed = await search.stamps();
         const categories = await tree.get();
         const seen = new Set<string>();
@@ -76,7 +77,6 @@ export function createCatalogIndexService(deps: { prisma: PrismaClient; search: 
         }
         const gone = [...indexed.keys()].filter((id) => !seen.has(id));
         if (gone.length) await search.remove(gone);
-        await this.syncSynonyms();
         if (!written && !gone.length) return 'in-sync';
         return indexed.size === 0 ? 'rebuilt' : 'caught-up';
       } catch (err) {
