@@ -54,6 +54,10 @@ import referenceRoutes from './modules/reference/reference.routes.ts';
 import { createReferenceService } from './modules/reference/reference.service.ts';
 import salesContractsRoutes from './modules/sales-contracts/sales-contracts.routes.ts';
 import { createSalesContractsService } from './modules/sales-contracts/sales-contracts.service.ts';
+import qualityCertificatesRoutes from './modules/quality-certificates/quality-certificates.routes.ts';
+import { createQualityCertificatesService } from './modules/quality-certificates/quality-certificates.service.ts';
+import shipmentsRoutes from './modules/shipments/shipments.routes.ts';
+import { createShipmentsService } from './modules/shipments/shipments.service.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
@@ -168,6 +172,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl });
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
+  const shipments = createShipmentsService({ prisma, clock, publicUrl: config.publicUrl, files });
+  const qualityCertificates = createQualityCertificatesService({ prisma, clock, files });
   const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
   // ── Feature modules, one per capability
@@ -187,6 +193,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(negotiationRoutes, { negotiation });
       await api.register(salesContractsRoutes, { contracts: salesContracts });
       await api.register(lettersOfCreditRoutes, { lettersOfCredit });
+      await api.register(shipmentsRoutes, { shipments });
+      await api.register(qualityCertificatesRoutes, { qualityCertificates });
       await api.register(referenceRoutes, { reference: createReferenceService({ prisma }) });
       await api.register(settingsRoutes, { settings });
     },

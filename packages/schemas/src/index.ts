@@ -15,3 +15,4 @@ export * from './settings.ts';
 export * from './outbox.ts';
 export * from './health.ts';
 export * from './home.ts';
+export * from './shipments.ts';
