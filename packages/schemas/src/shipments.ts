@@ -173,6 +173,7 @@ export type ShipmentView = z.infer<typeof ShipmentView>;
 
 export const LineProgressView = z.object({
   contractLineNo: z.number().int(),
+  productId: Id.nullable(),
   description: z.string(),
   unit: z.string(),
   ordered: z.string(),

@@ -139,7 +139,7 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
       lines: progress.map((p) => {
         const l = c.lines.find((x) => x.id === p.contractLineId)!;
         return {
-          contractLineNo: p.lineNo, description: l.description, unit: l.unit, ordered: p.ordered, shipped: p.shipped, remaining: p.remaining, mayStillShip: p.mayStillShip,
+          contractLineNo: p.lineNo, productId: l.product?.id ?? null, description: l.description, unit: l.unit, ordered: p.ordered, shipped: p.shipped, remaining: p.remaining, mayStillShip: p.mayStillShip,
           tolerancePercent: quantityLimits({ id: l.id, lineNo: l.lineNo, quantity: l.quantity.toFixed(), unit: l.unit }, null).percent, complete: p.complete,
         };
       }),
