@@ -11,6 +11,8 @@ const portal: Entry[] = [
   { to: '/catalog', label: 'nav.catalog' },
   { to: '/portal/inquiries', label: 'nav.inquiries', action: 'inquiries.read' },
   { to: '/portal/contracts', label: 'nav.contracts', action: 'salesContracts.read' },
+  { to: '/portal/shipments', label: 'nav.shipments', action: 'shipments.read' },
+  { to: '/portal/certificates', label: 'nav.certificates', action: 'qualityCertificates.read' },
   { to: '/portal/company', label: 'nav.company', action: 'companies.read' },
   { to: '/portal/account', label: 'nav.account' },
 ];
@@ -19,6 +21,8 @@ const staff: Entry[] = [
   { to: '/staff', label: 'nav.overview', end: true },
   { to: '/staff/inquiries', label: 'nav.inquiries', action: 'inquiries.read' },
   { to: '/staff/contracts', label: 'nav.contracts', action: 'salesContracts.read' },
+  { to: '/staff/shipments', label: 'nav.shipments', action: 'shipments.read' },
+  { to: '/staff/certificates', label: 'nav.certificates', action: 'qualityCertificates.read' },
   { to: '/staff/approvals', label: 'nav.quoteApprovals', action: 'quotes.approve' },
   { to: '/staff/companies?status=PENDING', label: 'nav.approvals', action: 'companies.review' },
   { to: '/staff/companies', label: 'nav.companies', action: 'companies.list' },
