@@ -20,17 +20,17 @@ test('a confirmed contract that allows partial shipment (set up through the API)
   const clerk = await apiAs('clerk@demo.example');
   const products = await (await buyer.get('/api/catalog/search?q=vacuum%20bottle%20500')).json();
   const product = products.items.find((p: { sku: string }) => p.sku === 'DW-BTL-500');
-  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'CIF', namedPlace: 'Hamburg', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
+  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
   expect(inq.status(), await inq.text()).toBe(201);
   const inquiry = await inq.json();
   const in60 = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
   const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const q = await clerk.post(`/api/inquiries/${inquiry.id}/quotes`, {
     data: {
-      currency: 'USD', incoterm: 'CIF', namedPlace: 'Hamburg', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+      currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
       paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
       leadTimeDays: 35, shipmentDate: in60, packing: '50 pcs per export carton', validUntil: in30,
-      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '3.4126' }],
+      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '4.2000' }],
     },
   });
   expect(q.status(), await q.text()).toBe(201);
@@ -60,35 +60,36 @@ test('the clerk plans a partial shipment and records its booking, stuffing and d
   // The booking: vessel, voyage, ports, ETD and ETA.
   const today = new Date().toISOString().slice(0, 10);
   const plus = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-  await card.getByLabel('节点').selectOption('BOOKING_CONFIRMED');
-  await card.getByLabel('日期', { exact: true }).fill(today);
-  await card.getByLabel('承运人').fill('COSCO Shipping Lines');
-  await card.getByLabel('船名').fill('COSCO Aries');
-  await card.getByLabel('航次').fill('041W');
-  await card.getByLabel('订舱号').fill('COSU6312345670');
-  await card.getByLabel('预计开航').fill(today);
-  await card.getByLabel('预计到港').fill(plus(32));
-  await card.getByRole('button', { name: '记录' }).click();
+  const form = card.getByRole('form', { name: '记录节点' });
+  await form.getByLabel('节点', { exact: true }).selectOption('BOOKING_CONFIRMED');
+  await form.getByLabel('日期', { exact: true }).fill(today);
+  await form.getByLabel('承运人', { exact: true }).fill('COSCO Shipping Lines');
+  await form.getByLabel('船名', { exact: true }).fill('COSCO Aries');
+  await form.getByLabel('航次', { exact: true }).fill('041W');
+  await form.getByLabel('订舱号', { exact: true }).fill('COSU6312345670');
+  await form.getByLabel('预计开航', { exact: true }).fill(today);
+  await form.getByLabel('预计到港', { exact: true }).fill(plus(32));
+  await form.getByRole('button', { name: '记录', exact: true }).click();
   await expect(card.locator('.badge').first()).toHaveText('已订舱');
 
   // A container number with a wrong check digit is refused, naming the field; then the right one.
-  await card.getByLabel('节点').selectOption('CONTAINER_STUFFED');
-  await card.getByLabel('箱号（ISO 6346）').fill('CSQU3054384');
-  await card.getByLabel('封号').fill('CN1234567');
-  await card.getByLabel('箱数').fill('100');
-  await card.getByLabel('货物毛重 kg').fill('1750');
-  await card.getByLabel('体积 CBM').fill('6.2');
-  await card.getByLabel('VGM kg').fill('5700');
-  await card.getByRole('button', { name: '记录' }).click();
+  await form.getByLabel('节点', { exact: true }).selectOption('CONTAINER_STUFFED');
+  await form.getByLabel('箱号（ISO 6346）', { exact: true }).fill('CSQU3054384');
+  await form.getByLabel('封号', { exact: true }).fill('CN1234567');
+  await form.getByLabel('箱数', { exact: true }).fill('100');
+  await form.getByLabel('货物毛重 kg', { exact: true }).fill('1750');
+  await form.getByLabel('体积 CBM', { exact: true }).fill('6.2');
+  await form.getByLabel('VGM kg', { exact: true }).fill('5700');
+  await form.getByRole('button', { name: '记录', exact: true }).click();
   await expect(card.getByText(/wrong check digit/)).toBeVisible();
-  await card.getByLabel('箱号（ISO 6346）').fill('CSQU3054383');
-  await card.getByRole('button', { name: '记录' }).click();
+  await form.getByLabel('箱号（ISO 6346）', { exact: true }).fill('CSQU3054383');
+  await form.getByRole('button', { name: '记录', exact: true }).click();
   await expect(card.getByRole('cell', { name: 'CSQU3054383' })).toBeVisible();
 
-  await card.getByLabel('节点').selectOption('DEPARTED');
-  await card.getByLabel('日期', { exact: true }).fill(today);
-  await card.getByLabel('地点').fill('Ningbo');
-  await card.getByRole('button', { name: '记录' }).click();
+  await form.getByLabel('节点', { exact: true }).selectOption('DEPARTED');
+  await form.getByLabel('日期', { exact: true }).fill(today);
+  await form.getByLabel('地点', { exact: true }).fill('Ningbo');
+  await form.getByRole('button', { name: '记录', exact: true }).click();
   await expect(card.locator('.badge').first()).toHaveText('在途');
   await shot(page, 'shipments-clerk-execution');
   await signOut(page);
