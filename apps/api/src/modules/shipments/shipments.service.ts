@@ -1,6 +1,6 @@
 import type { AttachDocumentBody, ContractExecutionView, CreateShipmentBody, RecordEventBody, ShipmentView, TrackerRow, z } from '@portal/schemas';
 import {
-  DomainError, Dec, actualShipmentDate, assertCompanyMayTrade, assertContainerNumber, assertCanRecordEvent, assertVisibleTo, calendarDate, cartonCbm, cartonsFor,
+  DomainError, Dec, actualShipmentDate, assertCompanyMayTrade, assertContainerNumber, assertCanRecordEvent, assertVisibleTo, calendarDate, cartonsFor,
   commercialInvoiceTotals, companyScope, containerLoadCheck, containerSizeType, currentActuals, dcsaCodes, isStaff, lineProgress, midnightUtc, nextMilestone,
   quantityLimits, shipmentPunctuality, shipmentQuantityErrors, shipmentStatus, shipmentTimeline, validationError,
   type Actor, type Milestone, type Punctuality, type ScheduleShipment, type ShipmentEventRecord, type ShipmentStatus,
@@ -230,7 +230,7 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
       if (errors.length) throw validationError(errors, 'unknown contract line');
       const now = clock.now();
       const planned = body.plannedDeparture ?? calendarDate(c.latestShipmentDate);
-      const result = await prisma.$transaction(async (tx) => {
+      await prisma.$transaction(async (tx) => {
         await repo.lockContract(tx, c.id);
         const others = (await repo.findShipmentsOfContract(tx, c.id)).filter((s) => s.status !== 'CANCELLED');
         const qErrors = shipmentQuantityErrors(quantityContract(c), others.flatMap((s) => s.lines.map((l) => ({ contractLineId: l.contractLineId, quantity: l.quantity.toFixed() }))), proposed);
@@ -251,9 +251,7 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
           actorId: actor.userId, companyId: c.buyerCompanyId, action: 'shipment.create', entityType: 'Shipment', entityId: created.id, requestId: meta.requestId,
           changes: { contract: c.number, number, plannedDeparture: planned, lines: body.lines.map((l) => ({ lineNo: l.contractLineNo, quantity: l.quantity })) },
         });
-        return created;
       });
-      void result;
       return executionOf(actor, c);
     },
 

@@ -55,9 +55,7 @@ export function MilestoneForm({ contractId, shipment, today }: { contractId: str
     });
   };
 
-  const shown = (keys: string[]) => keys.some((k) => errors[k]);
   const otherErrors = Object.entries(errors).filter(([k]) => !['date', 'containerNumber', 'batchNo', 'onBoardDate', 'blNumber', 'location', 'reason', 'supersedesId', 'note'].includes(k) && !k.startsWith('booking.') && !k.startsWith('container.'));
-  void shown;
   return (
     <form className="form card card--flat" onSubmit={submit} aria-labelledby={`rec-${shipment.id}`} noValidate>
       <h3 id={`rec-${shipment.id}`}>{s('rec.title')}</h3>
@@ -108,7 +106,7 @@ export function MilestoneForm({ contractId, shipment, today }: { contractId: str
         <div className="grid-3">
           <div className="field">
             <label htmlFor={`sup-${shipment.id}`}>{s('rec.corrects')}</label>
-            <select id={`sup-${shipment.id}`} name="supersedesId" defaultValue={actuals[0]!.id}>
+            <select key={milestone} id={`sup-${shipment.id}`} name="supersedesId" defaultValue={perContainer.has(milestone) ? '' : actuals[0]!.id}>
               <option value="">{s('rec.new')}</option>
               {actuals.map((e) => <option key={e.id} value={e.id}>{e.date}{e.containerNumber ? ` · ${e.containerNumber}` : ''}</option>)}
             </select>
