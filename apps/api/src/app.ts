@@ -70,11 +70,17 @@ import referenceRoutes from './modules/reference/reference.routes.ts';
 import { createReferenceService } from './modules/reference/reference.service.ts';
 import salesContractsRoutes from './modules/sales-contracts/sales-contracts.routes.ts';
 import { createSalesContractsService } from './modules/sales-contracts/sales-contracts.service.ts';
+import qualityCertificatesRoutes from './modules/quality-certificates/quality-certificates.routes.ts';
+import { createQualityCertificatesService } from './modules/quality-certificates/quality-certificates.service.ts';
+import shipmentsRoutes from './modules/shipments/shipments.routes.ts';
+import { createShipmentsService } from './modules/shipments/shipments.service.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
 import { createSettingsService } from './modules/settings/settings.service.ts';
 import ticketsRoutes from './modules/tickets/tickets.routes.ts';
 import { createTicketsService } from './modules/tickets/tickets.service.ts';
 import { createTicketsHome } from './modules/tickets/tickets.home.ts';
+import { createShipmentsHome } from './modules/shipments/shipments.home.ts';
+import { createPaymentsHome } from './modules/payments/payments.home.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
 import { createInvitationService } from './modules/users/invitations.service.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -188,9 +194,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const costing = createCostingService({ prisma, clock });
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl, settings, attachments });
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl, settings });
-  // The schedule reads no shipment facts yet: until shipments are merged every item after shipment waits for its trigger.
-  // lead: wire to shipments.shipmentFactsForContract at merge
-  const schedule = createScheduleService({ clock, shipmentFacts: async () => [] });
+  // The schedule reads the shipments' dates (B/L, on board, invoice); the shipments service refreshes it when they change.
+  const schedule = createScheduleService({ clock, shipmentFacts: (contractId, db) => shipments.shipmentFactsForContract(contractId, db) });
   app.decorate('schedule', schedule);
   const financeSettings = createFinanceSettingsService({ prisma });
   const payments = createPaymentsService({ prisma, clock, settings: financeSettings });
@@ -213,9 +218,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       createLettersOfCreditHome({ prisma }),
       createCompaniesHome({ prisma }),
       createOutboxHome({ prisma }),
+      createShipmentsHome({ prisma }),
+      createPaymentsHome({ prisma }),
       createTicketsHome({ prisma }),
     ],
   });
+  const shipments = createShipmentsService({ prisma, clock, publicUrl: config.publicUrl, files, schedule });
+  const qualityCertificates = createQualityCertificatesService({ prisma, clock, files });
   const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
   // ── Feature modules, one per capability
@@ -238,6 +247,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(lettersOfCreditRoutes, { lettersOfCredit });
       await api.register(ticketsRoutes, { tickets });
       await api.register(paymentsRoutes, { payments, receipts, ageing, dunning, settings: financeSettings });
+      await api.register(shipmentsRoutes, { shipments });
+      await api.register(qualityCertificatesRoutes, { qualityCertificates });
       await api.register(referenceRoutes, { reference: createReferenceService({ prisma }) });
       await api.register(settingsRoutes, { settings });
     },

@@ -136,6 +136,20 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'PUT', url: '/api/payments/settings', access: ['FINANCE', 'ADMIN'] },
   { method: 'GET', url: '/api/payments/customers/:companyId/exposure', access: STAFF },
   { method: 'PUT', url: '/api/payments/customers/:companyId/credit', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/shipments/tracker', access: ALL },
+  { method: 'GET', url: '/api/contracts/:contractId/execution', access: ALL },
+  { method: 'POST', url: '/api/contracts/:contractId/shipments', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/shipments/:shipmentId', access: ALL },
+  { method: 'POST', url: '/api/shipments/:shipmentId/events', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'POST', url: '/api/shipments/:shipmentId/documents', access: ['CLERK', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/shipments/:shipmentId/commercial-invoice', access: ALL },
+  { method: 'GET', url: '/api/shipments/:shipmentId/packing-list', access: ALL },
+  { method: 'GET', url: '/api/shipments/:shipmentId/documents/:documentId', access: ALL },
+  { method: 'GET', url: '/api/shipments/:shipmentId/downloads', access: STAFF },
+  { method: 'GET', url: '/api/quality-certificates', access: ALL },
+  { method: 'GET', url: '/api/quality-certificates/:certificateId', access: ALL },
+  { method: 'GET', url: '/api/quality-certificates/:certificateId/file', access: ALL },
+  { method: 'POST', url: '/api/quality-certificates', access: ['CLERK', 'MANAGER', 'ADMIN'] },
 ];
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -183,6 +197,7 @@ beforeAll(async () => {
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
   params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
   params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, eventId: nobody, receiptId: nobody, entryId: nobody, itemId: nobody, importId: nobody, lineId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, shipmentId: nobody, documentId: nobody, certificateId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 

@@ -86,6 +86,14 @@ const accessTable = {
   /** Credit exposure, shown to the clerk quoting and the manager approving. */
   'payments.exposure': staff,
   'payments.creditLimit': ['FINANCE', 'MANAGER', 'ADMIN'],
+  /** The order tracker: a contract's shipments, milestones, containers and documents (buyers: their own company's). */
+  'shipments.read': everyone,
+  /** Recording execution: shipments, milestones, containers, uploaded documents. */
+  'shipments.record': tradeDesk,
+  /** Who downloaded which shipping document. */
+  'shipments.downloads': staff,
+  'qualityCertificates.read': everyone,
+  'qualityCertificates.manage': tradeDesk,
   'reference.exchangeRates': staff,
   'settings.read': staff,
   'settings.update': managers,

@@ -17,3 +17,4 @@ export * from './health.ts';
 export * from './home.ts';
 export * from './tickets.ts';
 export * from './payments.ts';
+export * from './shipments.ts';

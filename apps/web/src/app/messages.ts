@@ -47,6 +47,8 @@ export const en = {
   'nav.signIn': 'Sign in',
   'nav.register': 'Register',
   'nav.contracts': "Contracts",
+  'nav.shipments': 'Shipments',
+  'nav.certificates': 'Quality certificates',
   'nav.payments': 'Payments',
   'nav.collections': 'Collections',
   'nav.tickets': 'Service centre',

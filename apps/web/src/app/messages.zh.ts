@@ -49,6 +49,8 @@ export const zh: Record<keyof typeof en, string> = {
   'nav.signIn': '登录',
   'nav.register': '注册',
   'nav.contracts': "合同",
+  'nav.shipments': '货运跟踪',
+  'nav.certificates': '批次质检单',
   'nav.payments': '付款',
   'nav.collections': '收款管理',
   'nav.tickets': '客户服务中心',

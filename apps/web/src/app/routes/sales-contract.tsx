@@ -30,6 +30,7 @@ export default function SalesContractRoute() {
         <h1>{t('sc.title')} {c.number}</h1>
         <span className={`badge badge--${c.status === 'ISSUED' ? 'warn' : 'ok'}`}>{t(`sc.${c.status}`)}</span>
         <a className="btn btn--secondary btn--small" href={c.pdfUrl} target="_blank" rel="noopener">PDF</a>
+        {c.status !== 'ISSUED' && <Link className="btn btn--secondary btn--small" to={`${base}/contracts/${c.id}/${buyer ? 'tracking' : 'execution'}`}>{t('nav.shipments')}</Link>}
       </div>
       {buyer && c.status === 'ISSUED' && <ConfirmContract contractId={c.id} />}
       <section className="card"><ContractView contract={c} /></section>

@@ -1,0 +1,52 @@
+import { Link } from 'react-router';
+import type { TrackerRow } from '@portal/schemas';
+import { useShipmentsText } from '../texts.ts';
+
+const tone = { ON_TIME: 'ok', AT_RISK: 'warn', LATE: 'bad' } as const;
+
+/** The tracker overview: each open contract with its shipment state, next milestone and punctuality. */
+export function TrackerTable({ rows, staff, linkFor }: { rows: TrackerRow[]; staff: boolean; linkFor: (contractId: string) => string }) {
+  const { s, day, money } = useShipmentsText();
+  return (
+    <div className="table-wrap">
+      <table className="table table--dense">
+        <thead>
+          <tr>
+            <th scope="col">{s('tracker.contract')}</th>
+            {staff && <th scope="col">{s('tracker.buyer')}</th>}
+            <th scope="col">{s('tracker.status')}</th>
+            <th scope="col">{s('tracker.next')}</th>
+            <th scope="col">{s('tracker.vessel')}</th>
+            <th scope="col">{s('tracker.latest')}</th>
+            <th scope="col">{s('tracker.onTime')}</th>
+            <th scope="col" className="num">{s('ex.value')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.contractId} className={r.punctuality.status === 'LATE' ? 'row--alert' : undefined}>
+              <td><Link to={linkFor(r.contractId)}>{r.number}</Link></td>
+              {staff && <td>{r.buyerCompany.name}</td>}
+              <td>{r.shipmentStatus ? <span className="badge badge--info">{s(`st.${r.shipmentStatus}`)}</span> : <span className="muted">{s('tracker.noShipment')}</span>}{r.shipments > 1 && <span className="muted small"> ×{r.shipments}</span>}</td>
+              <td>
+                {r.nextMilestone ? (
+                  <>
+                    {s(`m.${r.nextMilestone.milestone}`)}
+                    {r.nextMilestone.expected && <span className={r.nextMilestone.overdue ? 'text-bad small' : 'muted small'}> · {r.nextMilestone.overdue ? s('tracker.overdue') : s('tracker.expected', { date: day(r.nextMilestone.expected) })}</span>}
+                  </>
+                ) : s('tracker.done')}
+              </td>
+              <td>{r.vessel ?? '—'}</td>
+              <td>{day(r.latestShipmentDate)}</td>
+              <td>
+                <span className={`badge badge--${tone[r.punctuality.status]}`}>{s(`p.${r.punctuality.status}`)}</span>
+                {r.punctuality.daysLate > 0 && <span className="muted small"> {s('tracker.daysLate', { n: r.punctuality.daysLate })}</span>}
+              </td>
+              <td className="num">{money(r.total.amount, r.total.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

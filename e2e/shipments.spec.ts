@@ -1,0 +1,128 @@
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { mailTo, password, shot, signIn, signOut } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+let contractId = '';
+let contractNumber = '';
+
+/** An API session of a demo user, sending the portal's own origin as the browser does. */
+async function apiAs(email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
+  const res = await ctx.post('/api/auth/login', { data: { email, password } });
+  expect(res.status()).toBe(200);
+  return ctx;
+}
+
+test('a confirmed contract that allows partial shipment (set up through the API)', async () => {
+  const buyer = await apiAs('buyer@demo.example');
+  const clerk = await apiAs('clerk@demo.example');
+  const products = await (await buyer.get('/api/catalog/search?q=vacuum%20bottle%20500')).json();
+  const product = products.items.find((p: { sku: string }) => p.sku === 'DW-BTL-500');
+  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
+  expect(inq.status(), await inq.text()).toBe(201);
+  const inquiry = await inq.json();
+  const in60 = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const q = await clerk.post(`/api/inquiries/${inquiry.id}/quotes`, {
+    data: {
+      currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+      paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
+      leadTimeDays: 35, shipmentDate: in60, packing: '50 pcs per export carton', validUntil: in30,
+      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '4.2000' }],
+    },
+  });
+  expect(q.status(), await q.text()).toBe(201);
+  const quote = await q.json();
+  expect((await clerk.post(`/api/quotes/${quote.id}/revisions/1/send`, { data: {} })).status()).toBe(200);
+  const accepted = await buyer.post(`/api/quotes/${quote.id}/revisions/1/accept`, { data: {} });
+  expect(accepted.status(), await accepted.text()).toBe(201);
+  ({ id: contractId, number: contractNumber } = await accepted.json());
+  expect((await buyer.post(`/api/contracts/${contractId}/confirm`, { data: {} })).status()).toBe(200);
+  expect((await clerk.post(`/api/contracts/${contractId}/amendments`, { data: { reason: 'Two sailings', changes: { partialShipmentAllowed: true } } })).status()).toBe(201);
+  expect((await buyer.post(`/api/contracts/${contractId}/amendments/1/confirm`, { data: {} })).status()).toBe(200);
+  await buyer.dispose();
+  await clerk.dispose();
+});
+
+test('the clerk plans a partial shipment and records its booking, stuffing and departure', async ({ page }) => {
+  await signIn(page, 'clerk@demo.example');
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto(`/staff/contracts/${contractId}/execution`);
+  await expect(page.getByRole('heading', { level: 1, name: `${contractNumber} 执行记录` })).toBeVisible();
+  await page.getByLabel(/^第 1 行/).fill('5000');
+  await page.getByRole('button', { name: '安排货运' }).click();
+  const card = page.locator('section.shipment').first();
+  await expect(card.getByRole('heading', { level: 2, name: /^货运 SHP-/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Stainless steel vacuum bottle/ }).getByRole('cell').nth(4)).toHaveText('7,000');
+
+  // The booking: vessel, voyage, ports, ETD and ETA.
+  const today = new Date().toISOString().slice(0, 10);
+  const plus = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const form = card.getByRole('form', { name: '记录节点' });
+  await form.getByLabel('节点', { exact: true }).selectOption('BOOKING_CONFIRMED');
+  await form.getByLabel('日期', { exact: true }).fill(today);
+  await form.getByLabel('承运人', { exact: true }).fill('COSCO Shipping Lines');
+  await form.getByLabel('船名', { exact: true }).fill('COSCO Aries');
+  await form.getByLabel('航次', { exact: true }).fill('041W');
+  await form.getByLabel('订舱号', { exact: true }).fill('COSU6312345670');
+  await form.getByLabel('预计开航', { exact: true }).fill(today);
+  await form.getByLabel('预计到港', { exact: true }).fill(plus(32));
+  await form.getByRole('button', { name: '记录', exact: true }).click();
+  await expect(card.locator('.badge').first()).toHaveText('已订舱');
+
+  // A container number with a wrong check digit is refused, naming the field; then the right one.
+  await form.getByLabel('节点', { exact: true }).selectOption('CONTAINER_STUFFED');
+  await form.getByLabel('箱号（ISO 6346）', { exact: true }).fill('CSQU3054384');
+  await form.getByLabel('封号', { exact: true }).fill('CN1234567');
+  await form.getByLabel('箱数', { exact: true }).fill('100');
+  await form.getByLabel('货物毛重 kg', { exact: true }).fill('1750');
+  await form.getByLabel('体积 CBM', { exact: true }).fill('6.2');
+  await form.getByLabel('VGM kg', { exact: true }).fill('5700');
+  await form.getByRole('button', { name: '记录', exact: true }).click();
+  await expect(card.getByText(/wrong check digit/)).toBeVisible();
+  await form.getByLabel('箱号（ISO 6346）', { exact: true }).fill('CSQU3054383');
+  await form.getByRole('button', { name: '记录', exact: true }).click();
+  await expect(card.getByRole('cell', { name: 'CSQU3054383' })).toBeVisible();
+
+  await form.getByLabel('节点', { exact: true }).selectOption('DEPARTED');
+  await form.getByLabel('日期', { exact: true }).fill(today);
+  await form.getByLabel('地点', { exact: true }).fill('Ningbo');
+  await form.getByRole('button', { name: '记录', exact: true }).click();
+  await expect(card.locator('.badge').first()).toHaveText('在途');
+  await shot(page, 'shipments-clerk-execution');
+  await signOut(page);
+});
+
+test('the buyer sees the timeline, downloads the commercial invoice and packing list, and has the notice mail', async ({ page }) => {
+  await signIn(page, 'buyer@demo.example');
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto('/portal/shipments');
+  const row = page.getByRole('row', { name: new RegExp(contractNumber) });
+  await expect(row).toContainText('At sea');
+  await expect(row).toContainText('COSCO Aries');
+  await row.getByRole('link', { name: contractNumber }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Tracking ${contractNumber}` })).toBeVisible();
+  const card = page.locator('section.shipment').first();
+  const timeline = card.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Booking confirmed' })).toContainText('Actual');
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Departed' })).toContainText('Actual');
+  await expect(card.getByRole('cell', { name: 'CSQU3054383' })).toBeVisible();
+  await expect(card).not.toContainText('Internal note');
+  await shot(page, 'shipments-tracker-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, 'shipments-tracker-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  for (const name of [/^Commercial invoice/, /^Packing list/]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name }).click()]);
+    const file = await download.path();
+    expect(file).toBeTruthy();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/^(PL-)?CI-\d{4}-\d{6}\.pdf$/);
+  }
+  const mail = await mailTo('buyer@demo.example', `Vessel departed: ${contractNumber}`);
+  expect(mail).toContain('COSCO Aries');
+});
