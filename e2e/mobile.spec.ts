@@ -77,6 +77,9 @@ for (const role of roles) {
     await signIn(page, role.email);
     await expect(page).toHaveURL(role.home);
     await expect(page.getByRole('region', { name: /Needs your action|待办事项/ })).toBeVisible();
+    // A desktop shows the navigation itself, no menu button.
+    await expect(page.getByRole('button', { name: /^(Menu|菜单)$/ })).toBeHidden();
+    await expect(page.getByRole('navigation').getByRole('link', { name: role.menu[1]! })).toBeVisible();
     await shot(page, `home-${role.name}-desktop`);
 
     await page.setViewportSize(phone);
@@ -117,7 +120,7 @@ for (const role of roles) {
 
 test('the catalog at 390 px: products first, facets behind "Filters (n)"', async ({ page }) => {
   await page.setViewportSize(phone);
-  await page.goto('/catalog?material=Cotton');
+  await page.goto('/catalog?material=304%20stainless%20steel');
   const filters = page.getByRole('button', { name: 'Filters (1)' });
   await expect(filters).toBeVisible();
   await expect(page.locator('.product-grid a').first()).toBeInViewport();
