@@ -35,6 +35,9 @@ export default defineConfig({
           include: ['apps/web/src/**/*.test.tsx', 'apps/web/src/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['apps/web/src/test/setup.ts'],
+          // A test waits for several things a page shows (each up to 5 s, see setup.ts); on a loaded
+          // 2-core machine a first lazy page alone can take most of the default 5 s.
+          testTimeout: 15_000,
         },
       },
     ],

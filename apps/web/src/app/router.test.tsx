@@ -32,7 +32,7 @@ describe('page loaders', () => {
   it('fetch nothing of a page for a visitor the shell sends to sign in', async () => {
     const calls = serveApi({ 'GET /api/auth/me': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', detail: 'sign in' } }), 'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', detail: 'x' } }) });
     renderApp(`/portal/inquiries/${inquiryId}`);
-    expect(await screen.findByRole('heading', { name: 'Sign in' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(calls.filter((c) => !c.path.startsWith('/api/auth/'))).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('page loaders', () => {
       [`GET /api/inquiries/${inquiryId}/messages`]: () => ({ status: 200, body: thread }),
     });
     renderApp(`/portal/inquiries/${inquiryId}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'INQ-2026-000042' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'INQ-2026-000042' })).toBeInTheDocument();
     // No second look: the PI came with the page, not after it.
     expect(screen.getByRole('article', { name: 'PI-2026-000042 rev. 1' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Accept this quote' })).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('page loaders', () => {
   it('leave an inquiry that is not there to the page, which says "not found" with a way back, and fetch nothing that hangs on it', async () => {
     const calls = serveApi({ ...signedIn, [`GET /api/inquiries/${inquiryId}`]: () => ({ status: 404, body: { code: 'NOT_FOUND', detail: 'the inquiry does not exist' } }) });
     renderApp(`/portal/inquiries/${inquiryId}`);
-    expect(await screen.findByText('Not found: this record does not exist, or it is not yours to see.', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('Not found: this record does not exist, or it is not yours to see.', {})).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '← Back to Inquiries' })).toHaveAttribute('href', '/portal/inquiries');
     // Trying again cannot make it appear.
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();

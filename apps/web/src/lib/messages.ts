@@ -9,6 +9,7 @@ import { en as inquiries } from '../features/inquiries/messages.ts';
 import { en as lettersOfCredit } from '../features/letters-of-credit/messages.ts';
 import { en as negotiation } from '../features/negotiation/messages.ts';
 import { en as notifications } from '../features/notifications/messages.ts';
+import { en as outbox } from '../features/outbox/messages.ts';
 import { en as quotes } from '../features/quotes/messages.ts';
 import { en as salesContracts } from '../features/sales-contracts/messages.ts';
 import { en as settings } from '../features/settings/messages.ts';
@@ -19,6 +20,6 @@ import { en as users } from '../features/users/messages.ts';
  * ICU MessageFormat for react-intl, keyed "<screen>.<name>"); here they are put together. English is
  * in the first load; Chinese (messages.zh.ts beside each) is a chunk of its own, see i18n.tsx.
  */
-export const en = { ...app, ...account, ...auth, ...catalog, ...companies, ...costing, ...home, ...inquiries, ...lettersOfCredit, ...negotiation, ...notifications, ...quotes, ...salesContracts, ...settings, ...users };
+export const en = { ...app, ...account, ...auth, ...catalog, ...companies, ...costing, ...home, ...inquiries, ...lettersOfCredit, ...negotiation, ...notifications, ...outbox, ...quotes, ...salesContracts, ...settings, ...users };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

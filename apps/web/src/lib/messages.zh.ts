@@ -10,10 +10,11 @@ import { zh as inquiries } from '../features/inquiries/messages.zh.ts';
 import { zh as lettersOfCredit } from '../features/letters-of-credit/messages.zh.ts';
 import { zh as negotiation } from '../features/negotiation/messages.zh.ts';
 import { zh as notifications } from '../features/notifications/messages.zh.ts';
+import { zh as outbox } from '../features/outbox/messages.zh.ts';
 import { zh as quotes } from '../features/quotes/messages.zh.ts';
 import { zh as salesContracts } from '../features/sales-contracts/messages.zh.ts';
 import { zh as settings } from '../features/settings/messages.zh.ts';
 import { zh as users } from '../features/users/messages.zh.ts';
 
 /** The Chinese catalogue, loaded only when someone reads in Chinese (a chunk of its own). */
-export const zh: Catalogue = { ...app, ...account, ...auth, ...catalog, ...companies, ...costing, ...home, ...inquiries, ...lettersOfCredit, ...negotiation, ...notifications, ...quotes, ...salesContracts, ...settings, ...users };
+export const zh: Catalogue = { ...app, ...account, ...auth, ...catalog, ...companies, ...costing, ...home, ...inquiries, ...lettersOfCredit, ...negotiation, ...notifications, ...outbox, ...quotes, ...salesContracts, ...settings, ...users };

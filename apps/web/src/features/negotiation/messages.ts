@@ -7,7 +7,7 @@ export const en = {
   'neg.SYSTEM': "Event",
   'neg.proposedPrice': "price {price}",
   'neg.proposedQty': "quantity {qty}",
-  'neg.proposedDate': "ship by {date}",
+  'neg.proposedDate': "ship by {date, date, medium}",
   'neg.empty': "No messages yet. Questions, counter-offers and answers appear here for both sides.",
   'neg.write': "Write a message",
   'neg.send': "Send",

@@ -9,7 +9,7 @@ export const zh: Record<keyof typeof en, string> = {
   'neg.SYSTEM': "事件",
   'neg.proposedPrice': "单价 {price}",
   'neg.proposedQty': "数量 {qty}",
-  'neg.proposedDate': "{date} 前装运",
+  'neg.proposedDate': "{date, date, medium} 前装运",
   'neg.empty': "暂无消息。双方的问题、还盘和答复都会显示在这里。",
   'neg.write': "输入消息",
   'neg.send': "发送",

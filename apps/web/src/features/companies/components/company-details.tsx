@@ -32,7 +32,7 @@ export function CompanyDetails({ company, canEdit, ownCompany = false }: { compa
         <dt>{t('register.website')}</dt><dd>{company.website ? <a href={company.website} rel="noopener noreferrer" target="_blank">{company.website}</a> : dash}</dd>
         <dt>{t('register.phone')}</dt><dd>{company.phone ?? dash}</dd>
         <dt>{t('companies.registered')}</dt><dd>{date(company.createdAt)}</dd>
-        {company.reviewedAt && (<><dt>{t('review.title')}</dt><dd>{t('review.reviewedBy', { name: company.reviewedBy ?? dash, date: date(company.reviewedAt) })}{company.statusReason && <> — {company.statusReason}</>}</dd></>)}
+        {company.reviewedAt && (<><dt>{t('review.title')}</dt><dd>{t('review.reviewedBy', { name: company.reviewedBy ?? dash, date: new Date(company.reviewedAt) })}{company.statusReason && <> — {company.statusReason}</>}</dd></>)}
       </dl>
       {canEdit && (
         <button type="button" className="btn btn--secondary" onClick={() => setEditing(true)}>

@@ -32,7 +32,7 @@ export function PendingIdentityNotice({ company }: { company: CompanyDetail }) {
   if (!change) return null;
   return (
     <div className="alert alert--warning" role="status">
-      <p><strong>{t('identity.pending')}</strong> {t('identity.requested', { name: change.requestedBy, date: date(change.requestedAt) })}</p>
+      <p><strong>{t('identity.pending')}</strong> {t('identity.requested', { name: change.requestedBy, date: new Date(change.requestedAt) })}</p>
       <ChangeList company={company} change={change} />
       <p className="muted">{t('identity.pendingHint')}</p>
     </div>
@@ -56,7 +56,7 @@ export function IdentityChangeReview({ company }: { company: CompanyDetail }) {
 
   return (
     <div className="form">
-      <p>{t('identity.requested', { name: change.requestedBy, date: date(change.requestedAt) })}</p>
+      <p>{t('identity.requested', { name: change.requestedBy, date: new Date(change.requestedAt) })}</p>
       <ChangeList company={company} change={change} />
       <TextField label={t('review.reason')} name="identityReason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} optional />
       <FormAlert message={review.error && !(review.error instanceof ApiError && review.error.fieldErrors.length) ? review.error : null} />

@@ -58,7 +58,7 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
               {[
                 l.proposedUnitPrice && t('neg.proposedPrice', { price: money(l.proposedUnitPrice, currency, 4) }),
                 l.proposedQuantity && t('neg.proposedQty', { qty: number(l.proposedQuantity) }),
-                l.proposedShipmentDate && t('neg.proposedDate', { date: date(`${l.proposedShipmentDate}T00:00:00Z`) }),
+                l.proposedShipmentDate && t('neg.proposedDate', { date: new Date(`${l.proposedShipmentDate}T00:00:00Z`) }),
               ].filter(Boolean).join(' · ')}
             </li>
           ))}

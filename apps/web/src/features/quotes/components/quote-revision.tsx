@@ -10,7 +10,7 @@ export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: strin
       <header className="pi__head">
         <div>
           <h3>{quoteNumber} · {t('pi.revision', { n: r.revisionNo })}</h3>
-          <p className="muted small">{r.sentAt ? t('pi.sentOn', { date: dateTime(r.sentAt) }) : t('pi.createdOn', { date: dateTime(r.createdAt) })} · {t('pi.validUntil', { date: date(`${r.validUntil}T00:00:00Z`) })}</p>
+          <p className="muted small">{r.sentAt ? t('pi.sentOn', { date: new Date(r.sentAt) }) : t('pi.createdOn', { date: new Date(r.createdAt) })} · {t('pi.validUntil', { date: date(`${r.validUntil}T00:00:00Z`) })}</p>
         </div>
         <div className="pi__status">
           <span className={`badge badge--${r.status === 'SENT' || r.status === 'ACCEPTED' ? 'ok' : r.status === 'PENDING_APPROVAL' || r.status === 'DRAFT' ? 'warn' : 'muted'}`}>{t(`pi.${r.status}`)}</span>
@@ -42,10 +42,10 @@ export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: strin
         <dt>{t('rfq.incoterm')}</dt><dd>{r.incoterm} {r.namedPlace} (Incoterms® 2020)</dd>
         {(r.portOfLoading || r.portOfDischarge) && (<><dt>{t('pi.ports')}</dt><dd>{r.portOfLoading?.name ?? '—'} → {r.portOfDischarge?.name ?? '—'}</dd></>)}
         <dt>{t('rfq.paymentTerms')}</dt><dd>{r.paymentTermsText}</dd>
-        <dt>{t('catalog.leadTime')}</dt><dd>{t('catalog.days', { days: r.leadTimeDays })}{r.shipmentDate && ` · ${t('pi.shipment', { date: date(`${r.shipmentDate}T00:00:00Z`) })}`}</dd>
+        <dt>{t('catalog.leadTime')}</dt><dd>{t('catalog.days', { days: r.leadTimeDays })}{r.shipmentDate && ` · ${t('pi.shipment', { date: new Date(`${r.shipmentDate}T00:00:00Z`) })}`}</dd>
         {r.packing && (<><dt>{t('rfq.packing')}</dt><dd>{r.packing}</dd></>)}
         {r.notes && (<><dt>{t('pi.notes')}</dt><dd className="prewrap">{r.notes}</dd></>)}
-        {r.staff?.approval && (<><dt>{t('pi.approval')}</dt><dd>{t('pi.approvedBy', { name: r.staff.approval.by, date: dateTime(r.staff.approval.at) })}{r.staff.approval.comment && ` — “${r.staff.approval.comment}”`}</dd></>)}
+        {r.staff?.approval && (<><dt>{t('pi.approval')}</dt><dd>{t('pi.approvedBy', { name: r.staff.approval.by, date: new Date(r.staff.approval.at) })}{r.staff.approval.comment && ` — “${r.staff.approval.comment}”`}</dd></>)}
       </dl>
     </article>
   );

@@ -71,7 +71,7 @@ export function CompanyUsers({ companyId, currentUserId, canManage }: { companyI
           <ul className="plain-list">
             {data.invitations.map((i) => (
               <li key={i.id}>
-                <span>{i.email}</span> <span className="muted">· {t('company.expires', { date: date(i.expiresAt) })}</span>
+                <span>{i.email}</span> <span className="muted">· {t('company.expires', { date: new Date(i.expiresAt) })}</span>
                 {canManage && (
                   <button type="button" className="link-button" onClick={() => withdraw.mutate(i.id)}>
                     {t('company.withdraw')}

@@ -1,0 +1,21 @@
+/** Interface text of the outbox feature (delivery problems, administrators only), in ICU MessageFormat (react-intl): English (Chinese in messages.zh.ts, loaded only for readers of Chinese). */
+export const en = {
+  'outbox.title': 'Delivery problems',
+  'outbox.intro': 'Mail and search updates that were refused for good (held) or keep failing (stuck). Nothing is dropped: held ones wait for your decision, stuck ones are retried until they go out.',
+  'outbox.empty': 'Nothing held or stuck: every mail and search update was delivered or is on its way.',
+  'outbox.what': 'What',
+  'outbox.channel': 'Channel',
+  'outbox.state': 'State',
+  'outbox.attempts': 'Attempts',
+  'outbox.lastError': 'Last error',
+  'outbox.since': 'Queued',
+  'outbox.next': 'Next try',
+  'outbox.held': 'Held',
+  'outbox.stuck': 'Retrying',
+  'outbox.retry': 'Retry now',
+  'outbox.discard': 'Discard',
+  'outbox.confirmDiscard': 'Discard this event? It will not be delivered; the audit log keeps who decided.',
+  'outbox.mail': 'Mail',
+  'outbox.search': 'Search',
+  'outbox.actions': 'Actions',
+} as const;
