@@ -50,11 +50,11 @@ export function TicketThread({ ticket, staff }: { ticket: TicketView; staff: boo
       <h2 id={`thread-${ticket.id}`}>{tt('thread')}</h2>
       <ol className="thread__list">{ticket.messages.map(bubble)}</ol>
       {canWrite && (
-        <form className="thread__compose" onSubmit={(e) => { e.preventDefault(); if (text.trim()) post.mutate({ ...body(), internal }, { onSuccess: done }); }} noValidate>
+        <form className="ticket-compose" onSubmit={(e) => { e.preventDefault(); if (text.trim()) post.mutate({ ...body(), internal }, { onSuccess: done }); }} noValidate>
           <label htmlFor={`reply-${ticket.id}`}>{tt('message')}</label>
           <textarea id={`reply-${ticket.id}`} rows={4} maxLength={4000} placeholder={tt('reply.placeholder')} value={text} onChange={(e) => setText(e.target.value)} />
           {staff && (
-            <p className="small">
+            <p className="small ticket-compose__internal">
               <input id={`internal-${ticket.id}`} type="checkbox" checked={internal} aria-describedby={`internal-hint-${ticket.id}`} onChange={(e) => setInternal(e.target.checked)} />{' '}
               <label htmlFor={`internal-${ticket.id}`}>{tt('internal')}</label> — <span id={`internal-hint-${ticket.id}`} className="muted">{tt('internal.hint')}</span>
             </p>

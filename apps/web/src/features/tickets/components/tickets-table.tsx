@@ -44,7 +44,7 @@ export function QueueTable({ items }: { items: TicketSummary[] }) {
         <tbody>
           {items.map((x) => (
             <tr key={x.id}>
-              <td data-label={tt('number')}><Link to={`/staff/tickets/${x.id}`}>{x.number}</Link> <UrgencyBadge sla={x.sla} /><div className="muted small">{tt(`kind.${x.kind}`)} · {tt(`team.${x.team}`)}</div></td>
+              <td data-label={tt('number')} className="ticket-number"><Link to={`/staff/tickets/${x.id}`}>{x.number}</Link> <UrgencyBadge sla={x.sla} /><div className="muted small">{tt(`kind.${x.kind}`)} · {tt(`team.${x.team}`)}</div></td>
               <td data-label={tt('company')}>{x.buyerCompany.name}</td>
               <td data-label={tt('subject')}>{x.subject}{x.about && <div className="muted small">{x.about.label}</div>}</td>
               <td data-label={tt('status')}><TicketStatusBadge status={x.status} /></td>

@@ -23,7 +23,7 @@ export function TimerText({ timer }: { timer: TicketTimerView }) {
   return (
     <span className={`timer ${timer.remainingMinutes <= 120 ? 'timer--warn' : ''}`}>
       {tt('timer.left', { left: span(timer.remainingMinutes) })}
-      {timer.dueAt && <span className="muted"> · {tt('timer.due', { when: dateTime(timer.dueAt) })}</span>}
+      {timer.dueAt && <span className="muted small timer__due">{tt('timer.due', { when: dateTime(timer.dueAt) })}</span>}
     </span>
   );
 }
