@@ -39,6 +39,8 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/companies/:companyId/identity-change/review', access: ['MANAGER', 'ADMIN'] },
   { method: 'POST', url: '/api/costing/calculate', access: STAFF },
   { method: 'POST', url: '/api/costing/calculate-batch', access: STAFF },
+  { method: 'POST', url: '/api/costing/evaluate', access: STAFF },
+  { method: 'POST', url: '/api/costing/evaluate-batch', access: STAFF },
   { method: 'GET', url: '/api/companies/:companyId/users', access: ALL },
   { method: 'PATCH', url: '/api/companies/:companyId/users/:userId', access: ['BUYER', 'ADMIN'] },
   { method: 'POST', url: '/api/companies/:companyId/invitations', access: ['BUYER', 'ADMIN'] },
