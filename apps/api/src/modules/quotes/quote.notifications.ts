@@ -33,7 +33,7 @@ export async function tellQuoteSent(tx: Db, quote: QuoteRow, rev: RevisionRow, p
 /** The managers hear that a revision below the margin floor waits for their approval. */
 export async function askManagersToApprove(tx: Db, quote: QuoteRow, rev: RevisionRow, breach: { margin: Dec | null; floor: Dec }, ctx: TellContext): Promise<void> {
   const title = `${quote.number} needs your approval: margin ${breach.margin ? pct(breach.margin) : 'unknown'} below floor ${pct(breach.floor)}`;
-  const body = `Revision ${rev.revisionNo} for ${quote.buyerCompany.name}, ${moneyText(rev)} ${rev.incoterm} ${rev.namedPlace}, quote margin ${rev.marginRate ? pct(rev.marginRate.toString()) : 'unknown'}.`;
+  const body = `Revision ${rev.revisionNo} for ${quote.buyerCompany.name}, ${moneyText(rev)} ${rev.incoterm} ${rev.namedPlace}, quote margin ${rev.marginRate ? pct(rev.marginRate.toString()) : 'unknown'}.${rev.belowFloorReason ? ` Reason: ${rev.belowFloorReason}` : ''}`;
   // Managers are asked; admins may approve too, but are not chased for it.
   await notifyAndMail(tx, await findStaff(tx, ['MANAGER']), {
     kind: 'quote.approval',

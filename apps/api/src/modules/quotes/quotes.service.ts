@@ -1,6 +1,6 @@
 import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
 import {
-  DomainError, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
+  DomainError, assertBelowFloorReason, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
   midnightUtc, priceDraft, type Actor, type CostSheetFigures, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -26,8 +26,8 @@ const RETRIES = 5;
 function fingerprint(r: repo.RevisionRow): string {
   return JSON.stringify([
     r.currency, r.incoterm, r.namedPlace, r.portOfLoadingCode, r.portOfDischargeCode, r.paymentTermsText, r.leadTimeDays, r.shipmentDate?.getTime() ?? null,
-    r.packing, r.validUntil.getTime(), r.totalAmount.toFixed(), r.notes,
-    r.lines.map((l) => [l.lineNo, l.description, l.quantity.toFixed(), l.unit, l.unitPrice.toFixed(), l.amount.toFixed(), l.productId]),
+    r.packing, r.specialTerms, r.shippingMarks, r.validUntil.getTime(), r.totalAmount.toFixed(), r.notes,
+    r.lines.map((l) => [l.lineNo, l.description, l.quantity.toFixed(), l.unit, l.unitPrice.toFixed(), l.amount.toFixed(), l.productId, l.notes, l.shipmentDate?.getTime() ?? null]),
   ]);
 }
 
@@ -58,13 +58,16 @@ function revisionContent(body: DraftBody, priced: PricedDraft): { content: Omit<
       leadTimeDays: body.leadTimeDays,
       shipmentDate: body.shipmentDate ? midnightUtc(body.shipmentDate) : null,
       packing: body.packing ?? null,
+      specialTerms: body.specialTerms ?? null,
+      shippingMarks: body.shippingMarks ?? null,
+      belowFloorReason: body.belowFloorReason ?? null,
       validUntil: midnightUtc(body.validUntil),
       totalAmount: priced.total,
       marginRate: priced.marginRate,
       belowMarginFloor: priced.belowMarginFloor,
       notes: body.notes ?? null,
     },
-    lines: priced.lines,
+    lines: priced.lines.map(({ shipmentDate, ...l }) => ({ ...l, shipmentDate: shipmentDate ? midnightUtc(shipmentDate) : null })),
   };
 }
 
@@ -264,6 +267,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
       const rev = revisionOf(actor, quote, revisionNo);
       if (quote.status !== 'OPEN') throw new DomainError('CONFLICT', `${quote.number} is ${quote.status.toLowerCase()}`);
       const next = decideSend(rev.status, rev.belowMarginFloor);
+      if (next === 'PENDING_APPROVAL') assertBelowFloorReason(rev.belowFloorReason);
       if (next === 'SENT') {
         await deliver(actor, quote, rev, [rev.status], meta);
         return current(actor, quote.id);
