@@ -167,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl, settings });
   const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl });
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
-  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
+  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts, settings });
   const health = createHealthService({ prisma, databaseKind: db.kind, mailer, search, supervision: options.searchSupervision ?? null, clock, version, stopping: () => stopping });
 
   // ── Feature modules, one per capability

@@ -82,6 +82,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/cost-sheets/:costSheetId', access: STAFF },
   { method: 'POST', url: '/api/inquiries/:inquiryId/quotes', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/quotes/:quoteId', access: ALL },
+  { method: 'POST', url: '/api/quotes/:quoteId/revisions', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'PUT', url: '/api/quotes/:quoteId/revisions/:revisionNo', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/send', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'POST', url: '/api/quotes/:quoteId/revisions/:revisionNo/approval', access: ['MANAGER', 'ADMIN'] },

@@ -53,6 +53,22 @@ export const QuoteDraftBody = z
   });
 export type QuoteDraftBody = z.input<typeof QuoteDraftBody>;
 
+/** The next revision of a PI, built from the last sent one and the buyer's latest counter-offer on it. */
+export const NextRevisionBody = z.strictObject({
+  take: z
+    .array(z.strictObject({
+      quoteLineId: Id.describe('A line of the last sent revision'),
+      price: z.boolean().optional().describe('Take the buyer’s proposed unit price'),
+      quantity: z.boolean().optional().describe('Take the buyer’s proposed quantity'),
+      shipmentDate: z.boolean().optional().describe('Take the buyer’s proposed shipment date'),
+    }))
+    .max(200)
+    .default([])
+    .describe('Per line, what to take from the buyer’s latest counter-offer'),
+  validUntil: CalendarDate.optional().describe('Default: today + the quote validity setting'),
+});
+export type NextRevisionBody = z.input<typeof NextRevisionBody>;
+
 export const RevisionStatus = z.enum(revisionStatuses);
 
 export const QuoteLineView = z.object({

@@ -102,7 +102,7 @@ export function supersedeEarlier(db: Db, quoteId: string, revisionNo: number) {
 const revisionSelect = {
   id: true, revisionNo: true, status: true, currency: true, incoterm: true, namedPlace: true, portOfLoadingCode: true, portOfDischargeCode: true,
   paymentMethod: true, paymentTerms: true, paymentTermsText: true, leadTimeDays: true, shipmentDate: true, packing: true, validUntil: true,
-  specialTerms: true, shippingMarks: true, belowFloorReason: true,
+  quoteId: true, specialTerms: true, shippingMarks: true, belowFloorReason: true,
   totalAmount: true, marginRate: true, belowMarginFloor: true, notes: true, createdById: true, createdAt: true, approvedAt: true,
   approvalComment: true, sentAt: true,
   createdBy: { select: { name: true } },
@@ -135,6 +135,15 @@ export function findQuote(db: Db, id: string) {
 /** One revision's content as it is now (inside a transaction: as committed). */
 export function findRevision(db: Db, id: string) {
   return db.quoteRevision.findUnique({ where: { id }, select: revisionSelect });
+}
+
+/** The buyer's latest counter-offer on a revision, with its proposed lines. */
+export function findLatestCounterOffer(db: Db, revisionId: string) {
+  return db.negotiationMessage.findFirst({
+    where: { revisionId, kind: 'COUNTER_OFFER' },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, lines: { select: { quoteLineId: true, proposedUnitPrice: true, proposedQuantity: true, proposedShipmentDate: true } } },
+  });
 }
 
 /** A sent revision past its validity becomes expired, once: false when it already was. */
