@@ -165,6 +165,17 @@ describe('POST /api/costing/calculate-batch', () => {
     expect(results[0]!.prices.FOB.unitPrice).toBe('3.0936');
   });
 
+  it('writes each line exactly as /calculate does (its fast serializer leaves nothing out)', async () => {
+    const lcl = { ...worked, freightMode: 'LCL', containerType: undefined, freightPerContainer: undefined, lclRatePerWm: '80', insurancePremiumRate: undefined };
+    const amounts = { ...worked, freightMode: 'NONE', containerType: undefined, freightPerContainer: undefined, freightAmount: '3000', insurancePremiumRate: undefined, insuranceAmount: '330' };
+    const lines = [worked, lcl, amounts];
+    const batch = (await post('/api/costing/calculate-batch', { lines })).json().results;
+    for (const [i, line] of lines.entries()) expect(batch[i]).toEqual((await post('/api/costing/calculate', line)).json());
+    const { profitBasis: _b, profitRate: _p, ...costs } = worked;
+    const counter = { ...costs, term: 'CIF', unitPrice: '3.3000', targetProfitBasis: 'MARKUP_ON_COST', targetProfitRate: '0.05' };
+    expect((await post('/api/costing/evaluate-batch', { lines: [counter] })).json().results[0]).toEqual((await post('/api/costing/evaluate', counter)).json());
+  });
+
   it('names the line and field at fault', async () => {
     expectProblem(await post('/api/costing/calculate-batch', { lines: [worked, { ...worked, vatRate: '1.5' }] }), ['body.lines.1.vatRate']);
     expectProblem(await post('/api/costing/calculate-batch', { lines: [worked, worked, { ...worked, profitRate: '0.97' }] }), ['body.lines.2.profitRate']);
