@@ -205,7 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('jobs', { dunning: createDunningJob(dunning, app.log) });
   const salesContracts = createSalesContractsService({ prisma, clock, publicUrl: config.publicUrl, schedule });
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
-  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts });
+  const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts, settings });
   const tickets = createTicketsService({ prisma, clock, publicUrl: config.publicUrl, attachments });
   // The home page asks each capability what waits for the user (see home.service.ts).
   const home = createHomeService({

@@ -93,6 +93,67 @@ describe('POST /api/costing/calculate', () => {
   });
 });
 
+describe('POST /api/costing/evaluate (还价核算)', () => {
+  const { profitBasis: _b, profitRate: _p, ...costs } = worked;
+
+  it('works the textbook CIF deal back to FX cost and profit', async () => {
+    // Source: 22.wendadaohang.com/zd/26C622IS.html: 5,000 sets at USD 100,000 CIF, freight USD 4,000, insurance 110% × 1%,
+    // total cost CNY 720,000, rate 8.3 → net FX 94,900, FX cost 7.586, profit CNY 67,670 (9.4%).
+    const res = await post('/api/costing/evaluate', {
+      quoteCurrency: 'USD', purchaseCostInclVat: '144', vatRate: '0', rebateRate: '0', quantity: '5000', freightMode: 'NONE',
+      freightAmount: '4000', insurancePremiumRate: '0.01', exchangeRate: '8.3', term: 'CIF', unitPrice: '20',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().indicators).toMatchObject({ netFxIncome: '94900.00', fxCostOfExport: '7.5869', profitLoss: '67670.00', profitLossRate: '0.0940' });
+    expect(res.json().equivalents).toMatchObject({ FOB: '18.9800', CFR: '19.7800', CIF: '20.0000' });
+  });
+
+  it('a buyer’s counter: the margin it leaves and what the factory would have to charge', async () => {
+    const res = await post('/api/costing/evaluate', { ...costs, term: 'FOB', unitPrice: '2.9000', targetProfitBasis: 'SHARE_OF_PRICE', targetProfitRate: '0.10' });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r.costs.totalCostPerUnit).toBe('18.9991');
+    expect(Number(r.indicators.profitRateOfPrice)).toBeLessThan(0.1);
+    expect(r.target).toEqual({ profitBasis: 'SHARE_OF_PRICE', profitRate: '0.1000', purchaseCostInclVat: '18.6567', reduction: '1.3433' });
+  });
+
+  it('freight and insurance as amounts on /calculate too', async () => {
+    const res = await post('/api/costing/calculate', {
+      costCurrency: 'USD', quoteCurrency: 'USD', exchangeRate: '1', purchaseCostInclVat: '100', vatRate: '0', rebateRate: '0', quantity: '10',
+      freightMode: 'NONE', freightAmount: '50', insuranceAmount: '12', profitBasis: 'SHARE_OF_PRICE', profitRate: '0',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().prices.CIF).toMatchObject({ unitPrice: '106.2000', insurance: '1.2000' });
+  });
+
+  it('names the field: zero, negative or over-scale prices, a term without the freight or insurance it needs', async () => {
+    expectProblem(await post('/api/costing/evaluate', { ...costs, term: 'FOB', unitPrice: '0' }), ['body.unitPrice']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, term: 'FOB', unitPrice: '-1.00' }), ['body.unitPrice']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, term: 'FOB', unitPrice: '1.00001' }), ['body.unitPrice']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, term: 'FOB', unitPrice: 3 }), ['body.unitPrice']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, term: 'DDP', unitPrice: '3' }), ['body.term']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, term: 'FOB', unitPrice: '3', profitRate: '0.1' }), ['body.profitRate']);
+    const noFreight = { ...costs, freightMode: 'NONE', containerType: undefined, freightPerContainer: undefined };
+    expectProblem(await post('/api/costing/evaluate', { ...noFreight, term: 'CFR', unitPrice: '3' }), ['body.freightAmount']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, insurancePremiumRate: undefined, term: 'CIF', unitPrice: '3' }), ['body.insurancePremiumRate']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, freightAmount: '1.234', term: 'FOB', unitPrice: '3' }), ['body.freightAmount']);
+    expectProblem(await post('/api/costing/evaluate', { ...costs, quantity: '0', term: 'FOB', unitPrice: '3' }), ['body.quantity']);
+  });
+
+  it('evaluates a 200-line counter-offer in one request; buyers are refused', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => ({ ...costs, term: 'CIF', unitPrice: (3.2 + i / 1000).toFixed(4) }));
+    const res = await post('/api/costing/evaluate-batch', { lines });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json().results.map((r: { unitPrice: string }) => r.unitPrice)).toEqual(lines.map((l) => l.unitPrice));
+    expectProblem(await post('/api/costing/evaluate-batch', { lines: [lines[0], { ...lines[1], unitPrice: '0' }] }), ['body.lines.1.unitPrice']);
+    for (const url of ['/api/costing/evaluate', '/api/costing/evaluate-batch']) {
+      const denied = await post(url, url.endsWith('batch') ? { lines: [lines[0]] } : lines[0]!, buyer);
+      expect(denied.statusCode).toBe(403);
+      expect(denied.body).not.toMatch(/18\.9991|profit/);
+    }
+  });
+});
+
 describe('POST /api/costing/calculate-batch', () => {
   it('costs a 200-line quote in one request, in order', async () => {
     const lines = Array.from({ length: 200 }, (_, i) => ({ ...worked, purchaseCostInclVat: (20 + i / 100).toFixed(2) }));
@@ -102,6 +163,17 @@ describe('POST /api/costing/calculate-batch', () => {
     expect(results).toHaveLength(200);
     expect(results.map((r) => r.costs.purchaseCostInclVat)).toEqual(lines.map((l) => `${l.purchaseCostInclVat}00`));
     expect(results[0]!.prices.FOB.unitPrice).toBe('3.0936');
+  });
+
+  it('writes each line exactly as /calculate does (its fast serializer leaves nothing out)', async () => {
+    const lcl = { ...worked, freightMode: 'LCL', containerType: undefined, freightPerContainer: undefined, lclRatePerWm: '80', insurancePremiumRate: undefined };
+    const amounts = { ...worked, freightMode: 'NONE', containerType: undefined, freightPerContainer: undefined, freightAmount: '3000', insurancePremiumRate: undefined, insuranceAmount: '330' };
+    const lines = [worked, lcl, amounts];
+    const batch = (await post('/api/costing/calculate-batch', { lines })).json().results;
+    for (const [i, line] of lines.entries()) expect(batch[i]).toEqual((await post('/api/costing/calculate', line)).json());
+    const { profitBasis: _b, profitRate: _p, ...costs } = worked;
+    const counter = { ...costs, term: 'CIF', unitPrice: '3.3000', targetProfitBasis: 'MARKUP_ON_COST', targetProfitRate: '0.05' };
+    expect((await post('/api/costing/evaluate-batch', { lines: [counter] })).json().results[0]).toEqual((await post('/api/costing/evaluate', counter)).json());
   });
 
   it('names the line and field at fault', async () => {

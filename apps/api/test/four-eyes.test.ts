@@ -15,7 +15,7 @@ async function belowFloorDraft(author: string) {
   });
   expect(inq.statusCode, inq.body).toBe(201);
   const inquiry = inq.json() as { id: string; lines: { id: string }[] };
-  const created = await call('POST', `/api/inquiries/${inquiry.id}/quotes`, author, draft(inquiry.lines[0]!.id, {}, { unitPrice: low }));
+  const created = await call('POST', `/api/inquiries/${inquiry.id}/quotes`, author, draft(inquiry.lines[0]!.id, { belowFloorReason: 'Opening order of a new account' }, { unitPrice: low }));
   expect(created.statusCode, created.body).toBe(201);
   expect(created.json().revisions[0].staff.belowMarginFloor).toBe(true);
   return { quoteId: created.json().id as string, inquiryLineId: inquiry.lines[0]!.id };
@@ -52,7 +52,7 @@ describe('approving a revision below the floor needs a second person', () => {
 
   it('a manager who edited the clerk’s draft cannot approve it', async () => {
     const { quoteId, inquiryLineId } = await belowFloorDraft(s.clerk);
-    const edited = await call('PUT', `/api/quotes/${quoteId}/revisions/1`, s.manager, draft(inquiryLineId, { notes: 'Price agreed by phone' }, { unitPrice: low }));
+    const edited = await call('PUT', `/api/quotes/${quoteId}/revisions/1`, s.manager, draft(inquiryLineId, { notes: 'Price agreed by phone', belowFloorReason: 'Opening order of a new account' }, { unitPrice: low }));
     expect(edited.statusCode, edited.body).toBe(200);
     await submit(quoteId, s.clerk);
     expect((await approve(quoteId, s.manager)).statusCode).toBe(403);

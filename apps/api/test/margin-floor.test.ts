@@ -61,7 +61,7 @@ describe('the margin floor of a product', () => {
   it('a product floor below the manager’s does not lower it: a 0.71 % quote still needs approval', async () => {
     expect((await product()).marginFloorRate).toBe('0');
     const inquiry = await newInquiry();
-    const created = await call('POST', `/api/inquiries/${inquiry.id}/quotes`, s.clerk, draft(inquiry.lines[0]!.id, {}, { unitPrice: thinPrice }));
+    const created = await call('POST', `/api/inquiries/${inquiry.id}/quotes`, s.clerk, draft(inquiry.lines[0]!.id, { belowFloorReason: 'Opening order of a new account' }, { unitPrice: thinPrice }));
     expect(created.statusCode, created.body).toBe(201);
     const rev = created.json().revisions[0];
     expect(Number(rev.staff.marginRate)).toBeCloseTo(0.0071, 3);

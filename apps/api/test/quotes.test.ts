@@ -244,10 +244,16 @@ describe('below the margin floor', () => {
     clerkId = (await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'clerk@demo.example' } })).id;
   });
 
-  it('is flagged on the draft and goes to the managers when sent', async () => {
+  it('is flagged on the draft, needs the clerk’s reason, and goes to the managers when sent', async () => {
     inquiry = await makeInquiry();
-    const created = await createQuote(inquiry, draft(inquiry, {}, { unitPrice: low }));
-    expect(created.statusCode, created.body).toBe(201);
+    const bare = await createQuote(inquiry, draft(inquiry, {}, { unitPrice: low }));
+    expect(bare.statusCode, bare.body).toBe(201);
+    const refused = await send(bare.json().id, 1);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'belowFloorReason', message: expect.stringMatching(/below the margin floor/) }]);
+    expect((await t.db.prisma.quoteRevision.findFirstOrThrow({ where: { quoteId: bare.json().id } })).status).toBe('DRAFT');
+    const created = await call('PUT', `/api/quotes/${bare.json().id}/revisions/1`, s.clerk, draft(inquiry, { belowFloorReason: 'Opening order of a new account' }, { unitPrice: low }));
+    expect(created.statusCode, created.body).toBe(200);
     quoteId = created.json().id;
     number = created.json().number;
     const margin = marginAt(low);
@@ -287,7 +293,7 @@ describe('below the margin floor', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toContainEqual({
       quoteId, quoteNumber: number, revisionNo: 1, buyerCompany: 'Northwind Imports Ltd', total: { amount: '37200.00', currency: 'USD' },
-      marginRate: marginAt(low), marginFloorRate: '0.0800', submittedBy: 'Li Na (export clerk)', submittedAt: t.clock.now().toISOString(),
+      marginRate: marginAt(low), marginFloorRate: '0.0800', belowFloorReason: 'Opening order of a new account', submittedBy: 'Li Na (export clerk)', submittedAt: t.clock.now().toISOString(),
     });
     expect((await call('GET', '/api/approvals/quotes', s.clerk)).statusCode).toBe(403);
   });
@@ -313,7 +319,7 @@ describe('below the margin floor', () => {
   });
 
   it('is sent once a manager approves, keeping the approval', async () => {
-    const edited = await call('PUT', `/api/quotes/${quoteId}/revisions/1`, s.clerk, draft(inquiry, {}, { unitPrice: '3.1500' }));
+    const edited = await call('PUT', `/api/quotes/${quoteId}/revisions/1`, s.clerk, draft(inquiry, { belowFloorReason: 'Opening order of a new account' }, { unitPrice: '3.1500' }));
     expect(edited.statusCode, edited.body).toBe(200);
     // The manager's reason stays with the draft while the clerk works on it.
     expect(edited.json().revisions[0].staff.returned).toMatchObject({ comment: 'Too cheap for CIF; try 3.30 or FOB.' });

@@ -1,5 +1,13 @@
 import { DomainError } from './errors.ts';
-import { Dec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
+import { Dec as MoneyDec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
+
+/**
+ * The costing computes at 28 significant digits (money's Dec keeps 40): amounts up to 10^16 with
+ * 12 decimals, far beyond the 4 places a unit price is written to, at about half the cost of 40
+ * digits per division — a 200-line quote is costed in a few milliseconds.
+ */
+const Dec = /* @__PURE__ */ MoneyDec.clone({ precision: 28, rounding: MoneyDec.ROUND_HALF_UP });
+type Dec = MoneyDec;
 
 /*
  * Export price costing (出口报价核算). Everything is computed per unit in the cost currency with
@@ -101,6 +109,13 @@ export type ExportCostingInput = {
   freightCurrency?: string;
   lclRatePerWm?: DecimalInput;
   lclSurchargeRate?: DecimalInput;
+  /**
+   * Freight for the whole quantity as a forwarder quoted it, in the freight currency: instead of
+   * FCL/LCL rates (give it with freightMode NONE).
+   */
+  freightAmount?: DecimalInput;
+  /** Insurance for the whole quantity as the policy states it, in the quote currency: instead of a premium rate. */
+  insuranceAmount?: DecimalInput;
   /** Default 1.10 (110% of the invoice value). */
   insuranceCoverRate?: DecimalInput;
   /** Without it there is no CIF/CIP price. */
@@ -227,6 +242,18 @@ const total = (d: Dec, currency: string) => fixed(d, currencyScale(currency));
 /** Counts of cartons and containers are whole numbers far below 2^53. */
 const count = (d: Dec) => d.toNumber();
 
+// A quote's lines repeat the same rates and expenses: each text is parsed once (decimals are immutable).
+const parsed = new Map<string, Dec>();
+function parseCached(text: string): Dec {
+  let d = parsed.get(text);
+  if (!d) {
+    if (parsed.size >= 4096) parsed.clear();
+    d = new Dec(text);
+    parsed.set(text, d);
+  }
+  return d;
+}
+
 type Rule = 'nonNegative' | 'positive' | 'rate' | 'cover';
 const ruleMessages: Record<Rule, string> = {
   nonNegative: 'must not be negative',
@@ -255,7 +282,7 @@ function createReader() {
     }
     let d: Dec;
     if (Dec.isDecimal(value)) d = new Dec(value);
-    else if (typeof value === 'string' && decimalPattern.test(value)) d = new Dec(value);
+    else if (typeof value === 'string' && decimalPattern.test(value)) d = parseCached(value);
     else if (typeof value === 'number' && Number.isSafeInteger(value)) d = new Dec(value);
     else {
       errors.push({ field, message: 'must be a decimal number written as a string, e.g. "12.50"' });
@@ -276,14 +303,16 @@ type Inputs = {
   freight:
     | { mode: 'FCL'; container: ContainerType; price: Dec; currency: string }
     | { mode: 'LCL'; ratePerWm: Dec; surchargeRate: Dec; currency: string }
+    | { mode: 'AMOUNT'; amount: Dec; currency: string }
     | { mode: 'NONE' };
-  k: Dec; i: Dec | undefined; c: Dec; b: Dec; p: Dec; X: Dec;
+  k: Dec; i: Dec | undefined; insuranceAmount: Dec | undefined; c: Dec; b: Dec; p: Dec; X: Dec;
   costCurrency: string; quoteCurrency: string; basis: ProfitBasis;
 };
 
 /** Checks and parses the input; one VALIDATION error names every field at fault. */
-function parseInput(input: ExportCostingInput): Inputs {
-  const { errors, read, fail } = createReader();
+function parseInput(input: ExportCostingInput, extra?: (reader: ReturnType<typeof createReader>) => void): Inputs {
+  const reader = createReader();
+  const { errors, read, fail } = reader;
   const costCurrency = input.costCurrency ?? 'CNY';
   const quoteCurrency = input.quoteCurrency;
   const P = read('purchaseCostInclVat', input.purchaseCostInclVat, 'nonNegative');
@@ -294,6 +323,8 @@ function parseInput(input: ExportCostingInput): Inputs {
   const q = read('quantity', input.quantity, 'positive');
   const k = read('insuranceCoverRate', input.insuranceCoverRate, 'cover', '1.10');
   const i = input.insurancePremiumRate === undefined ? undefined : read('insurancePremiumRate', input.insurancePremiumRate, 'rate');
+  const insuranceAmount = input.insuranceAmount === undefined ? undefined : read('insuranceAmount', input.insuranceAmount, 'nonNegative');
+  if (i && insuranceAmount) fail('insuranceAmount', 'give either an insurance amount or a premium rate, not both');
   const c = read('commissionRate', input.commissionRate, 'rate', '0');
   const b = read('bankChargesRate', input.bankChargesRate, 'rate', '0');
   const p = read('profitRate', input.profitRate, 'rate');
@@ -335,17 +366,31 @@ function parseInput(input: ExportCostingInput): Inputs {
       const surchargeRate = read('lclSurchargeRate', input.lclSurchargeRate, 'rate', '0');
       if (ratePerWm && surchargeRate) freight = { mode, ratePerWm, surchargeRate, currency };
     }
+    if (input.freightAmount !== undefined) fail('freightAmount', `give either a freight amount (with freightMode NONE) or ${mode} rates, not both`);
+  } else if (mode === 'NONE' && input.freightAmount !== undefined) {
+    const currency = input.freightCurrency ?? quoteCurrency;
+    if (currency !== costCurrency && currency !== quoteCurrency) fail('freightCurrency', `must be the cost currency (${costCurrency}) or the quote currency (${quoteCurrency})`);
+    const amount = read('freightAmount', input.freightAmount, 'nonNegative');
+    if (amount) freight = { mode: 'AMOUNT', amount, currency };
   }
+  extra?.(reader);
 
   if (errors.length > 0 || !P || !v || !r || !fixedExpenses || !perUnitExpenses || !q || !k || !c || !b || !p || !X) {
     throw new DomainError('VALIDATION', `the costing input is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
   }
-  return { P, v, r, fixedExpenses, perUnitExpenses, q, packing, freight, k, i, c, b, p, X, costCurrency, quoteCurrency, basis };
+  return { P, v, r, fixedExpenses, perUnitExpenses, q, packing, freight, k, i, insuranceAmount, c, b, p, X, costCurrency, quoteCurrency, basis };
 }
 
-/** Freight for the shipment from the packing: containers bound by volume or weight, or LCL by W/M. */
-function costFreight(inp: Inputs): { perUnitCost: Dec; breakdown: FreightBreakdown } | null {
+/**
+ * Freight for the shipment: from the packing (containers bound by volume or weight, or LCL by W/M),
+ * or the amount a forwarder quoted for the whole quantity (then there is no breakdown).
+ */
+function costFreight(inp: Inputs): { perUnit: Dec; perUnitCost: Dec; breakdown: FreightBreakdown | null } | null {
   const { freight, packing, q } = inp;
+  if (freight.mode === 'AMOUNT') {
+    const perUnit = freight.amount.div(q);
+    return { perUnit, perUnitCost: freight.currency === inp.costCurrency ? perUnit : perUnit.times(inp.X), breakdown: null };
+  }
   if (freight.mode === 'NONE' || !packing) return null;
   const cartons = q.div(packing.perCarton).ceil();
   const shipmentCbm = cartons.times(packing.cbm);
@@ -399,6 +444,7 @@ function costFreight(inp: Inputs): { perUnitCost: Dec; breakdown: FreightBreakdo
   const perUnit = shipmentFreight.div(q);
   const perUnitCost = freight.currency === inp.costCurrency ? perUnit : perUnit.times(inp.X);
   return {
+    perUnit,
     perUnitCost,
     breakdown: {
       mode: freight.mode,
@@ -458,6 +504,10 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
   if (cfr && inp.i) {
     const price = cifFromCfr(cfr.price, inp.k, inp.i);
     cif = { ...cfr, insurance: price.minus(cfr.price), price };
+  } else if (cfr && inp.insuranceAmount) {
+    // The policy's premium for the whole quantity, in the quote currency, spread per unit.
+    const insurance = inp.insuranceAmount.div(q).times(X);
+    cif = { ...cfr, insurance, price: cfr.price.plus(insurance) };
   }
 
   const quote = (term: TermPrice['costedAs'], x: Priced): TermPrice => {
@@ -497,10 +547,13 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
       : `Profit is a mark-up of ${rate(inp.p)} on cost (MARKUP_ON_COST): price = cost × (1 + profit) / (1 − commission − bank charges).`,
     'FCA, CPT and CIP are costed as FOB, CFR and CIF: the same cost items, handed over at a named place instead of on board.',
   ];
-  if (cif) notes.push('CIF = CFR / (1 − cover × premium rate): the premium is on the whole CIF value; commission, bank charges and profit are those of the CFR price. CIP under Incoterms 2020 needs ICC (A) cover: give that premium rate when quoting CIP.');
-  if (freight && freight.breakdown.currency !== costCurrency) notes.push(`Freight in ${freight.breakdown.currency} is converted at the exchange rate ${inp.X.toFixed()}.`);
+  if (cif && inp.insuranceAmount) notes.push(`CIF = CFR + the insurance amount of ${total(inp.insuranceAmount, quoteCurrency)} ${quoteCurrency} spread over the quantity.`);
+  else if (cif) notes.push('CIF = CFR / (1 − cover × premium rate): the premium is on the whole CIF value; commission, bank charges and profit are those of the CFR price. CIP under Incoterms 2020 needs ICC (A) cover: give that premium rate when quoting CIP.');
+  const freightCurrency = inp.freight.mode === 'NONE' ? costCurrency : inp.freight.currency;
+  if (inp.freight.mode === 'AMOUNT') notes.push(`Freight is the amount given for the whole quantity: ${total(inp.freight.amount, freightCurrency)} ${freightCurrency}.`);
+  if (freight && freightCurrency !== costCurrency) notes.push(`Freight in ${freightCurrency} is converted at the exchange rate ${inp.X.toFixed()}.`);
   if (!freight) notes.push('No freight costed: only FOB and FCA are quoted.');
-  else if (!inp.i) notes.push('No insurance premium rate given: CIF and CIP are not quoted.');
+  else if (!cif) notes.push('No insurance premium rate or amount given: CIF and CIP are not quoted.');
 
   return {
     costCurrency,
@@ -545,11 +598,250 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
  * `lines.<index>.<field>`.
  */
 export function calculateExportPrices(lines: readonly ExportCostingInput[]): ExportCostingResult[] {
-  const results: ExportCostingResult[] = [];
+  return batch(lines, calculateExportPrice);
+}
+
+// ───────────────────────────── Counter-offer costing (还价核算) ─────────────────────────────
+
+/*
+ * From a given price back to profit. G = the given unit price × X (in the cost currency), on term T:
+ *
+ *   insurance      I = cover × premium rate × G (CIF/CIP), or the insurance amount / q × X
+ *   price before insurance  P′ = G − I   (the FOB or CFR price the costing above would have built)
+ *   commission     C = c × P′,  bank charges  B = b × P′   (as the costing charges them)
+ *   freight        F = freight per unit (CFR/CPT/CIF/CIP)
+ *   net FX income  N = (G − F − I − C − B) / X per unit, in the quote currency (= FOB net)
+ *   total cost     (A + D) × q;  FX cost of export = total cost / (N × q)
+ *   profit/loss    N × q × X − total cost;  rate = profit/loss / total cost
+ *   profit per unit  P′ − C − B − cost base of T (A + D, + F beyond FOB)
+ *     as a share of the price  profit / P′;  as a mark-up on cost  profit / cost base
+ *
+ * so that evaluating the price the costing quotes for a profit rate gives that rate back. The same
+ * deal on the other terms keeps the net FX income: FOB = N / (1 − c − b), CFR = (N + F) / (1 − c − b),
+ * CIF = CFR / (1 − cover × rate) or CFR + insurance: with c = b = 0, FOB = CFR − F and
+ * CFR = CIF × (1 − cover × rate), the textbook conversions.
+ *
+ * The purchase cost that allows the price at a target profit: the cost base the price leaves,
+ * P′ × (1 − p − c − b) (share of price) or P′ × (1 − c − b) / (1 + p) (mark-up), less the domestic
+ * expenses and freight, is the actual cost A; the cost incl. VAT is A / (1 − r / (1 + v)).
+ */
+
+export type ExportEvaluationInput = Omit<ExportCostingInput, 'profitBasis' | 'profitRate'> & {
+  /** The term the given price is on. */
+  term: PriceTerm;
+  /** The given price per unit in the quote currency (the buyer's counter-offer, or a price to test). */
+  unitPrice: DecimalInput;
+  /** A profit to reach: the evaluation then says what purchase cost would allow the price. */
+  targetProfitBasis?: ProfitBasis;
+  targetProfitRate?: DecimalInput;
+};
+
+export type ExportEvaluationResult = {
+  term: PriceTerm;
+  costedAs: CostedTerm;
+  costCurrency: string;
+  quoteCurrency: string;
+  exchangeRate: string;
+  quantity: string;
+  /** The given price, 4 places, and the line amount at it. */
+  unitPrice: string;
+  amount: string;
+  costs: ExportCostingResult['costs'];
+  freight: FreightBreakdown | null;
+  /** What comes off the given price per unit before it reaches the exporter, in the quote currency. */
+  deductions: { freight: string; insurance: string; commission: string; bankCharges: string };
+  /** The same deal on the other terms, at the same freight and insurance, per unit in the quote currency. */
+  equivalents: Record<'FOB' | 'FCA', string> & Record<'CFR' | 'CPT' | 'CIF' | 'CIP', string | null>;
+  indicators: {
+    totalCost: string;
+    netFxIncomePerUnit: string;
+    netFxIncome: string;
+    fxCostOfExport: string | null;
+    profitLoss: string;
+    profitLossRate: string;
+    /** Profit per unit in the cost currency, at the given price. */
+    profitPerUnit: string;
+    /** The profit rate the price leaves, on both profit bases. */
+    profitRateOfPrice: string;
+    profitMarkupOnCost: string | null;
+  };
+  /** For a target profit: the purchase cost incl. VAT per unit that would allow the price (null: none can). */
+  target: { profitBasis: ProfitBasis; profitRate: string; purchaseCostInclVat: string | null; reduction: string | null } | null;
+  notes: string[];
+};
+
+/**
+ * Counter-offer costing (还价核算): from a given unit price on any term back to the net FX income,
+ * the FX cost of export, the profit or loss and the profit rate it leaves on both bases; the same
+ * deal on the other terms; and for a target profit the purchase cost that would allow the price.
+ * Throws VALIDATION naming each bad field, including the freight or insurance a term needs.
+ */
+export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluationResult {
+  let G0: Dec | undefined;
+  let targetRate: Dec | undefined;
+  const inp = parseInput({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: '0' }, ({ read, fail }) => {
+    if (!(priceTerms as readonly string[]).includes(input.term)) fail('term', `must be one of ${priceTerms.join(', ')}`);
+    G0 = read('unitPrice', input.unitPrice, 'positive');
+    if (input.targetProfitRate !== undefined || input.targetProfitBasis !== undefined) {
+      if (!input.targetProfitBasis || !profitBases.includes(input.targetProfitBasis)) fail('targetProfitBasis', `must be one of ${profitBases.join(', ')} with a target profit rate`);
+      targetRate = read('targetProfitRate', input.targetProfitRate, 'rate');
+    }
+    const costed = (priceTerms as readonly string[]).includes(input.term) ? costedTerm(input.term) : 'FOB';
+    const hasFreight = input.freightAmount !== undefined || input.freightMode === 'FCL' || input.freightMode === 'LCL';
+    if (costed !== 'FOB' && !hasFreight) fail('freightAmount', `is required for ${input.term}: give the freight amount, or FCL/LCL freight rates`);
+    if (costed === 'CIF' && input.insurancePremiumRate === undefined && input.insuranceAmount === undefined) {
+      fail('insurancePremiumRate', `is required for ${input.term}: give the premium rate, or the insurance amount`);
+    }
+  });
+  const G = G0!.times(inp.X);
+  const { q, X, c, b, costCurrency, quoteCurrency } = inp;
+  const term = input.term;
+  const costed = costedTerm(term);
+
+  const exclVat = inp.P.div(ONE.plus(inp.v));
+  const rebateIncome = exclVat.times(inp.r);
+  const actualCost = inp.P.minus(rebateIncome);
+  const domestic = inp.fixedExpenses.div(q).plus(inp.perUnitExpenses);
+  const fobCost = actualCost.plus(domestic);
+  const freight = costFreight(inp);
+  const F = costed === 'FOB' || !freight ? ZERO : freight.perUnitCost;
+  const insuranceOf = (cif: Dec) => (inp.i ? cif.times(inp.k).times(inp.i) : inp.insuranceAmount ? inp.insuranceAmount.div(q).times(X) : ZERO);
+  const I = costed === 'CIF' ? insuranceOf(G) : ZERO;
+  const beforeInsurance = G.minus(I);
+  const C = beforeInsurance.times(c);
+  const B = beforeInsurance.times(b);
+  const costBase = fobCost.plus(F);
+  const profit = beforeInsurance.minus(C).minus(B).minus(costBase);
+
+  const netPerUnit = G.minus(F).minus(I).minus(C).minus(B);
+  const totalCost = fobCost.times(q);
+  const netFx = netPerUnit.div(X).times(q);
+  const profitLoss = netPerUnit.times(q).minus(totalCost);
+
+  // The same deal on the other terms: the net FX income kept, at the same freight and insurance.
+  const keep = ONE.minus(c).minus(b);
+  const fobEq = netPerUnit.div(keep);
+  const freightAll = freight ? freight.perUnitCost : null;
+  const cfrEq = freightAll ? netPerUnit.plus(freightAll).div(keep) : null;
+  let cifEq: Dec | null = null;
+  if (cfrEq && inp.i) cifEq = cifFromCfr(cfrEq, inp.k, inp.i);
+  else if (cfrEq && inp.insuranceAmount) cifEq = cfrEq.plus(inp.insuranceAmount.div(q).times(X));
+  const inQuote = (d: Dec | null) => (d ? unit(d.div(X)) : null);
+
+  let target: ExportEvaluationResult['target'] = null;
+  if (input.targetProfitBasis && targetRate) {
+    const p = targetRate;
+    const base = input.targetProfitBasis === 'SHARE_OF_PRICE' ? beforeInsurance.times(ONE.minus(p).minus(c).minus(b)) : beforeInsurance.times(keep).div(ONE.plus(p));
+    const actual = base.minus(domestic).minus(F);
+    const purchase = actual.div(ONE.minus(inp.r.div(ONE.plus(inp.v))));
+    const possible = purchase.gt(0) && !(input.targetProfitBasis === 'SHARE_OF_PRICE' && p.plus(c).plus(b).gte(1));
+    target = {
+      profitBasis: input.targetProfitBasis,
+      profitRate: rate(p),
+      purchaseCostInclVat: possible ? unit(purchase) : null,
+      reduction: possible ? unit(inp.P.minus(purchase)) : null,
+    };
+  }
+
+  const notes = [
+    `Evaluated at ${unit(G0!)} ${quoteCurrency} ${term}: net FX income = price − freight − insurance − commission − bank charges.`,
+  ];
+  if (costed === 'CIF') notes.push(inp.i ? 'Insurance = cover × premium rate × the given CIF price.' : 'Insurance is the amount given, spread over the quantity.');
+  if (target && target.purchaseCostInclVat === null) notes.push('No purchase cost allows this price at the target profit: the price does not cover the expenses and freight.');
+  if (profitLoss.lt(0)) notes.push('The price is a loss: it does not cover the total cost.');
+
+  return {
+    term,
+    costedAs: costed,
+    costCurrency,
+    quoteCurrency,
+    exchangeRate: X.toFixed(),
+    quantity: q.toFixed(),
+    unitPrice: unit(G0!),
+    amount: total(G0!.toDecimalPlaces(UNIT_PRICE_SCALE, Dec.ROUND_HALF_UP).times(q), quoteCurrency),
+    costs: {
+      purchaseCostInclVat: unit(inp.P),
+      purchaseCostExclVat: unit(exclVat),
+      rebateIncome: unit(rebateIncome),
+      actualCost: unit(actualCost),
+      domesticExpensesPerUnit: unit(domestic),
+      freightPerUnit: freight ? unit(freight.perUnitCost) : null,
+      totalCostPerUnit: unit(fobCost),
+    },
+    freight: freight?.breakdown ?? null,
+    deductions: { freight: unit(F.div(X)), insurance: unit(I.div(X)), commission: unit(C.div(X)), bankCharges: unit(B.div(X)) },
+    equivalents: { FOB: unit(fobEq.div(X)), FCA: unit(fobEq.div(X)), CFR: inQuote(cfrEq), CPT: inQuote(cfrEq), CIF: inQuote(cifEq), CIP: inQuote(cifEq) },
+    indicators: {
+      totalCost: total(totalCost, costCurrency),
+      netFxIncomePerUnit: unit(netPerUnit.div(X)),
+      netFxIncome: total(netFx, quoteCurrency),
+      fxCostOfExport: netFx.lte(0) ? null : rate(totalCost.div(netFx)),
+      profitLoss: total(profitLoss, costCurrency),
+      profitLossRate: totalCost.isZero() ? rate(ZERO) : rate(profitLoss.div(totalCost)),
+      profitPerUnit: unit(profit),
+      profitRateOfPrice: rate(profit.div(beforeInsurance)),
+      profitMarkupOnCost: costBase.isZero() ? null : rate(profit.div(costBase)),
+    },
+    target,
+    notes,
+  };
+}
+
+/** Evaluates many lines (a whole counter-offer) in order; invalid lines are named `lines.<index>.<field>`. */
+export function evaluateExportPrices(lines: readonly ExportEvaluationInput[]): ExportEvaluationResult[] {
+  return batch(lines, evaluateExportPrice);
+}
+
+/**
+ * Converts a unit price from one term to another at a given freight and insurance per unit (same
+ * currency), keeping what the seller nets: FOB = CFR − freight, CFR = CIF × (1 − cover × rate),
+ * CIF = CFR / (1 − cover × rate), or ± an insurance amount per unit; with commission the net price
+ * is converted and the commission put back on (price with commission = net / (1 − c)).
+ */
+export function convertTermPrice(args: {
+  unitPrice: DecimalInput;
+  from: PriceTerm;
+  to: PriceTerm;
+  freightPerUnit?: DecimalInput;
+  insurance?: { coverRate?: DecimalInput; premiumRate: DecimalInput } | { perUnit: DecimalInput };
+  commissionRate?: DecimalInput;
+}): Dec {
+  const from = costedTerm(args.from);
+  const to = costedTerm(args.to);
+  const c = new Dec(args.commissionRate ?? 0);
+  const needs = (what: string) => new DomainError('VALIDATION', `${what} is needed to convert ${args.from} to ${args.to}`, [{ field: what, message: `is required to convert ${args.from} to ${args.to}` }]);
+  const order = { FOB: 0, CFR: 1, CIF: 2 } as const;
+  let net = new Dec(args.unitPrice).times(ONE.minus(c));
+  const freight = () => {
+    if (args.freightPerUnit === undefined) throw needs('freightPerUnit');
+    return new Dec(args.freightPerUnit);
+  };
+  const ins = args.insurance;
+  const toCfr = (cif: Dec) => {
+    if (!ins) throw needs('insurance');
+    return 'perUnit' in ins ? cif.minus(ins.perUnit) : cfrFromCif(cif, ins.coverRate ?? '1.10', ins.premiumRate);
+  };
+  const toCif = (cfr: Dec) => {
+    if (!ins) throw needs('insurance');
+    return 'perUnit' in ins ? cfr.plus(ins.perUnit) : cifFromCfr(cfr, ins.coverRate ?? '1.10', ins.premiumRate);
+  };
+  if (order[from] > order[to]) {
+    if (from === 'CIF') net = toCfr(net);
+    if (to === 'FOB') net = net.minus(freight());
+  } else if (order[from] < order[to]) {
+    if (from === 'FOB') net = net.plus(freight());
+    if (to === 'CIF') net = toCif(net);
+  }
+  return priceWithCommission(net, c);
+}
+
+/** Runs `fn` on each line; every invalid line is reported at once, its fields named `lines.<index>.<field>`. */
+function batch<I, R>(lines: readonly I[], fn: (line: I) => R): R[] {
+  const results: R[] = [];
   const errors: FieldError[] = [];
   lines.forEach((line, index) => {
     try {
-      results.push(calculateExportPrice(line));
+      results.push(fn(line));
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'VALIDATION') throw err;
       for (const f of err.fields ?? [{ field: '', message: err.message }]) {

@@ -3,6 +3,8 @@ export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './companies.ts';
 export * from './costing.ts';
+export * from './price-story.ts';
+export * from './revision-building.ts';
 export * from './errors.ts';
 export * from './inquiries.ts';
 export * from './letters-of-credit.ts';

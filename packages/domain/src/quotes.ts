@@ -69,6 +69,15 @@ export function decideSend(status: RevisionStatus, belowMarginFloor: boolean): '
   throw new DomainError('CONFLICT', 'this revision has already been sent; make a new revision');
 }
 
+/** A revision below the margin floor goes to a manager only with the clerk's reason for the price. */
+export function assertBelowFloorReason(reason: string | null | undefined): void {
+  if (!reason || !reason.trim()) {
+    throw new DomainError('VALIDATION', 'a revision below the margin floor needs the reason for its price', [
+      { field: 'belowFloorReason', message: 'is required when a price is below the margin floor: save the draft with the reason the manager should approve it for' },
+    ]);
+  }
+}
+
 /** A manager's decision on a revision waiting for approval: APPROVE (then it is sent) or REJECT (back to draft). */
 export function decideApproval(status: RevisionStatus, decision: (typeof approvalDecisions)[number]): 'APPROVED' | 'DRAFT' {
   if (status !== 'PENDING_APPROVAL') throw new DomainError('CONFLICT', `only a revision waiting for approval can be approved or sent back; this one is ${label(status)}`);
@@ -316,7 +325,10 @@ export function approvalBreach(
 /** Largest amount a Decimal(18, 2) column holds. */
 const MAX_AMOUNT = /* @__PURE__ */ new Dec('9999999999999999.99');
 
-export type DraftLine = { inquiryLineId?: string | undefined; productId?: string | undefined; costSheetId?: string | undefined; description: string; quantity: string; unit: string; unitPrice: string };
+export type DraftLine = {
+  inquiryLineId?: string | undefined; productId?: string | undefined; costSheetId?: string | undefined; description: string; quantity: string; unit: string; unitPrice: string;
+  notes?: string | undefined; shipmentDate?: string | undefined;
+};
 export type Draft = {
   currency: string;
   incoterm: string;
@@ -356,6 +368,8 @@ export type PricedLine = {
   unitPrice: string;
   amount: string;
   marginRate: string | null;
+  notes: string | null;
+  shipmentDate: string | null;
 };
 
 export type PricedDraft = {
@@ -426,6 +440,9 @@ export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
       const short = checkMoq(line.quantity, product.moq, product.unit);
       if (short) lineErrors.push({ field: `${at}.quantity`, message: short });
     }
+    if (!new Dec(line.quantity).gt(0)) lineErrors.push({ field: `${at}.quantity`, message: 'must be greater than zero' });
+    if (!new Dec(line.unitPrice).gt(0)) lineErrors.push({ field: `${at}.unitPrice`, message: 'must be greater than zero' });
+    if (line.shipmentDate !== undefined && line.shipmentDate < ctx.today) lineErrors.push({ field: `${at}.shipmentDate`, message: `must not be before today (${ctx.today})` });
 
     let sheet: QuoteCostSheet | undefined;
     let implicit = false;
@@ -468,6 +485,8 @@ export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
       unitPrice: line.unitPrice,
       amount: amount.toFixed(scale),
       marginRate: priced?.rate ?? null,
+      notes: line.notes ?? null,
+      shipmentDate: line.shipmentDate ?? null,
     });
   });
   if (errors.length === 0 && total.gt(MAX_AMOUNT)) errors.push({ field: 'body.lines', message: 'the total is too large' });

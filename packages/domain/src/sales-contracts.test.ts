@@ -78,3 +78,14 @@ describe('amendments', () => {
     expect(amendmentChangesText([{ field: 'packing', from: 'a', to: 'b' }, { field: 'transhipmentAllowed', from: true, to: false }])).toBe('packing: a → b; transhipmentAllowed: true → false');
   });
 });
+
+describe('agreed terms reach the contract', () => {
+  it('special terms and shipping marks of the revision, the latest of the line shipment dates', () => {
+    const terms = contractTermsFrom({
+      incoterm: 'FOB', shipmentDate: '2026-05-01', leadTimeDays: 35, packing: null, shippingMarks: 'NORTHWIND / HAMBURG / C/NO. 1-UP',
+      specialTerms: 'Laser engraving, 3 colours', lineShipmentDates: [null, '2026-05-20', '2026-05-10'],
+    }, '2026-03-10');
+    expect(terms).toMatchObject({ latestShipmentDate: '2026-05-20', shippingMarks: 'NORTHWIND / HAMBURG / C/NO. 1-UP', specialTerms: 'Laser engraving, 3 colours' });
+    expect(contractTermsFrom({ incoterm: 'FOB', shipmentDate: null, leadTimeDays: 35, packing: null }, '2026-03-10').specialTerms).toBeNull();
+  });
+});

@@ -23,7 +23,12 @@ export const DEFAULT_INSPECTION = 'Inspection by the manufacturer before shipmen
 export const DEFAULT_SHIPPING_MARKS = 'At the Seller’s option unless the Buyer gives its marks before production starts.';
 
 /** What the contract needs of the revision it is made from. */
-export type ContractSource = { incoterm: string; shipmentDate: string | null; leadTimeDays: number; packing: string | null };
+export type ContractSource = {
+  incoterm: string; shipmentDate: string | null; leadTimeDays: number; packing: string | null;
+  shippingMarks?: string | null; specialTerms?: string | null;
+  /** Shipment dates agreed for single lines: the contract's latest shipment date is the latest of them all. */
+  lineShipmentDates?: readonly (string | null)[];
+};
 
 export type ContractTerms = {
   latestShipmentDate: string;
@@ -31,6 +36,7 @@ export type ContractTerms = {
   transhipmentAllowed: boolean;
   packing: string;
   shippingMarks: string;
+  specialTerms: string | null;
   inspection: string;
   insurance: string;
   claimsClause: string;
@@ -49,12 +55,15 @@ export function insuranceClause(incoterm: string): string {
  * shipment not allowed and transhipment allowed unless agreed otherwise; the default clauses.
  */
 export function contractTermsFrom(source: ContractSource, today: string): ContractTerms {
+  let latest = source.shipmentDate ?? addDays(today, source.leadTimeDays);
+  for (const d of source.lineShipmentDates ?? []) if (d && d > latest) latest = d;
   return {
-    latestShipmentDate: source.shipmentDate ?? addDays(today, source.leadTimeDays),
+    latestShipmentDate: latest,
     partialShipmentAllowed: false,
     transhipmentAllowed: true,
     packing: source.packing ?? 'Standard export cartons, suitable for ocean transport.',
-    shippingMarks: DEFAULT_SHIPPING_MARKS,
+    shippingMarks: source.shippingMarks ?? DEFAULT_SHIPPING_MARKS,
+    specialTerms: source.specialTerms ?? null,
     inspection: DEFAULT_INSPECTION,
     insurance: insuranceClause(source.incoterm),
     claimsClause: DEFAULT_CLAIMS_CLAUSE,
@@ -90,8 +99,8 @@ export function assertCanAmend(status: ContractStatusCode): void {
 
 /** The contract terms an amendment may change. */
 export const amendableTerms = [
-  'latestShipmentDate', 'portOfLoadingCode', 'portOfDischargeCode', 'partialShipmentAllowed', 'transhipmentAllowed', 'packing', 'shippingMarks', 'inspection',
-  'insurance', 'claimsClause',
+  'latestShipmentDate', 'portOfLoadingCode', 'portOfDischargeCode', 'partialShipmentAllowed', 'transhipmentAllowed', 'packing', 'shippingMarks', 'specialTerms',
+  'inspection', 'insurance', 'claimsClause',
 ] as const;
 export type AmendableTerm = (typeof amendableTerms)[number];
 

@@ -14,6 +14,8 @@ const positive = (pattern: RegExp, example: string) =>
     .regex(pattern, `must be a decimal number written as a string, e.g. "${example}"`)
     .refine((v) => /[1-9]/.test(v), 'must be greater than 0');
 const positiveDecimal = positive(/^\d{1,14}(\.\d{1,4})?$/, '12.50');
+/** An amount for the whole quantity: at most 16 digits and 2 decimal places, as Decimal(18, 2) holds. */
+const amountField = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be an amount of at most 16 digits and 2 decimal places, not negative, e.g. "4000.00"');
 
 /** A rate from 0 up to (not including) 1, as a decimal string: "0.13" is 13%. */
 export const CostingRate = z
@@ -55,6 +57,12 @@ export const CostingInput = z
     freightCurrency: CurrencyCode.optional().describe('Currency of the freight rate: the cost or the quote currency; default the quote currency'),
     lclRatePerWm: nonNegative.optional().describe('LCL rate per W/M (the larger of CBM and tonnes), in the freight currency'),
     lclSurchargeRate: CostingRate.default('0').describe('LCL surcharges as a share of the base freight'),
+    freightAmount: amountField
+      .optional()
+      .describe('Freight for the whole quantity as a forwarder quoted it, in the freight currency; instead of FCL/LCL rates (with freightMode NONE)'),
+    insuranceAmount: amountField
+      .optional()
+      .describe('Insurance premium for the whole quantity as the policy states it, in the quote currency; instead of a premium rate'),
     insuranceCoverRate: z
       .string()
       .regex(/^(1(\.\d{1,4})?|2(\.0{1,4})?)$/, 'must be from 1 to 2 (100% to 200% of the invoice value), e.g. "1.10"')
@@ -173,6 +181,66 @@ export type CostingResult = z.infer<typeof CostingResult>;
 
 export const CostingBatchResult = z.object({ results: z.array(CostingResult).describe('One result per line, in order') });
 export type CostingBatchResult = z.infer<typeof CostingBatchResult>;
+
+// ───────────────────────────── Counter-offer costing (还价核算) ─────────────────────────────
+
+/** A price to evaluate: the costing inputs without the profit, plus the term and the given unit price. */
+export const CostingEvaluationInput = CostingInput.omit({ profitBasis: true, profitRate: true })
+  .extend({
+    term: z.enum(priceTerms).describe('The term the given price is on: FOB/FCA, CFR/CPT, CIF/CIP'),
+    unitPrice: positiveDecimal.describe('The given price per unit in the quote currency (e.g. the buyer’s counter-offer), at most 4 decimal places'),
+    targetProfitBasis: ProfitBasis.optional().describe('With targetProfitRate: the answer says what purchase cost would allow the price'),
+    targetProfitRate: CostingRate.optional().describe('A profit to reach, on targetProfitBasis'),
+  })
+  .describe('A counter-offer line to evaluate (还价核算)');
+export type CostingEvaluationInput = z.input<typeof CostingEvaluationInput>;
+
+export const CostingEvaluationBatchInput = z.strictObject({
+  lines: z.array(CostingEvaluationInput).min(1, 'must have at least one line').max(500, 'must have at most 500 lines'),
+});
+export type CostingEvaluationBatchInput = z.input<typeof CostingEvaluationBatchInput>;
+
+const quotePerUnit = z.string().describe('Per unit in the quote currency, 4 decimal places');
+export const CostingEvaluation = z
+  .object({
+    term: z.enum(priceTerms),
+    costedAs: z.enum(costedTerms),
+    costCurrency: z.string(),
+    quoteCurrency: z.string(),
+    exchangeRate: z.string(),
+    quantity: z.string(),
+    unitPrice: quotePerUnit.describe('The given price'),
+    amount: totalAmount.describe('The given price × quantity'),
+    costs: CostingResult.shape.costs,
+    freight: CostingResult.shape.freight,
+    deductions: z
+      .object({ freight: quotePerUnit, insurance: quotePerUnit, commission: quotePerUnit, bankCharges: quotePerUnit })
+      .describe('What comes off the given price before it reaches the exporter'),
+    equivalents: z
+      .object({ FOB: quotePerUnit, FCA: quotePerUnit, CFR: quotePerUnit.nullable(), CPT: quotePerUnit.nullable(), CIF: quotePerUnit.nullable(), CIP: quotePerUnit.nullable() })
+      .describe('The same deal on the other terms, at the same freight and insurance (the net FX income kept)'),
+    indicators: z.object({
+      totalCost: totalAmount.describe('出口总成本 in the cost currency'),
+      netFxIncomePerUnit: quotePerUnit,
+      netFxIncome: totalAmount.describe('出口外汇净收入: price − freight − insurance − commission − bank charges'),
+      fxCostOfExport: z.string().nullable().describe('出口换汇成本 = total cost / net FX income; null when nothing is left'),
+      profitLoss: totalAmount.describe('盈亏额 in the cost currency'),
+      profitLossRate: z.string().describe('盈亏率 = profit/loss / total cost'),
+      profitPerUnit: unitAmount.describe('Profit per unit in the cost currency'),
+      profitRateOfPrice: z.string().describe('The profit the price leaves as a share of the price (SHARE_OF_PRICE)'),
+      profitMarkupOnCost: z.string().nullable().describe('The profit the price leaves as a mark-up on cost (MARKUP_ON_COST)'),
+    }),
+    target: z
+      .object({ profitBasis: ProfitBasis, profitRate: z.string(), purchaseCostInclVat: z.string().nullable(), reduction: z.string().nullable() })
+      .nullable()
+      .describe('For a target profit: the purchase cost incl. VAT per unit that allows the price (what to ask of the factory); null when none can'),
+    notes: z.array(z.string()),
+  })
+  .describe('A given price worked back to the profit');
+export type CostingEvaluation = z.infer<typeof CostingEvaluation>;
+
+export const CostingEvaluationBatchResult = z.object({ results: z.array(CostingEvaluation).describe('One evaluation per line, in order') });
+export type CostingEvaluationBatchResult = z.infer<typeof CostingEvaluationBatchResult>;
 
 // ───────────────────────────── Cost sheets ─────────────────────────────
 

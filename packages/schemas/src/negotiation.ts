@@ -20,6 +20,17 @@ export const CounterOfferLineView = z.object({
   proposedUnitPrice: z.string().optional(),
   proposedQuantity: z.string().optional(),
   proposedShipmentDate: z.string().optional(),
+  staff: z
+    .object({
+      marginRate: z.string().describe('(price − cost) / price at the counter price and quantity, against the margin floor'),
+      profitRate: z.string().describe('The profit left after commission and bank charges, as a share of the price'),
+      profitLoss: z.object({ amount: z.string(), currency: z.string() }).describe('Profit or loss of the line at the counter, in the cost currency'),
+      floorRate: z.string(),
+      belowFloor: z.boolean(),
+    })
+    .nullable()
+    .optional()
+    .describe('Staff only: what the counter means for the business (null without a cost sheet that fits)'),
 });
 
 export const NegotiationMessageView = z.object({

@@ -24,6 +24,8 @@ export const QuoteLineInput = z.strictObject({
   quantity: Quantity,
   unit: z.string().trim().min(1).max(20),
   unitPrice: UnitPriceString,
+  notes: optionalText(1000).describe('What is agreed for this line (colours, printing, its packing): it reaches the contract'),
+  shipmentDate: CalendarDate.optional().describe('A shipment date of its own (e.g. the buyer’s), else the revision’s'),
 });
 export type QuoteLineInput = z.input<typeof QuoteLineInput>;
 
@@ -38,15 +40,34 @@ export const QuoteDraftBody = z
     leadTimeDays: z.number().int().min(1).max(365),
     shipmentDate: CalendarDate.optional(),
     packing: optionalText(1000),
+    specialTerms: optionalText(2000).describe('Agreed special terms, e.g. "laser engraving, 3 colours": they reach the contract and its PDF'),
+    shippingMarks: optionalText(1000),
+    belowFloorReason: optionalText(1000).describe('Why a price below the margin floor should be approved: required to send such a revision'),
     validUntil: CalendarDate,
     notes: optionalText(2000),
-    lines: z.array(QuoteLineInput).min(1).max(200),
+    lines: z.array(QuoteLineInput).min(1, 'must keep at least one line').max(200),
   })
   .superRefine((q, ctx) => {
     const sum = q.paymentTerms.reduce((s, t) => s + Math.round(Number(t.percent) * 100), 0);
     if (sum !== 10_000) ctx.addIssue({ code: 'custom', path: ['paymentTerms'], message: 'the instalments must add up to 100%' });
   });
 export type QuoteDraftBody = z.input<typeof QuoteDraftBody>;
+
+/** The next revision of a PI, built from the last sent one and the buyer's latest counter-offer on it. */
+export const NextRevisionBody = z.strictObject({
+  take: z
+    .array(z.strictObject({
+      quoteLineId: Id.describe('A line of the last sent revision'),
+      price: z.boolean().optional().describe('Take the buyer’s proposed unit price'),
+      quantity: z.boolean().optional().describe('Take the buyer’s proposed quantity'),
+      shipmentDate: z.boolean().optional().describe('Take the buyer’s proposed shipment date'),
+    }))
+    .max(200)
+    .default([])
+    .describe('Per line, what to take from the buyer’s latest counter-offer'),
+  validUntil: CalendarDate.optional().describe('Default: today + the quote validity setting'),
+});
+export type NextRevisionBody = z.input<typeof NextRevisionBody>;
 
 export const RevisionStatus = z.enum(revisionStatuses);
 
@@ -61,6 +82,8 @@ export const QuoteLineView = z.object({
   unit: z.string(),
   unitPrice: MoneyView,
   amount: MoneyView,
+  notes: z.string().nullable(),
+  shipmentDate: z.string().nullable(),
 });
 
 /** What staff see besides: cost basis and margin of each line. Never sent to buyers. */
@@ -80,6 +103,8 @@ export const QuoteRevisionView = z.object({
   leadTimeDays: z.number().int(),
   shipmentDate: z.string().nullable(),
   packing: z.string().nullable(),
+  specialTerms: z.string().nullable(),
+  shippingMarks: z.string().nullable(),
   validUntil: z.string(),
   notes: z.string().nullable(),
   total: MoneyView,
@@ -92,6 +117,7 @@ export const QuoteRevisionView = z.object({
     .object({
       marginRate: z.string().nullable(),
       belowMarginFloor: z.boolean(),
+      belowFloorReason: z.string().nullable(),
       approval: z.object({ by: z.string(), at: Timestamp, comment: z.string().nullable() }).nullable(),
       returned: z
         .object({ by: z.string(), at: Timestamp, comment: z.string() })
@@ -130,6 +156,7 @@ export const PendingApproval = z.object({
   total: MoneyView,
   marginRate: z.string().nullable(),
   marginFloorRate: z.string().nullable(),
+  belowFloorReason: z.string().nullable().describe('The clerk’s reason for the price'),
   submittedBy: z.string(),
   submittedAt: Timestamp,
 });

@@ -28,6 +28,8 @@ export const ContractLineView = z.object({
   unit: z.string(),
   unitPrice: MoneyView,
   amount: MoneyView,
+  notes: z.string().nullable().describe('What was agreed for this line'),
+  shipmentDate: z.string().nullable().describe('A shipment date of its own, else the contract’s'),
 });
 
 export const ContractAmendmentView = z.object({
@@ -61,6 +63,8 @@ export const SalesContractView = z.object({
   transhipmentAllowed: z.boolean(),
   packing: z.string().nullable(),
   shippingMarks: z.string().nullable(),
+  specialTerms: z.string().nullable().describe('Special terms agreed on the accepted revision'),
+  leadTimeDays: z.number().int().nullable(),
   inspection: z.string().nullable(),
   insurance: z.string().nullable(),
   claimsClause: z.string().nullable(),
@@ -107,6 +111,7 @@ export const AmendmentChanges = z
     transhipmentAllowed: z.boolean().optional(),
     packing: text(1000).optional(),
     shippingMarks: text(1000).optional(),
+    specialTerms: text(2000).optional(),
     inspection: text(1000).optional(),
     insurance: text(1000).optional(),
     claimsClause: text(2000).optional(),

@@ -20,8 +20,8 @@ const quote: QuoteView = {
   id: quoteId, number: 'PI-2026-000042', status: 'OPEN', inquiry: { id: inquiryId, number: inquiry.number }, buyerCompany: { id: buyerSession.company.id, name: 'Northwind Imports Ltd' },
   revisions: [{
     id: '0190a0e0-0000-7000-8000-0000000000b1', revisionNo: 1, status: 'SENT', currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoading: null, portOfDischarge: null,
-    paymentTerms: [], paymentTermsText: 'T/T 100% before shipment', leadTimeDays: 30, shipmentDate: null, packing: null, validUntil: '2026-12-20', notes: null, total: usd('8000.00'),
-    lines: [{ id: '0190a0e0-0000-7000-8000-0000000000c1', lineNo: 1, inquiryLineId: null, productId: null, sku: null, description: 'Cotton tote bag', quantity: '20000', unit: 'pc', unitPrice: usd('0.4000'), amount: usd('8000.00') }],
+    paymentTerms: [], paymentTermsText: 'T/T 100% before shipment', leadTimeDays: 30, shipmentDate: null, packing: null, specialTerms: null, shippingMarks: null, validUntil: '2026-12-20', notes: null, total: usd('8000.00'),
+    lines: [{ id: '0190a0e0-0000-7000-8000-0000000000c1', lineNo: 1, inquiryLineId: null, productId: null, sku: null, description: 'Cotton tote bag', quantity: '20000', unit: 'pc', unitPrice: usd('0.4000'), amount: usd('8000.00'), notes: null, shipmentDate: null }],
     createdAt: '2026-11-20T09:00:00.000Z', sentAt: '2026-11-20T09:00:00.000Z', pdfUrl: null,
   }],
 };

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { CostingInput, type CostSheetListQuery, type CostSheetSaveBody, type CostSheetView } from '@portal/schemas';
-import { DomainError, calculateExportPrice, calculateExportPrices, validationError, withFieldPrefix, type Actor, type ExportCostingInput, type ExportCostingResult, type FieldError } from '@portal/domain';
+import {
+  DomainError, calculateExportPrice, calculateExportPrices, evaluateExportPrice, evaluateExportPrices, validationError, withFieldPrefix,
+  type Actor, type ExportCostingInput, type ExportCostingResult, type ExportEvaluationInput, type ExportEvaluationResult, type FieldError,
+} from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -14,7 +17,7 @@ type ParsedInput = ReturnType<typeof CostingInput.parse>;
 const VERSION_RETRIES = 5;
 
 /** Money columns kept to the cent: more places would be lost on saving, so they are refused. */
-const centColumns = ['domesticExpensesFixed', 'freightPerContainer', 'lclRatePerWm'] as const;
+const centColumns = ['domesticExpensesFixed', 'freightPerContainer', 'lclRatePerWm', 'freightAmount', 'insuranceAmount'] as const;
 
 /** A time-ordered id (UUIDv7) for a new series, as the database gives every row. */
 function uuidv7(at: Date): string {
@@ -134,6 +137,16 @@ export function createCostingService(deps: { prisma: PrismaClient; clock: Clock 
     /** Costs up to 500 lines, results in order. */
     calculateBatch(lines: readonly ExportCostingInput[]): { results: ExportCostingResult[] } {
       return { results: withFieldPrefix('body', () => calculateExportPrices(lines)) };
+    },
+
+    /** Works a given price back to the profit (还价核算); a rule that refuses names its field as sent (body.…). */
+    evaluate(input: ExportEvaluationInput): ExportEvaluationResult {
+      return withFieldPrefix('body', () => evaluateExportPrice(input));
+    },
+
+    /** Evaluates up to 500 given prices, results in order. */
+    evaluateBatch(lines: readonly ExportEvaluationInput[]): { results: ExportEvaluationResult[] } {
+      return { results: withFieldPrefix('body', () => evaluateExportPrices(lines)) };
     },
 
     /** Costs the input and saves it as version 1 of a new series, or as the next version of `seriesId`. */

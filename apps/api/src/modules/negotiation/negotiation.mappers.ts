@@ -1,5 +1,5 @@
 import type { NegotiationMessageView } from '@portal/schemas';
-import { calendarDate, type Incoterm } from '@portal/domain';
+import { calendarDate, type CounterLineCosting, type Incoterm } from '@portal/domain';
 import { toAttachmentInfo } from '../attachments/attachments.service.ts';
 import type { MessageRow } from './negotiation.repository.ts';
 
@@ -7,7 +7,7 @@ import type { MessageRow } from './negotiation.repository.ts';
 export type ProposedTerms = { paymentTermsText?: string; incoterm?: Incoterm };
 
 /** One message as both sides see it. */
-export function toMessageView(m: MessageRow): NegotiationMessageView {
+export function toMessageView(m: MessageRow, costing?: (line: MessageRow['lines'][number]) => CounterLineCosting | null): NegotiationMessageView {
   const terms = (m.proposedTerms ?? null) as ProposedTerms | null;
   return {
     id: m.id,
@@ -28,6 +28,7 @@ export function toMessageView(m: MessageRow): NegotiationMessageView {
                 ...(l.proposedUnitPrice ? { proposedUnitPrice: l.proposedUnitPrice.toFixed(4) } : {}),
                 ...(l.proposedQuantity ? { proposedQuantity: l.proposedQuantity.toFixed() } : {}),
                 ...(l.proposedShipmentDate ? { proposedShipmentDate: calendarDate(l.proposedShipmentDate) } : {}),
+                ...(costing ? { staff: costing(l) } : {}),
               }))
               .sort((a, b) => a.lineNo - b.lineNo),
             ...(terms?.paymentTermsText ? { paymentTermsText: terms.paymentTermsText } : {}),

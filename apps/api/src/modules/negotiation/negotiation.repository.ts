@@ -27,6 +27,20 @@ const messageSelect = {
 
 export type MessageRow = Prisma.NegotiationMessageGetPayload<{ select: typeof messageSelect }>;
 
+/** What costing the buyer's counter on some quote lines needs: each line's quote, cost sheet and floor. */
+export function findCounterCosting(db: Db, quoteLineIds: string[]) {
+  if (quoteLineIds.length === 0) return Promise.resolve([]);
+  return db.quoteLine.findMany({
+    where: { id: { in: quoteLineIds } },
+    select: {
+      id: true, quantity: true, unitPrice: true,
+      costSheet: { select: { result: true } },
+      product: { select: { marginFloorRate: true } },
+      revision: { select: { currency: true, incoterm: true } },
+    },
+  });
+}
+
 /** The thread of an inquiry, oldest first. */
 export function findMessages(db: Db, inquiryId: string) {
   return db.negotiationMessage.findMany({ where: { inquiryId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: messageSelect });
@@ -90,9 +104,9 @@ export function findQuoteHead(db: Db, id: string) {
 
 const revisionToAcceptSelect = {
   id: true, revisionNo: true, status: true, validUntil: true, currency: true, totalAmount: true, incoterm: true, namedPlace: true,
-  portOfLoadingCode: true, portOfDischargeCode: true, shipmentDate: true, leadTimeDays: true, packing: true, paymentMethod: true,
+  portOfLoadingCode: true, portOfDischargeCode: true, shipmentDate: true, leadTimeDays: true, packing: true, shippingMarks: true, specialTerms: true, paymentMethod: true,
   paymentTerms: true, paymentTermsText: true,
-  lines: { orderBy: { lineNo: 'asc' }, select: { lineNo: true, productId: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true } },
+  lines: { orderBy: { lineNo: 'asc' }, select: { lineNo: true, productId: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true, notes: true, shipmentDate: true } },
 } as const satisfies Prisma.QuoteRevisionSelect;
 
 /** A PI with one revision by number, with all that accepting it and issuing its contract need. */

@@ -1,7 +1,7 @@
 import type { ChangeRequestBody, CounterOfferBody, DeclineBody, NegotiationMessageView, NegotiationThread, PostMessageBody, SalesContractView, z } from '@portal/schemas';
 import {
   DomainError, assertCompanyMayTrade, assertCanAccept, assertOpenRevision, assertSameRevision, assertVisibleTo, calendarDate, counterOfferErrors, counterOfferSummary, isSent, isStaff,
-  midnightUtc, validationError, type Actor,
+  costCounterLine, marginFloorFor, midnightUtc, validationError, type Actor,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -12,6 +12,7 @@ import { findBuyerUsers, findHandlers } from '../../infra/recipients.repository.
 import { isUniqueViolation, type Db } from '../../infra/tx.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import type { SalesContractsService } from '../sales-contracts/sales-contracts.service.ts';
+import type { SettingsService } from '../settings/settings.service.ts';
 import { toMessageView, type ProposedTerms } from './negotiation.mappers.ts';
 import * as repo from './negotiation.repository.ts';
 
@@ -34,6 +35,8 @@ export function createNegotiationService(deps: {
   publicUrl: string;
   attachments: Pick<AttachmentsService, 'attachableErrors' | 'link'>;
   contracts: Pick<SalesContractsService, 'issue' | 'ofRevision' | 'current'>;
+  /** The margin floor a counter line is held to (optional: without it, the 8% default). */
+  settings?: Pick<SettingsService, 'get'>;
 }) {
   const { prisma, clock, publicUrl } = deps;
   const today = () => calendarDate(clock.now());
@@ -90,7 +93,23 @@ export function createNegotiationService(deps: {
     async thread(actor: Actor, inquiryId: string): Promise<NegotiationThread> {
       const inquiry = await loadInquiry(actor, inquiryId);
       const messages = await repo.findMessages(prisma, inquiry.id);
-      return { inquiryId: inquiry.id, inquiryNumber: inquiry.number, inquiryStatus: inquiry.status, messages: messages.map(toMessageView) };
+      if (!isStaff(actor.role)) return { inquiryId: inquiry.id, inquiryNumber: inquiry.number, inquiryStatus: inquiry.status, messages: messages.map((m) => toMessageView(m)) };
+      // Staff see what each counter line means for the business: the line's cost sheet at the counter price and quantity.
+      const lineIds = [...new Set(messages.flatMap((m) => m.lines.map((l) => l.quoteLineId)))];
+      const [lines, settingFloor] = await Promise.all([repo.findCounterCosting(prisma, lineIds), deps.settings ? deps.settings.get().then((s) => s.marginFloorRate) : Promise.resolve(null)]);
+      const byId = new Map(lines.map((l) => [l.id, l]));
+      const costing = (l: repo.MessageRow['lines'][number]) => {
+        const q = byId.get(l.quoteLineId);
+        if (!q) return null;
+        return costCounterLine({
+          sheetInput: ((q.costSheet?.result as { input?: Record<string, unknown> } | null)?.input) ?? null,
+          incoterm: q.revision.incoterm, currency: q.revision.currency,
+          quoted: { unitPrice: q.unitPrice.toFixed(4), quantity: q.quantity.toFixed() },
+          proposed: { unitPrice: l.proposedUnitPrice?.toFixed(4), quantity: l.proposedQuantity?.toFixed() },
+          floor: marginFloorFor(q.product?.marginFloorRate?.toString(), settingFloor),
+        });
+      };
+      return { inquiryId: inquiry.id, inquiryNumber: inquiry.number, inquiryStatus: inquiry.status, messages: messages.map((m) => toMessageView(m, costing)) };
     },
 
     /** A message with files, from the buyer or from staff; the other side is told in the portal and by mail. */

@@ -50,6 +50,8 @@ export function toQuoteView(
         leadTimeDays: r.leadTimeDays,
         shipmentDate: r.shipmentDate ? calendarDate(r.shipmentDate) : null,
         packing: r.packing,
+        specialTerms: r.specialTerms,
+        shippingMarks: r.shippingMarks,
         validUntil: calendarDate(r.validUntil),
         notes: r.notes,
         total: { amount: r.totalAmount.toFixed(scale), currency: r.currency },
@@ -64,6 +66,8 @@ export function toQuoteView(
           unit: l.unit,
           unitPrice: { amount: l.unitPrice.toFixed(4), currency: r.currency },
           amount: { amount: l.amount.toFixed(scale), currency: r.currency },
+          notes: l.notes,
+          shipmentDate: l.shipmentDate ? calendarDate(l.shipmentDate) : null,
         })),
         createdAt: r.createdAt.toISOString(),
         sentAt: r.sentAt?.toISOString() ?? null,
@@ -76,6 +80,7 @@ export function toQuoteView(
         staff: {
           marginRate: r.marginRate?.toFixed(4) ?? null,
           belowMarginFloor: r.belowMarginFloor,
+          belowFloorReason: r.belowFloorReason,
           approval: r.approvedBy && r.approvedAt ? { by: r.approvedBy.name, at: r.approvedAt.toISOString(), comment: r.approvalComment } : null,
           returned: back && r.approvalComment ? { by: back.actor?.name ?? 'a manager', at: eventTime(back), comment: r.approvalComment } : null,
           lines: r.lines.map((l) => {
@@ -105,6 +110,7 @@ export function toPendingApproval(r: Awaited<ReturnType<typeof repo.findPendingR
     total: { amount: r.totalAmount.toFixed(currencyScale(r.currency)), currency: r.currency },
     marginRate: r.marginRate?.toFixed(4) ?? null,
     marginFloorRate: floor.toFixed(4),
+    belowFloorReason: r.belowFloorReason,
     submittedBy: submission?.actor?.name ?? r.createdBy.name,
     submittedAt: submission ? eventTime(submission) : r.createdAt.toISOString(),
   };

@@ -35,6 +35,7 @@ export async function askManagersToApprove(tx: Db, quote: QuoteRow, rev: Revisio
     params: {
       number: quote.number, revisionNo: rev.revisionNo, buyer: quote.buyerCompany.name, total: totalOf(rev), incoterm: rev.incoterm, namedPlace: rev.namedPlace,
       hasMargin: margin.has, margin: margin.value, floor: breach.floor.toFixed(), hasQuoteMargin: quoteMargin.has, quoteMargin: quoteMargin.value,
+      hasReason: rev.belowFloorReason ? 'yes' : 'no', reason: rev.belowFloorReason ?? '',
     },
     link: '/staff/approvals',
   }, ctx);

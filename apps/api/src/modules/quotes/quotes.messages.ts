@@ -16,9 +16,9 @@ export const quoteMessages = defineMessages({
     },
     'quote.approval': {
       title: '{number} needs your approval: margin {hasMargin, select, yes {{margin, number, ::percent .0}} other {unknown}} below floor {floor, number, ::percent .0}',
-      body: 'Revision {revisionNo} for {buyer}, {total} {incoterm} {namedPlace}, quote margin {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {unknown}}.',
+      body: 'Revision {revisionNo} for {buyer}, {total} {incoterm} {namedPlace}, quote margin {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {unknown}}.{hasReason, select, yes { Reason: {reason}} other {}}',
       paragraphs: [
-        'Revision {revisionNo} for {buyer}, {total} {incoterm} {namedPlace}, quote margin {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {unknown}}.',
+        'Revision {revisionNo} for {buyer}, {total} {incoterm} {namedPlace}, quote margin {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {unknown}}.{hasReason, select, yes { Reason: {reason}} other {}}',
         'It is below the margin floor and waits for your approval before it can be sent to the buyer.',
       ],
       action: 'Review the approvals',
@@ -42,9 +42,9 @@ export const quoteMessages = defineMessages({
     },
     'quote.approval': {
       title: '{number} 待您审批：利润率 {hasMargin, select, yes {{margin, number, ::percent .0}} other {未知}}，低于下限 {floor, number, ::percent .0}',
-      body: '{buyer} 的第 {revisionNo} 版，{total} {incoterm} {namedPlace}，报价利润率 {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {未知}}。',
+      body: '{buyer} 的第 {revisionNo} 版，{total} {incoterm} {namedPlace}，报价利润率 {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {未知}}。{hasReason, select, yes {理由：{reason}} other {}}',
       paragraphs: [
-        '{buyer} 的第 {revisionNo} 版，{total} {incoterm} {namedPlace}，报价利润率 {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {未知}}。',
+        '{buyer} 的第 {revisionNo} 版，{total} {incoterm} {namedPlace}，报价利润率 {hasQuoteMargin, select, yes {{quoteMargin, number, ::percent .0}} other {未知}}。{hasReason, select, yes {理由：{reason}} other {}}',
         '该报价低于利润率下限，需经您审批后才能发给买方。',
       ],
       action: '查看待审批事项',

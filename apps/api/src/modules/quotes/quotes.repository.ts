@@ -102,6 +102,7 @@ export function supersedeEarlier(db: Db, quoteId: string, revisionNo: number) {
 const revisionSelect = {
   id: true, revisionNo: true, status: true, currency: true, incoterm: true, namedPlace: true, portOfLoadingCode: true, portOfDischargeCode: true,
   paymentMethod: true, paymentTerms: true, paymentTermsText: true, leadTimeDays: true, shipmentDate: true, packing: true, validUntil: true,
+  quoteId: true, specialTerms: true, shippingMarks: true, belowFloorReason: true,
   totalAmount: true, marginRate: true, belowMarginFloor: true, notes: true, createdById: true, createdAt: true, approvedAt: true,
   approvalComment: true, sentAt: true,
   createdBy: { select: { name: true } },
@@ -110,7 +111,7 @@ const revisionSelect = {
     orderBy: { lineNo: 'asc' },
     select: {
       id: true, lineNo: true, inquiryLineId: true, productId: true, costSheetId: true, description: true, quantity: true, unit: true,
-      unitPrice: true, amount: true, marginRate: true,
+      unitPrice: true, amount: true, marginRate: true, notes: true, shipmentDate: true,
       product: { select: { sku: true, marginFloorRate: true } },
     },
   },
@@ -136,6 +137,15 @@ export function findRevision(db: Db, id: string) {
   return db.quoteRevision.findUnique({ where: { id }, select: revisionSelect });
 }
 
+/** The buyer's latest counter-offer on a revision, with its proposed lines. */
+export function findLatestCounterOffer(db: Db, revisionId: string) {
+  return db.negotiationMessage.findFirst({
+    where: { revisionId, kind: 'COUNTER_OFFER' },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, lines: { select: { quoteLineId: true, proposedUnitPrice: true, proposedQuantity: true, proposedShipmentDate: true } } },
+  });
+}
+
 /** A sent revision past its validity becomes expired, once: false when it already was. */
 export async function expireRevision(db: Db, revisionId: string): Promise<boolean> {
   const { count } = await db.quoteRevision.updateMany({ where: { id: revisionId, status: 'SENT' }, data: { status: 'EXPIRED' } });
@@ -149,7 +159,7 @@ export function findPendingRevisions(db: Db) {
     where: { status: 'PENDING_APPROVAL' },
     orderBy: { createdAt: 'asc' },
     select: {
-      id: true, revisionNo: true, currency: true, totalAmount: true, marginRate: true, createdAt: true,
+      id: true, revisionNo: true, currency: true, totalAmount: true, marginRate: true, createdAt: true, belowFloorReason: true,
       createdBy: { select: { name: true } },
       quote: { select: { id: true, number: true, buyerCompany: { select: { name: true } } } },
       lines: { select: { marginRate: true, product: { select: { marginFloorRate: true } } } },

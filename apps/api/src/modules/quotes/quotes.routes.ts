@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApprovalBody, Id, PendingApproval, Problem, QuoteDraftBody, QuoteView, RevisionParams, z } from '@portal/schemas';
+import { ApprovalBody, Id, NextRevisionBody, PendingApproval, Problem, QuoteDraftBody, QuoteView, RevisionParams, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { QuotesService } from './quotes.service.ts';
 
@@ -28,6 +28,16 @@ export default async function quotesRoutes(app: FastifyInstance, deps: { quotes:
     config: { access: 'quotes.read' },
     schema: { tags: ['quotes'], summary: 'A PI with its revisions (buyers: their own, sent revisions only, no costing)', params: quoteParams, response: { 200: QuoteView, ...errors } },
     handler: async (request) => deps.quotes.get(requireActor(request), request.params.quoteId),
+  });
+
+  r.post('/quotes/:quoteId/revisions', {
+    config: { access: 'quotes.edit' },
+    schema: {
+      tags: ['quotes'],
+      summary: 'Draft the next revision from the conversation: the last sent revision, taking per line the buyer’s counter-offer price, quantity or shipment date',
+      params: quoteParams, body: NextRevisionBody, response: { 201: QuoteView, ...errors },
+    },
+    handler: async (request, reply) => reply.code(201).send(await deps.quotes.createNext(requireActor(request), request.params.quoteId, request.body, { requestId: request.id })),
   });
 
   r.put('/quotes/:quoteId/revisions/:revisionNo', {

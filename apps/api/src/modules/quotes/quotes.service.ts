@@ -1,9 +1,9 @@
-import type { ApprovalBody, PendingApproval, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
+import type { ApprovalBody, NextRevisionBody, PendingApproval, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
 import {
-  DomainError, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
-  midnightUtc, priceDraft, type Actor, type CostSheetFigures, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
+  DomainError, assertBelowFloorReason, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
+  addDays, linesFromConversation, midnightUtc, priceDraft, type Actor, type CostSheetFigures, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
 } from '@portal/domain';
-import type { PrismaClient } from '@portal/db';
+import type { Prisma, PrismaClient } from '@portal/db';
 import type { MailAttachment } from '@portal/mail';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
@@ -16,7 +16,7 @@ import { askManagersToApprove, tellDraftReturned, tellQuoteSent } from './quote.
 import { breachOf, toPendingApproval, toQuoteView } from './quote.mappers.ts';
 import * as repo from './quotes.repository.ts';
 
-type Meta = { requestId?: string };
+type Meta = { requestId?: string; basedOn?: { revisionNo: number; counterOfferId: string | null; take: unknown } };
 type DraftBody = z.output<typeof QuoteDraftBody>;
 
 /** How often a write retries when a concurrent one took the same number first. */
@@ -26,8 +26,8 @@ const RETRIES = 5;
 function fingerprint(r: repo.RevisionRow): string {
   return JSON.stringify([
     r.currency, r.incoterm, r.namedPlace, r.portOfLoadingCode, r.portOfDischargeCode, r.paymentTermsText, r.leadTimeDays, r.shipmentDate?.getTime() ?? null,
-    r.packing, r.validUntil.getTime(), r.totalAmount.toFixed(), r.notes,
-    r.lines.map((l) => [l.lineNo, l.description, l.quantity.toFixed(), l.unit, l.unitPrice.toFixed(), l.amount.toFixed(), l.productId]),
+    r.packing, r.specialTerms, r.shippingMarks, r.validUntil.getTime(), r.totalAmount.toFixed(), r.notes,
+    r.lines.map((l) => [l.lineNo, l.description, l.quantity.toFixed(), l.unit, l.unitPrice.toFixed(), l.amount.toFixed(), l.productId, l.notes, l.shipmentDate?.getTime() ?? null]),
   ]);
 }
 
@@ -58,13 +58,16 @@ function revisionContent(body: DraftBody, priced: PricedDraft): { content: Omit<
       leadTimeDays: body.leadTimeDays,
       shipmentDate: body.shipmentDate ? midnightUtc(body.shipmentDate) : null,
       packing: body.packing ?? null,
+      specialTerms: body.specialTerms ?? null,
+      shippingMarks: body.shippingMarks ?? null,
+      belowFloorReason: body.belowFloorReason ?? null,
       validUntil: midnightUtc(body.validUntil),
       totalAmount: priced.total,
       marginRate: priced.marginRate,
       belowMarginFloor: priced.belowMarginFloor,
       notes: body.notes ?? null,
     },
-    lines: priced.lines,
+    lines: priced.lines.map(({ shipmentDate, ...l }) => ({ ...l, shipmentDate: shipmentDate ? midnightUtc(shipmentDate) : null })),
   };
 }
 
@@ -227,12 +230,49 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
             changes: {
               quoteId: id, number, revisionNo, inquiryId: inquiry.id, currency: body.currency, incoterm: body.incoterm, total: draft.priced.total,
               marginRate: draft.priced.marginRate, belowMarginFloor: draft.priced.belowMarginFloor, lines: draft.lines.length,
-            },
+              ...(meta.basedOn ? { basedOn: meta.basedOn } : {}),
+            } as Prisma.InputJsonValue,
           });
           return id;
         }),
       );
       return current(actor, quoteId);
+    },
+
+    /**
+     * Drafts the next revision from the conversation: a copy of the last revision sent to the buyer,
+     * taking per line what the clerk chooses of the buyer's latest counter-offer on it. The clerk then
+     * edits the draft (quantities, added and removed lines) as any other.
+     */
+    async createNext(actor: Actor, quoteId: string, body: z.output<typeof NextRevisionBody>, meta: Meta): Promise<QuoteView> {
+      const quote = await loadQuote(actor, quoteId);
+      if (quote.status !== 'OPEN') throw new DomainError('CONFLICT', `${quote.number} is ${quote.status.toLowerCase()}; it takes no new revision`);
+      const last = quote.revisions.find((r) => isSent(r.status));
+      if (!last) throw new DomainError('CONFLICT', `${quote.number} has no sent revision yet; edit its draft`);
+      const counter = await repo.findLatestCounterOffer(prisma, last.id);
+      const lines = linesFromConversation(
+        last.lines.map((l) => ({
+          id: l.id, inquiryLineId: l.inquiryLineId, productId: l.productId, costSheetId: l.costSheetId, description: l.description, quantity: l.quantity.toFixed(),
+          unit: l.unit, unitPrice: l.unitPrice.toFixed(4), notes: l.notes, shipmentDate: l.shipmentDate ? calendarDate(l.shipmentDate) : null,
+        })),
+        (counter?.lines ?? []).map((c) => ({
+          quoteLineId: c.quoteLineId, proposedUnitPrice: c.proposedUnitPrice?.toFixed(4), proposedQuantity: c.proposedQuantity?.toFixed(),
+          proposedShipmentDate: c.proposedShipmentDate ? calendarDate(c.proposedShipmentDate) : undefined,
+        })),
+        body.take,
+      );
+      const opt = <T>(v: T | null) => v ?? undefined;
+      const draft: DraftBody = {
+        currency: last.currency, incoterm: last.incoterm, namedPlace: last.namedPlace,
+        portOfLoadingCode: opt(last.portOfLoadingCode), portOfDischargeCode: opt(last.portOfDischargeCode),
+        paymentTerms: (last.paymentTerms as Instalment[]).map((t) => ({ method: t.method, percent: t.percent, trigger: t.trigger, days: t.days ?? 0 })),
+        leadTimeDays: last.leadTimeDays,
+        shipmentDate: last.shipmentDate && calendarDate(last.shipmentDate) >= today() ? calendarDate(last.shipmentDate) : undefined,
+        packing: opt(last.packing), specialTerms: opt(last.specialTerms), shippingMarks: opt(last.shippingMarks), notes: opt(last.notes), belowFloorReason: undefined,
+        validUntil: body.validUntil ?? addDays(today(), (await deps.settings.get()).quoteValidityDays),
+        lines: lines.map((l) => ({ ...l, notes: l.notes, shipmentDate: l.shipmentDate && l.shipmentDate >= today() ? l.shipmentDate : undefined })),
+      };
+      return this.create(actor, quote.inquiry.id, draft, { ...meta, basedOn: { revisionNo: last.revisionNo, counterOfferId: counter?.id ?? null, take: body.take } });
     },
 
     /** Replaces the content of a draft revision; a revision once sent (or waiting for approval) cannot change. */
@@ -264,6 +304,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
       const rev = revisionOf(actor, quote, revisionNo);
       if (quote.status !== 'OPEN') throw new DomainError('CONFLICT', `${quote.number} is ${quote.status.toLowerCase()}`);
       const next = decideSend(rev.status, rev.belowMarginFloor);
+      if (next === 'PENDING_APPROVAL') assertBelowFloorReason(rev.belowFloorReason);
       if (next === 'SENT') {
         await deliver(actor, quote, rev, [rev.status], meta);
         return current(actor, quote.id);

@@ -87,6 +87,9 @@ export function renderContractPdf(sc: ContractDocument, options: { compress?: bo
   return done;
 }
 
+/** "; line 2 by 2026-05-20": the lines with a shipment date of their own. */
+const lineDates = (v: SalesContractView) => v.lines.filter((l) => l.shipmentDate).map((l) => `; line ${l.lineNo} by ${l.shipmentDate}`).join('');
+
 /** The sales confirmation of a contract as shown: every clause in order, the confirmed amendments last. */
 export function contractDocument(v: SalesContractView): { fileName: string; document: ContractDocument } {
   const portText = (p: { code: string; name: string } | null) => (p ? `${p.name} (${p.code})` : 'any port at the Seller’s option');
@@ -94,11 +97,12 @@ export function contractDocument(v: SalesContractView): { fileName: string; docu
     ['Price term', `${v.incoterm} ${v.namedPlace}, Incoterms® 2020, in ${v.currency}`],
     ['Port of loading', portText(v.portOfLoading)],
     ['Port of destination', portText(v.portOfDischarge)],
-    ['Time of shipment', `Not later than ${v.latestShipmentDate}`],
+    ['Time of shipment', `Not later than ${v.latestShipmentDate}${v.leadTimeDays ? ` (lead time ${v.leadTimeDays} days)` : ''}${lineDates(v)}`],
     ['Partial shipment', v.partialShipmentAllowed ? 'Allowed' : 'Not allowed'],
     ['Transhipment', v.transhipmentAllowed ? 'Allowed' : 'Not allowed'],
     ['Packing', v.packing ?? 'Standard export cartons'],
     ['Shipping marks', v.shippingMarks ?? 'At the Seller’s option'],
+    ...(v.specialTerms ? [['Special terms', v.specialTerms] as [string, string]] : []),
     ['Inspection', v.inspection ?? 'By the manufacturer before shipment'],
     ['Insurance', v.insurance ?? 'To be covered by the Buyer'],
     ['Payment', `${v.paymentTermsText}. ${v.paymentTerms.map((p) => `${paymentMethodNames[p.method]} ${p.percent}%: ${v.currency} ${p.amount.amount}`).join('; ')}`],
@@ -120,7 +124,7 @@ export function contractDocument(v: SalesContractView): { fileName: string; docu
       seller: party(v.seller),
       buyer: party(v.buyer),
       currency: v.currency,
-      lines: v.lines.map((l) => ({ no: l.lineNo, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice.amount, amount: l.amount.amount })),
+      lines: v.lines.map((l) => ({ no: l.lineNo, description: l.notes ? `${l.description}\n${l.notes}` : l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice.amount, amount: l.amount.amount })),
       total: v.total.amount,
       terms,
       confirmed: v.confirmedAt && v.confirmedBy ? { by: v.confirmedBy, at: v.confirmedAt.slice(0, 10) } : null,

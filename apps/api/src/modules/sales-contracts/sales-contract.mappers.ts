@@ -29,6 +29,7 @@ export function toContractView(c: ContractRow, ports: ReadonlyMap<string, Port>)
     lines: c.lines.map((l) => ({
       lineNo: l.lineNo, productId: l.productId, description: l.description, quantity: l.quantity.toFixed(), unit: l.unit,
       unitPrice: money(l.unitPrice.toFixed(4)), amount: money(l.amount.toFixed(scale)),
+      notes: l.notes, shipmentDate: l.shipmentDate ? calendarDate(l.shipmentDate) : null,
     })),
     incoterm: c.incoterm,
     namedPlace: c.namedPlace,
@@ -39,6 +40,8 @@ export function toContractView(c: ContractRow, ports: ReadonlyMap<string, Port>)
     transhipmentAllowed: c.transhipmentAllowed,
     packing: c.packing,
     shippingMarks: c.shippingMarks,
+    specialTerms: c.specialTerms,
+    leadTimeDays: c.leadTimeDays,
     inspection: c.inspection,
     insurance: c.insurance,
     claimsClause: c.claimsClause,

@@ -5,7 +5,7 @@ import { partySelect } from '../companies/companies.repository.ts';
 const contractSelect = {
   id: true, number: true, status: true, quoteRevisionId: true, inquiryId: true, buyerCompanyId: true, currency: true, totalAmount: true,
   incoterm: true, namedPlace: true, portOfLoadingCode: true, portOfDischargeCode: true, latestShipmentDate: true, partialShipmentAllowed: true,
-  transhipmentAllowed: true, packing: true, shippingMarks: true, inspection: true, insurance: true, claimsClause: true, paymentMethod: true,
+  transhipmentAllowed: true, packing: true, shippingMarks: true, specialTerms: true, leadTimeDays: true, inspection: true, insurance: true, claimsClause: true, paymentMethod: true,
   paymentTermsText: true, lcNumber: true, lcIssuingBank: true, lcExpiryDate: true, lcPresentationDays: true, lcAmount: true, lcCurrency: true, lcIssueDate: true,
   lcLatestShipmentDate: true, lcIssuingBankBic: true, lcStatus: true, lcReviewNote: true, lcReviewedAt: true, lcReviewedBy: { select: { name: true } }, amendmentNo: true, issuedAt: true,
   confirmedAt: true,
@@ -14,7 +14,7 @@ const contractSelect = {
   sellerCompany: { select: partySelect },
   inquiry: { select: { id: true, number: true, assignedClerkId: true } },
   quoteRevision: { select: { revisionNo: true, quote: { select: { id: true, number: true } } } },
-  lines: { orderBy: { lineNo: 'asc' }, select: { lineNo: true, productId: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true } },
+  lines: { orderBy: { lineNo: 'asc' }, select: { lineNo: true, productId: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true, notes: true, shipmentDate: true } },
   paymentTerms: { orderBy: { seq: 'asc' }, select: { seq: true, method: true, percent: true, trigger: true, days: true } },
   amendments: {
     orderBy: { number: 'asc' },

@@ -34,10 +34,12 @@ export type AcceptedRevision = {
   shipmentDate: Date | null;
   leadTimeDays: number;
   packing: string | null;
+  shippingMarks: string | null;
+  specialTerms: string | null;
   paymentMethod: Prisma.SalesContractUncheckedCreateInput['paymentMethod'];
   paymentTerms: unknown;
   paymentTermsText: string;
-  lines: { lineNo: number; productId: string | null; description: string; quantity: Prisma.Decimal; unit: string; unitPrice: Prisma.Decimal; amount: Prisma.Decimal }[];
+  lines: { lineNo: number; productId: string | null; description: string; quantity: Prisma.Decimal; unit: string; unitPrice: Prisma.Decimal; amount: Prisma.Decimal; notes: string | null; shipmentDate: Date | null }[];
   quote: { id: string; number: string; buyerCompanyId: string; buyerCompanyName: string; inquiryId: string; assignedClerkId: string | null };
 };
 
@@ -46,7 +48,7 @@ function amendableValues(c: repo.ContractRow): Record<string, unknown> {
   return {
     latestShipmentDate: calendarDate(c.latestShipmentDate), portOfLoadingCode: c.portOfLoadingCode, portOfDischargeCode: c.portOfDischargeCode,
     partialShipmentAllowed: c.partialShipmentAllowed, transhipmentAllowed: c.transhipmentAllowed, packing: c.packing, shippingMarks: c.shippingMarks,
-    inspection: c.inspection, insurance: c.insurance, claimsClause: c.claimsClause,
+    specialTerms: c.specialTerms, inspection: c.inspection, insurance: c.insurance, claimsClause: c.claimsClause,
   };
 }
 
@@ -95,7 +97,10 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
       if (!exporter) throw new DomainError('CONFLICT', 'the exporter company is not set up');
       const now = clock.now();
       const scale = currencyScale(rev.currency);
-      const terms = contractTermsFrom({ incoterm: rev.incoterm, shipmentDate: rev.shipmentDate ? calendarDate(rev.shipmentDate) : null, leadTimeDays: rev.leadTimeDays, packing: rev.packing }, today());
+      const terms = contractTermsFrom({
+        incoterm: rev.incoterm, shipmentDate: rev.shipmentDate ? calendarDate(rev.shipmentDate) : null, leadTimeDays: rev.leadTimeDays, packing: rev.packing,
+        shippingMarks: rev.shippingMarks, specialTerms: rev.specialTerms, lineShipmentDates: rev.lines.map((l) => (l.shipmentDate ? calendarDate(l.shipmentDate) : null)),
+      }, today());
       const instalments = rev.paymentTerms as Instalment[];
       const number = await nextDocumentNumber(tx, 'SC', now);
       const { id } = await repo.createContract(tx, {
@@ -103,11 +108,16 @@ export function createSalesContractsService(deps: { prisma: PrismaClient; clock:
         status: 'ISSUED', currency: rev.currency, totalAmount: rev.totalAmount, incoterm: rev.incoterm, namedPlace: rev.namedPlace,
         portOfLoadingCode: rev.portOfLoadingCode, portOfDischargeCode: rev.portOfDischargeCode, latestShipmentDate: midnightUtc(terms.latestShipmentDate),
         partialShipmentAllowed: terms.partialShipmentAllowed, transhipmentAllowed: terms.transhipmentAllowed, packing: terms.packing,
-        shippingMarks: terms.shippingMarks, inspection: terms.inspection, insurance: terms.insurance, claimsClause: terms.claimsClause,
+        shippingMarks: terms.shippingMarks, specialTerms: terms.specialTerms, leadTimeDays: rev.leadTimeDays, inspection: terms.inspection, insurance: terms.insurance, claimsClause: terms.claimsClause,
         paymentMethod: rev.paymentMethod, paymentTermsText: rev.paymentTermsText,
         ...(instalments.some((i) => i.method === 'LC') ? { lcPresentationDays: MAX_PRESENTATION_DAYS } : {}),
         issuedAt: now,
-        lines: { create: rev.lines.map((l) => ({ lineNo: l.lineNo, productId: l.productId, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: l.amount })) },
+        lines: {
+          create: rev.lines.map((l) => ({
+            lineNo: l.lineNo, productId: l.productId, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: l.amount,
+            notes: l.notes, shipmentDate: l.shipmentDate,
+          })),
+        },
         paymentTerms: { create: instalments.map((i, n) => ({ seq: n + 1, method: i.method, percent: i.percent, trigger: i.trigger, days: i.days ?? 0 })) },
       });
       const q = rev.quote;

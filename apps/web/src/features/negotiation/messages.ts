@@ -6,6 +6,8 @@ export const en = {
   'neg.CHANGE_REQUEST': "Change request",
   'neg.SYSTEM': "Event",
   'neg.proposedPrice': "price {price}",
+  'neg.counterCosting': "at the counter: margin {margin} (floor {floor}), profit {profit} of price, {pl}",
+  'neg.counterBelowFloor': "below the margin floor",
   'neg.proposedQty': "quantity {qty}",
   'neg.proposedDate': "ship by {date, date, medium}",
   'neg.empty': "No messages yet. Questions, counter-offers and answers appear here for both sides.",

@@ -8,6 +8,8 @@ export const zh: Record<keyof typeof en, string> = {
   'neg.CHANGE_REQUEST': "修改要求",
   'neg.SYSTEM': "事件",
   'neg.proposedPrice': "单价 {price}",
+  'neg.counterCosting': "按还价核算：毛利率 {margin}（底线 {floor}），利润率 {profit}，盈亏 {pl}",
+  'neg.counterBelowFloor': "低于毛利底线",
   'neg.proposedQty': "数量 {qty}",
   'neg.proposedDate': "{date, date, medium} 前装运",
   'neg.empty': "暂无消息。双方的问题、还盘和答复都会显示在这里。",

@@ -14,7 +14,7 @@ const contract = (lc = pending): SalesContractView => ({
   id: '0190a0e0-0000-7000-8000-0000000000d1', number: 'SC-2026-000042', status: 'CONFIRMED', quote: { id: '0190a0e0-0000-7000-8000-0000000000e1', number: 'PI-2026-000042', revisionNo: 1 },
   inquiry: { id: '0190a0e0-0000-7000-8000-0000000000f1', number: 'RFQ-2026-000042' }, seller: party, buyer: party, currency: 'USD', total: { amount: '40951.20', currency: 'USD' },
   lines: [], incoterm: 'CIF', namedPlace: 'Hamburg', portOfLoading: null, portOfDischarge: null, latestShipmentDate: '2027-01-20', partialShipmentAllowed: false,
-  transhipmentAllowed: true, packing: null, shippingMarks: null, inspection: null, insurance: null, claimsClause: null, paymentMethod: 'LC', paymentTermsText: 'T/T 30%, L/C 70% at sight',
+  transhipmentAllowed: true, packing: null, shippingMarks: null, specialTerms: null, leadTimeDays: null, inspection: null, insurance: null, claimsClause: null, paymentMethod: 'LC', paymentTermsText: 'T/T 30%, L/C 70% at sight',
   paymentTerms: [], lc, amendmentNo: 0, amendments: [], issuedAt: '2026-11-20T08:00:00.000Z', confirmedAt: '2026-11-20T09:00:00.000Z', confirmedBy: 'Emma Clarke', pdfUrl: '/api/contracts/x/pdf',
 });
 

@@ -43,6 +43,8 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
     setUploading(false);
   }
 
+  // A rate for reading (4 places from the API), as a percentage with 2 decimals.
+  const pct = (rate: string) => `${number(Number(rate) * 100, 2)} %`;
   const bubble = (m: NegotiationMessageView) => (
     <li key={m.id} className={`msg msg--${m.kind === 'SYSTEM' ? 'system' : m.side === mySide ? 'mine' : 'theirs'}`}>
       <div className="msg__meta">
@@ -60,6 +62,15 @@ export function NegotiationThreadView({ inquiryId, mySide, canWrite, currency }:
                 l.proposedQuantity && t('neg.proposedQty', { qty: number(l.proposedQuantity) }),
                 l.proposedShipmentDate && t('neg.proposedDate', { date: new Date(`${l.proposedShipmentDate}T00:00:00Z`) }),
               ].filter(Boolean).join(' · ')}
+              {l.staff && (
+                <span className={`msg__costing badge badge--${l.staff.belowFloor ? 'bad' : 'ok'}`}>
+                  {t('neg.counterCosting', {
+                    margin: pct(l.staff.marginRate), floor: pct(l.staff.floorRate), profit: pct(l.staff.profitRate),
+                    pl: money(l.staff.profitLoss.amount, l.staff.profitLoss.currency),
+                  })}
+                  {l.staff.belowFloor && ` · ${t('neg.counterBelowFloor')}`}
+                </span>
+              )}
             </li>
           ))}
           {m.counterOffer.paymentTermsText && <li>{t('rfq.paymentTerms')}: {m.counterOffer.paymentTermsText}</li>}
