@@ -36,7 +36,8 @@ test('a Chinese-speaking clerk gets the buyer’s acceptance in Chinese, with th
   await signIn(page, 'clerk@demo.example');
   await expect(page).toHaveURL(/\/staff$/);
   const quote = await send(page, 'POST', `/api/inquiries/${inquiry.id}/quotes`, {
-    currency: 'USD', incoterm: 'CIF', namedPlace: 'Hamburg', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+    // FOB: the seeded cost sheet costs no freight.
+    currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
     paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
     leadTimeDays: 35, shipmentDate: day(60), packing: '24 pcs per export carton', validUntil: day(30),
     lines: [{ inquiryLineId: inquiry.lines[0].id, productId: bottle, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '3.4126' }],
@@ -51,7 +52,7 @@ test('a Chinese-speaking clerk gets the buyer’s acceptance in Chinese, with th
   await page.reload();
   await page.locator('.bell__button').click();
   await expect(page.locator('.bell__panel')).toContainText(`Sales contract ${contract.number} issued: please confirm`);
-  await expect(page.locator('.bell__panel')).toContainText('USD 40,951.20 CIF Hamburg');
+  await expect(page.locator('.bell__panel')).toContainText('USD 40,951.20 FOB Ningbo');
   await signOut(page);
 
   await signIn(page, 'clerk@demo.example');
@@ -59,7 +60,7 @@ test('a Chinese-speaking clerk gets the buyer’s acceptance in Chinese, with th
   await page.locator('.bell__button').click();
   const panel = page.locator('.bell__panel');
   await expect(panel).toContainText(`Northwind Imports Ltd 接受了 ${quote.number} 第 1 版：合同 ${contract.number}`);
-  await expect(panel).toContainText('US$40,951.20 CIF Hamburg；等待买方确认。');
+  await expect(panel).toContainText('US$40,951.20 FOB Ningbo；等待买方确认。');
   await expect(panel).toContainText(`Northwind Imports Ltd 发来新询盘 ${inquiry.number}`);
   await shot(page, 'notices-clerk-zh-bell', { fullPage: false });
 });

@@ -290,7 +290,7 @@ describe('prices by who is asking', () => {
     expect(results.length).toBe((await activeProducts()).length);
     for (const doc of results) {
       expect(Object.keys(doc).sort()).toEqual(
-        ['categoryNamesEn', 'categoryNamesZh', 'categorySlugs', 'certifications', 'createdAt', 'descriptionEn', 'id', 'imageUrl', 'incoterms', 'leadTimeDays', 'material', 'moq', 'nameEn', 'nameZh', 'origin', 'priceCurrency', 'priceFrom', 'priceFromText', 'sku', 'stamp', 'supplierId', 'unit'].sort(),
+        ['categoryNamesEn', 'categoryNamesZh', 'categorySlugs', 'certifications', 'createdAt', 'descriptionEn', 'descriptionZh', 'id', 'imageUrl', 'specifications', 'incoterms', 'leadTimeDays', 'material', 'moq', 'nameEn', 'nameZh', 'origin', 'priceCurrency', 'priceFrom', 'priceFromText', 'sku', 'stamp', 'supplierId', 'unit'].sort(),
       );
     }
   });
@@ -312,7 +312,7 @@ describe('depth: the product page and the supplier', () => {
       supplier: { name: 'Ningbo Harbour Homeware Co., Ltd.', country: 'CN' },
     });
     expect(p.priceTiers).toHaveLength(3);
-    expect(p.specifications).toContainEqual({ name: 'Capacity', value: '500 ml' });
+    expect(p.specifications).toContainEqual({ name: 'Capacity', value: '500 ml', nameZh: null, valueZh: null });
     expect(p.related.length).toBeGreaterThan(0);
     expect(p.related.every((r: Card) => r.category.slug === 'bottles' && r.id !== id)).toBe(true);
     expect(p.supplier.headline).toMatch(/Ningbo/);

@@ -84,6 +84,7 @@ describe('GET /api/home', () => {
     const waiting = itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').find((i) => i.params.number === inquiry.number);
     expect(waiting).toMatchObject({ capability: 'negotiation', params: { company: 'Northwind Imports Ltd', request: 'counterOffer', quoteNumber, revisionNo: 1 }, link: `/staff/inquiries/${inquiry.id}` });
     // The clerk answers: the counter-offer no longer waits.
+    t.clock.advance(60_000);
     expect((await call('POST', `/api/inquiries/${inquiry.id}/messages`, s.clerk, { body: 'We can do 3.30 at this quantity.' })).statusCode).toBe(201);
     expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).not.toContain(inquiry.number);
   });
@@ -135,6 +136,8 @@ describe('GET /api/home', () => {
     expect(kinds(await homeOf(s.buyer))).not.toContain('companies.review');
 
     const admin = await loginAs(t.app, 'admin@demo.example');
+    // Everything queued so far is delivered: nothing is held or stuck.
+    while ((await t.app.workers.mail.runOnce()) > 0);
     expect(kinds(await homeOf(admin))).not.toContain('outbox.failed');
     await t.db.prisma.outboxEvent.create({ data: { channel: 'mail', topic: 'quote.sent', status: 'DEAD', attempts: 1, lastError: '550 no such mailbox', payload: { to: 'gone@example.com', subject: 'x', text: 'y' }, createdAt: t.clock.now() } });
     expect(itemsOf(await homeOf(admin), 'outbox.failed')).toEqual([expect.objectContaining({ urgency: 'OVERDUE', params: expect.objectContaining({ held: 1, mail: 1 }), link: '/staff/outbox' })]);

@@ -39,6 +39,7 @@ describe('messages', () => {
     expect(formatMoney({ amount: '40200', currency: 'EUR' }, 'en')).toBe('EUR 40,200.00');
     // A unit price keeps its four places; a float would not give these digits back.
     expect(formatMoney({ amount: '0.4125', currency: 'USD' }, 'en')).toBe('USD 0.4125');
+    expect(formatMoney({ amount: '3.2500', currency: 'USD' }, 'zh')).toBe('US$3.2500');
     expect(formatMoney({ amount: '9007199254740993.01', currency: 'USD' }, 'en')).toBe('USD 9,007,199,254,740,993.01');
     expect(formatMoney({ amount: '1234567', currency: 'JPY' }, 'zh')).toBe('JP¥1,234,567');
   });

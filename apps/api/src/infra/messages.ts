@@ -91,7 +91,7 @@ export function formatMoney(money: Money, lang: Lang): string {
   const base = new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const format = new Intl.NumberFormat(TAG[lang], {
     style: 'currency', currency: money.currency, currencyDisplay: lang === 'en' ? 'code' : 'symbol',
-    minimumFractionDigits: base, maximumFractionDigits: Math.min(Math.max(base, places), 6),
+    minimumFractionDigits: Math.min(Math.max(base, places), 6), maximumFractionDigits: Math.min(Math.max(base, places), 6),
   });
   // Intl formats a decimal string exactly; the typings only know numbers.
   return format.format(money.amount as unknown as number).replace(/\u00a0/g, ' ');

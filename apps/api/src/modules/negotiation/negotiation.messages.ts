@@ -1,4 +1,4 @@
-import type { CounterOfferLineProposal } from '@portal/domain';
+import { Dec, type CounterOfferLineProposal } from '@portal/domain';
 import { calendarDay, defineMessages, formatPattern, type Lang } from '../../infra/messages.ts';
 
 /** What the negotiation tells the other side: messages, counter-offers, change requests, a declined quote. */
@@ -73,7 +73,8 @@ export function counterOfferIn(
     ...lines.map((l) => say('offer.line', {
       lineNo: l.lineNo ?? '?',
       proposals: [
-        l.proposedUnitPrice ? say('offer.price', { price: { amount: l.proposedUnitPrice, currency } }) : null,
+        // Unit prices keep four places, as on the PI.
+        l.proposedUnitPrice ? say('offer.price', { price: { amount: new Dec(l.proposedUnitPrice).toFixed(4), currency } }) : null,
         l.proposedQuantity ? say('offer.quantity', { quantity: l.proposedQuantity }) : null,
         l.proposedShipmentDate ? say('offer.shipment', { date: calendarDay(l.proposedShipmentDate) }) : null,
       ].filter(Boolean).join(comma),

@@ -155,7 +155,7 @@ export function findNegotiationsWithLatest(db: Db, handlerId: string, withUnassi
     select: {
       id: true, number: true, buyerCompany: { select: { name: true } },
       messages: {
-        where: { kind: { not: 'SYSTEM' } }, orderBy: { createdAt: 'desc' }, take: 1,
+        where: { kind: { not: 'SYSTEM' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1,
         select: { id: true, side: true, kind: true, createdAt: true, revision: { select: { revisionNo: true, quote: { select: { number: true } } } } },
       },
     },
