@@ -17,7 +17,7 @@ const card = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const result = (items: unknown[], over: Record<string, unknown> = {}) => ({
-  items, total: items.length, page: 1, pageSize: 24,
+  items, total: items.length, page: 1, pageCount: 1, pageSize: 24,
   facets: {
     category: [{ value: 'apparel', count: 2, nameEn: 'Apparel', nameZh: '服装', parent: null }, { value: 't-shirts', count: 2, nameEn: 'T-Shirts', nameZh: 'T恤', parent: 'apparel' }],
     origin: [{ value: 'CN', count: 2 }], material: [], cert: [{ value: 'GOTS', count: 1 }], incoterm: [{ value: 'FOB', count: 2 }],
