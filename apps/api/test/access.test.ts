@@ -198,9 +198,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, eventId: nobody, receiptId: nobody, entryId: nobody, itemId: nobody, importId: nobody, lineId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, shipmentId: nobody, documentId: nobody, certificateId: nobody, eventId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, shipmentId: nobody, documentId: nobody, certificateId: nobody, eventId: nobody, receiptId: nobody, entryId: nobody, itemId: nobody, importId: nobody, lineId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 

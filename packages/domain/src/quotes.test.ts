@@ -285,8 +285,8 @@ describe('pricing a draft', () => {
   it('works out amounts, the total and the margins, and the PI’s payment terms', () => {
     const priced = priceDraft(draft, ctx);
     expect(priced.lines).toEqual([
-      { lineNo: 1, inquiryLineId: 'il1', productId: 'p1', costSheetId: 's1', description: 'Bottle', quantity: '12000', unit: 'pc', unitPrice: '3.4126', amount: '40951.20', marginRate: '0.0801' },
-      { lineNo: 2, inquiryLineId: 'il2', productId: null, costSheetId: null, description: 'Sample box', quantity: '3', unit: 'set', unitPrice: '1.005', amount: '3.02', marginRate: null },
+      { lineNo: 1, inquiryLineId: 'il1', productId: 'p1', costSheetId: 's1', description: 'Bottle', quantity: '12000', unit: 'pc', unitPrice: '3.4126', amount: '40951.20', marginRate: '0.0801', notes: null, shipmentDate: null },
+      { lineNo: 2, inquiryLineId: 'il2', productId: null, costSheetId: null, description: 'Sample box', quantity: '3', unit: 'set', unitPrice: '1.005', amount: '3.02', marginRate: null, notes: null, shipmentDate: null },
     ]);
     expect(priced).toMatchObject({ total: '40954.22', marginRate: '0.0801', belowMarginFloor: false, paymentMethod: 'TT', paymentTermsText: 'T/T 30% on contract confirmation, T/T 70% against copy of B/L' });
     expect(priceDraft({ ...draft, lines: [{ ...draft.lines[0]!, unitPrice: '3.30' }] }, ctx)).toMatchObject({ belowMarginFloor: true });

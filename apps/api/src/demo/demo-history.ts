@@ -241,6 +241,8 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
         paymentTerms: terms[opts.payment], leadTimeDays: Math.max(...lines.map((l) => leadOf(l.sku))),
         shipmentDate: dateIn(today, Math.max(...lines.map((l) => leadOf(l.sku))) + 20), validUntil: dateIn(today, opts.validDays ?? 30),
         packing: 'Export cartons on pallets, shipping marks as per buyer', ...(opts.notes ? { notes: opts.notes } : {}),
+        // A price below the margin floor goes to the manager with the clerk's reason.
+        ...(opts.expect === 'PENDING_APPROVAL' ? { belowFloorReason: 'Strategic account: a first order at this price opens their annual programme.' } : {}),
         lines: lines.map((l, i) => {
           const p = product(l.sku);
           return { inquiryLineId: ref.lineIds![i], productId: p.id, costSheetId: p.costSheetId, description: p.nameEn, quantity: String(l.quantity), unit: p.unit, unitPrice: new Dec(p.listPrice).times(opts.factors[i]!).toFixed(4) };

@@ -11,11 +11,12 @@ const card = (n: number): ProductCard => ({
   category: { slug: 'storage', nameEn: 'Storage', nameZh: '收纳' }, origin: 'CN', material: 'Seagrass', moq: '500', unit: 'pc', leadTimeDays: 35, certifications: [], incoterms: ['FOB'], imageUrl: null, priceFrom: null,
 });
 
-/** What the search API answers for a page of a 17-product result (24 per page: one page). */
-function result(page: number): ProductSearchResult {
+/** What the search API answers for a page of a 17-product result (24 per page: one page; a page past the last answers the last). */
+function result(asked: number): ProductSearchResult {
   const all = Array.from({ length: 17 }, (_, i) => card(i + 1));
+  const page = Math.min(asked, 1);
   return ProductSearchResult.parse({
-    items: all.slice((page - 1) * 24, page * 24), total: 17, page, pageSize: 24,
+    items: all.slice((page - 1) * 24, page * 24), total: 17, page, pageCount: 1, pageSize: 24,
     facets: { category: [{ value: 'storage', count: 17, nameEn: 'Storage', nameZh: '收纳', parent: null }], origin: [{ value: 'CN', count: 17 }], material: [{ value: 'Seagrass', count: 9 }, { value: 'Cotton', count: 8 }], cert: [], incoterm: [{ value: 'FOB', count: 17 }] },
     ranges: { price: null, moq: null, leadTime: null }, pricesVisible: false, degraded: false,
   });

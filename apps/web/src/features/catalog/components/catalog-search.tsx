@@ -30,12 +30,15 @@ export function CatalogSearch() {
   const filtered = activeFilters > 0;
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  // A page past the last (a stale link, ?page=2 of a 17-product result) goes to the last page there is.
-  const lastPage = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const pastTheEnd = Boolean(data && data.page > lastPage);
+  // A page past the last (a stale link, ?page=2 of a 17-product result): the API answers the last
+  // page there is, and the address follows it, so it never names a page that is not shown.
+  const lastPage = data ? data.pageCount : 1;
+  const asked = Number(params.get('page') ?? '1');
+  const shown = data ? Math.min(data.page, lastPage) : asked;
+  const pastTheEnd = Boolean(data && !isFetching && asked !== shown);
   useEffect(() => {
-    if (pastTheEnd) setParams(setValue(params, 'page', lastPage > 1 ? String(lastPage) : undefined), { replace: true });
-  }, [pastTheEnd, lastPage, params, setParams]);
+    if (pastTheEnd) setParams(setValue(params, 'page', shown > 1 ? String(shown) : undefined), { replace: true });
+  }, [pastTheEnd, shown, params, setParams]);
 
   return (
     <div className="page catalog">
@@ -82,7 +85,7 @@ export function CatalogSearch() {
               </label>
             </div>
             {!data.pricesVisible && <p className="notice notice--info">{t('catalog.pricesHidden')}</p>}
-            {pastTheEnd ? (
+            {pastTheEnd && data.items.length === 0 ? (
               <EmptyState>{t('catalog.pastLastPage', { page: data.page, pages: lastPage })}</EmptyState>
             ) : data.items.length === 0 ? (
               <EmptyState>{t('catalog.noResults')}</EmptyState>
