@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ProductSearchResult, type ProductCard } from '@portal/schemas';
 import { renderApp, serveApi } from '../../../test/render.tsx';
@@ -27,7 +27,7 @@ describe('catalog paging', () => {
     const calls = serveApi({ ...visitor, 'GET /api/catalog/search': () => ({ status: 200, body: result(calls.at(-1)?.path.includes('page=2') ? 2 : 1) }) });
     const { router } = renderApp('/catalog?q=basket&page=2');
     expect(await screen.findByRole('link', { name: /Storage basket 17/ })).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?q=basket');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=basket'));
     expect(screen.getByText('17 products')).toBeInTheDocument();
     expect(screen.queryByText(/No product matches/)).not.toBeInTheDocument();
   });
