@@ -144,11 +144,12 @@ test('a clerk uploads a product picture and a buyer sees it on the product page'
   await expect(page.locator('label.image-upload__button')).not.toHaveCSS('box-shadow', 'none');
   await page.getByLabel('上传图片').setInputFiles({ name: 'mug-front.png', mimeType: 'image/png', buffer: Buffer.from(photo, 'base64') });
   await expect(page.getByRole('status').filter({ hasText: 'mug-front.png 已上传' })).toBeVisible();
-  await expect(page.getByLabel('图片地址 1')).toHaveValue(/^\/api\/catalog\/images\/[0-9a-f]{64}$/);
+  // The demo product has its seeded picture first; the upload comes second.
+  await expect(page.getByLabel('图片地址 2')).toHaveValue(/^\/api\/catalog\/images\/[0-9a-f]{64}$/);
   // The description field has the cursor; the preview shows the picture.
-  await expect(page.getByLabel('图片说明 1')).toBeFocused();
+  await expect(page.getByLabel('图片说明 2')).toBeFocused();
   await page.keyboard.type('Ceramic mug with HARBOUR print, front view');
-  const thumb = page.locator('.image-row__thumb img');
+  const thumb = page.locator('.image-row__thumb img').nth(1);
   await expect(thumb).toHaveAttribute('alt', 'Ceramic mug with HARBOUR print, front view');
   expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
   // What the clerk sees: the gallery, scrolled into view by the focus, under the sticky header.

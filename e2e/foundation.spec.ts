@@ -77,12 +77,12 @@ test('a manager approves the new company and the buyer sees it', async ({ page }
 });
 
 const navigation: [string, RegExp, string[]][] = [
-  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Company', 'My account']],
-  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Company', 'My account']],
-  ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '合同', '采购商公司', '产品维护', '我的账户']],
-  ['finance@demo.example', /\/staff$/, ['概览', '询盘', '合同', '采购商公司', '产品维护', '我的账户']],
-  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '投递问题', '我的账户']],
+  ['buyer@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Shipments', 'Quality certificates', 'Payments', 'Service centre', 'Company', 'My account']],
+  ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Shipments', 'Quality certificates', 'Payments', 'Service centre', 'Company', 'My account']],
+  ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '服务工单队列', '采购商公司', '产品维护', '我的账户']],
+  ['finance@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '服务工单队列', '采购商公司', '产品维护', '我的账户']],
+  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '投递问题', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {
@@ -147,8 +147,10 @@ test('the language switch turns the portal into Chinese and formats for the loca
 test('the portal works on a narrow screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'buyer@demo.example');
-  await expect(page.getByRole('link', { name: 'Company', exact: true })).toBeVisible();
+  // On a phone the navigation sits behind the Menu button, Company and My account included.
+  await expect(page.getByRole('link', { name: 'Company', exact: true })).toBeHidden();
   await shot(page, '15-narrow-overview');
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Company', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Northwind Imports Ltd' })).toBeVisible();
   await shot(page, '16-narrow-company');

@@ -19,6 +19,9 @@ export async function signIn(page: Page, email: string, pass = password) {
 }
 
 export async function signOut(page: Page) {
+  // On a phone the tools sit behind the Menu button.
+  const menu = page.getByRole('button', { name: /^(Menu|菜单)$/ });
+  if (await menu.isVisible() && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   await page.getByRole('button', { name: /Sign out|退出/ }).click();
   await expect(page).toHaveURL(/\/login/);
 }

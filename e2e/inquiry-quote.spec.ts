@@ -42,7 +42,7 @@ test('a buyer sees an indicative price and sends an inquiry from the product pag
 
 test('a clerk finds it in the inbox, costs it on the workbench and sends the pro-forma quote', async ({ page }) => {
   await signIn(page, 'clerk@demo.example');
-  await page.getByRole('link', { name: '询盘' }).click();
+  await page.getByRole('navigation').first().getByRole('link', { name: '询盘', exact: true }).click();
   await expect(page.getByRole('heading', { name: '询盘收件箱' })).toBeVisible();
   // The demo history holds other open inquiries of this buyer: find this one by its link.
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="${inquiryUrl.replace('/portal/', '/staff/')}"]`) });

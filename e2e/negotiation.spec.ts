@@ -69,6 +69,7 @@ test('the clerk answers with revision 2 below the margin floor; the manager appr
   await expect(page.locator('.msg').filter({ hasText: '还盘' })).toBeVisible();
   // Before saving, the clerk already sees the price is below the floor.
   await expect(page.locator('.margin-hint--below')).toContainText('低于底线');
+  await page.getByLabel(/低于利润底线的报价理由/).fill('First order of a new programme: the buyer commits to 4 containers a year.');
   await page.getByRole('button', { name: '保存草稿' }).click();
   const draft = page.getByRole('article', { name: /rev\. 2/ });
   await expect(draft.getByText('低于底线')).toBeVisible();

@@ -1,5 +1,6 @@
 /** Interface text of the auth feature, in ICU MessageFormat (react-intl): English (Chinese in messages.zh.ts, loaded only for readers of Chinese). */
 export const en = {
+  'login.badCredentials': 'Sign-in failed: the email or password is not correct.',
   'login.title': 'Sign in',
   'login.subtitle': 'Buyers and staff sign in here.',
   'login.email': 'Email',

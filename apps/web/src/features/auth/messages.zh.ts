@@ -2,6 +2,7 @@ import type { en } from './messages.ts';
 
 /** Chinese text of the same messages (a chunk of its own: an English reader never loads it). */
 export const zh: Record<keyof typeof en, string> = {
+  'login.badCredentials': '登录失败：邮箱或密码不正确。',
   'login.title': '登录',
   'login.subtitle': '采购商与员工均在此登录。',
   'login.email': '邮箱',

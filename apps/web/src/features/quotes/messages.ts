@@ -21,6 +21,8 @@ export const en = {
   'pi.ports': "Ports",
   'pi.shipment': "shipment by {date, date, medium}",
   'pi.notes': "Notes",
+  'pi.belowFloorReason': "Reason for a price below the margin floor",
+  'pi.belowFloorReasonHint': "Needed when a line is below the floor: the manager reads it before approving.",
   'pi.approval': "Approval",
   'pi.approvedBy': "Approved by {name} on {date, date, medium} {date, time, short}",
   'pi.approvalComment': "Comment (kept with the quote)",

@@ -23,6 +23,8 @@ export const zh: Record<keyof typeof en, string> = {
   'pi.ports': "港口",
   'pi.shipment': "{date, date, medium} 前装运",
   'pi.notes': "备注",
+  'pi.belowFloorReason': "低于利润底线的报价理由",
+  'pi.belowFloorReasonHint': "有明细低于底线时必填：经理审批前会阅读。",
   'pi.approval': "审批",
   'pi.approvedBy': "{name} 于 {date, date, medium} {date, time, short} 批准",
   'pi.approvalComment': "意见（随报价保存）",

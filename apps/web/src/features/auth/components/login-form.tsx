@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { LoginBody, type SessionUser } from '@portal/schemas';
 import { FormAlert, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
+import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useLogin } from '../api/login.ts';
 
@@ -17,7 +18,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
       <p className="muted">{t('login.subtitle')}</p>
       <TextField label={t('login.email')} type="email" autoComplete="username" required error={fieldError(errors, 'email')} autoFocus {...register('email')} />
       <TextField label={t('login.password')} type="password" autoComplete="current-password" required error={fieldError(errors, 'password')} {...register('password')} />
-      <FormAlert message={requestError(login.error)} />
+      {/* A 401 here is the sign-in itself refused, not a session that ended. */}
+      <FormAlert message={login.error instanceof ApiError && login.error.status === 401 ? t('login.badCredentials') : requestError(login.error)} />
       <button type="submit" className="btn btn--primary btn--block" disabled={login.isPending}>
         {login.isPending ? t('login.submitting') : t('login.submit')}
       </button>

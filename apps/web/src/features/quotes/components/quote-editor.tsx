@@ -61,6 +61,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
       packing: draft?.packing ?? inquiry.packingRequirements ?? DEFAULT_PACKING,
       validUntil: draft?.validUntil ?? addDays(today, validityDays),
       notes: draft?.notes ?? '',
+      belowFloorReason: draft?.staff?.belowFloorReason ?? undefined,
       lines: draft
         ? draft.lines.map((l) => ({ ...(l.inquiryLineId ? { inquiryLineId: l.inquiryLineId } : {}), ...(l.productId ? { productId: l.productId } : {}), description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice.amount }))
         : inquiry.lines.map((l) => ({ inquiryLineId: l.id, ...(l.productId ? { productId: l.productId } : {}), description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: '' })),
@@ -135,6 +136,7 @@ export function QuoteEditor({ inquiry, draft, leadTimeDays, validityDays = 30, s
         <TextField label={t('rfq.packing')} optional error={err('packing')} {...register('packing')} />
       </div>
       <TextAreaField label={t('pi.notes')} rows={2} optional error={err('notes')} {...register('notes')} />
+      <TextAreaField label={t('pi.belowFloorReason')} hint={t('pi.belowFloorReasonHint')} rows={2} optional error={err('belowFloorReason')} {...register('belowFloorReason', { setValueAs: blankAsUndefined })} />
       {err('paymentTerms') && <p className="field__error">{err('paymentTerms')}</p>}
       <FormAlert message={Object.keys(errors).length ? t('common.fixFields') : requestError(error)} />
       <div className="form__actions">
