@@ -141,6 +141,19 @@ describe('a pro-forma quote from inquiry to buyer', () => {
     expect(r.staff.lines[0]).toMatchObject({ costSheetId: sheetId, marginRate: marginAt('3.5000') });
   });
 
+  it('takes the latest cost sheet in the quote’s currency, though a newer one is costed in another', async () => {
+    const euro = await call('POST', '/api/cost-sheets', s.clerk, { name: 'Bottle CIF Hamburg in EUR', productId: bottle.id, input: { ...worked, quoteCurrency: 'EUR', exchangeRate: '7.7' } });
+    expect(euro.statusCode, euro.body).toBe(201);
+    const usd = await makeInquiry();
+    const inUsd = await createQuote(usd, draft(usd, {}, { costSheetId: undefined, unitPrice: '3.5000' }));
+    expect(inUsd.statusCode, inUsd.body).toBe(201);
+    expect(inUsd.json().revisions[0].staff.lines[0]).toMatchObject({ costSheetId: sheetId });
+    const eur = await makeInquiry();
+    const inEur = await createQuote(eur, draft(eur, { currency: 'EUR' }, { costSheetId: undefined, unitPrice: '3.5000' }));
+    expect(inEur.statusCode, inEur.body).toBe(201);
+    expect(inEur.json().revisions[0].staff.lines[0]).toMatchObject({ costSheetId: euro.json().id });
+  });
+
   it('lets staff read the draft PDF and keeps the draft from the buyer', async () => {
     const pdf = await call('GET', `/api/quotes/${quoteId}/revisions/1/pdf`, s.finance);
     expect(pdf.statusCode).toBe(200);

@@ -326,6 +326,17 @@ describe('pricing a draft', () => {
     expect(priceDraft({ ...draft, incoterm: 'CFR', lines: [line] }, ctx).lines[0]!.costSheetId).toBe('s1');
   });
 
+  it('takes the newest cost sheet costed for the quote’s currency, and names the newest when none is', () => {
+    const line = { inquiryLineId: 'il1', description: 'Bottle', quantity: '12000', unit: 'pc', unitPrice: '3.4126' };
+    const euro = { id: 's3', productId: 'p1', name: 'Bottle EUR', version: 3, figures: { ...figures, quoteCurrency: 'EUR' } };
+    const both = { ...ctx, latestCostSheets: [euro, { id: 's1', productId: 'p1', name: 'Bottle CIF', version: 2, figures }] };
+    expect(priceDraft({ ...draft, lines: [line] }, both).lines[0]!.costSheetId).toBe('s1');
+    expect(priceDraft({ ...draft, currency: 'EUR', lines: [line] }, both).lines[0]!.costSheetId).toBe('s3');
+    expect(() => priceDraft({ ...draft, currency: 'GBP', lines: [line] }, both)).toThrow(expect.objectContaining({
+      fields: [{ field: 'body.lines.0.costSheetId', message: 'the product’s latest cost sheet (“Bottle EUR” v3) is costed for EUR (from CNY); the quote is in GBP; choose a cost sheet that fits' }],
+    }));
+  });
+
   it('refuses amounts that do not fit the ledger', () => {
     expect(() => priceDraft({ ...draft, lines: [{ ...draft.lines[1]!, quantity: '999999999999', unitPrice: '9999999999' }] }, ctx)).toThrow(expect.objectContaining({
       fields: [{ field: 'body.lines.0.unitPrice', message: 'makes the line amount too large' }],

@@ -350,7 +350,10 @@ export type DraftContext = {
   products: readonly { id: string; status: string; moq: string; unit: string; marginFloorRate: string | null }[];
   /** The cost sheets lines name. */
   costSheets: readonly QuoteCostSheet[];
-  /** The latest cost sheet of each product: it serves a line that names none. */
+  /**
+   * The latest cost sheets of each product, newest first (one per quote currency will do): a line
+   * that names none takes the newest costed for the quote's currency, else the newest of all.
+   */
   latestCostSheets: readonly QuoteCostSheet[];
   knownPortCodes: readonly string[];
   /** The business setting's margin floor. */
@@ -422,7 +425,10 @@ export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
   const inquiryLines = new Map(ctx.inquiryLines.map((l) => [l.id, l]));
   const productById = new Map(ctx.products.map((p) => [p.id, p]));
   const sheetById = new Map(ctx.costSheets.map((s) => [s.id, s]));
-  const latestSheetOf = new Map(ctx.latestCostSheets.map((s) => [s.productId, s]));
+  const latestSheetOf = (productId: string) => {
+    const own = ctx.latestCostSheets.filter((s) => s.productId === productId);
+    return own.find((s) => s.figures.quoteCurrency === draft.currency) ?? own[0];
+  };
   const scale = currencyScale(draft.currency);
   const lines: PricedLine[] = [];
   const costed: { unitPrice: string; costPerUnit: Dec | null; quantity: string; margin: Dec | null; floor: Dec | null }[] = [];
@@ -451,7 +457,7 @@ export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
       if (!sheet) lineErrors.push({ field: `${at}.costSheetId`, message: 'is not a saved cost sheet' });
       else if (productId && sheet.productId && sheet.productId !== productId) lineErrors.push({ field: `${at}.costSheetId`, message: 'is the cost sheet of another product' });
     } else if (productId) {
-      sheet = latestSheetOf.get(productId);
+      sheet = latestSheetOf(productId);
       implicit = Boolean(sheet);
     }
     const floor = marginFloorFor(product?.marginFloorRate, ctx.marginFloor);

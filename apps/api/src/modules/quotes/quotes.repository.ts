@@ -44,16 +44,25 @@ export function findCostSheets(db: Db, ids: string[]) {
   return db.costSheet.findMany({ where: { id: { in: ids } }, select: costSheetFields });
 }
 
-/** The most recently saved cost sheet of each product (the higher version on a tie). */
+/**
+ * The most recently saved cost sheet of each product in each quote currency (the higher version on a
+ * tie), newest first: a line that names no sheet takes the latest one costed for the quote's currency.
+ */
 export async function findLatestCostSheetsOfProducts(db: Db, productIds: string[]) {
   if (productIds.length === 0) return [];
-  const latest = await db.costSheet.groupBy({ by: ['productId'], where: { productId: { in: productIds } }, _max: { createdAt: true } });
+  const latest = await db.costSheet.groupBy({ by: ['productId', 'quoteCurrency'], where: { productId: { in: productIds } }, _max: { createdAt: true } });
   const rows = await db.costSheet.findMany({
-    where: { OR: latest.map((l) => ({ productId: l.productId, createdAt: l._max.createdAt! })) },
-    orderBy: { version: 'desc' },
-    select: costSheetFields,
+    where: { OR: latest.map((l) => ({ productId: l.productId, quoteCurrency: l.quoteCurrency, createdAt: l._max.createdAt! })) },
+    orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
+    select: { ...costSheetFields, quoteCurrency: true },
   });
-  return [...new Map(rows.reverse().map((r) => [r.productId, r])).values()];
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.productId} ${r.quoteCurrency}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function findPorts(db: Db, codes: string[]) {
