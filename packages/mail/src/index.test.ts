@@ -42,6 +42,21 @@ describe('attachments', () => {
     expect(raw).toContain('Just text');
   });
 
+  it('keeps every captured message, however many leave for one reader in the same millisecond', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mail-capture-'));
+    try {
+      const mailer = createMailer({ kind: 'capture', dir, from: 'portal@demo.example' });
+      await Promise.all(Array.from({ length: 20 }, (_, i) => mailer.send({ to: 'b@demo.example', subject: `Milestone ${i}`, text: `Milestone ${i}` })));
+      mailer.close();
+      const files = await readdir(dir);
+      expect(files).toHaveLength(20);
+      const subjects = await Promise.all(files.map(async (f) => /Subject: (.*)/.exec(await readFile(path.join(dir, f), 'utf8'))![1]));
+      expect(new Set(subjects).size).toBe(20);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the attachment in a captured message', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mail-capture-'));
     try {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -67,7 +68,9 @@ export function createMailer(options: MailerOptions): Mailer {
       await mkdir(options.dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, '_');
-      await writeFile(path.join(options.dir, `${stamp}_${safeTo}.eml`), info.message as Buffer);
+      // Several messages to one reader can leave in the same millisecond (an outbox batch): each
+      // gets a file of its own, never overwriting another ('wx' refuses an existing name).
+      await writeFile(path.join(options.dir, `${stamp}_${safeTo}_${randomBytes(4).toString('hex')}.eml`), info.message as Buffer, { flag: 'wx' });
       return { messageId: info.messageId };
     },
     verify: async () => true,

@@ -49,7 +49,8 @@ describe('the demo history', () => {
 
     const contracts = await p.salesContract.findMany({ select: { status: true, amendmentNo: true, lcStatus: true, paymentMethod: true, confirmedAt: true } });
     expect(contracts.some((c) => c.status === 'ISSUED')).toBe(true);
-    expect(contracts.some((c) => c.status === 'CONFIRMED' && c.amendmentNo > 0)).toBe(true);
+    // The amended contract has since gone into execution.
+    expect(contracts.some((c) => c.confirmedAt && c.status !== 'ISSUED' && c.amendmentNo > 0)).toBe(true);
     expect(new Set(contracts.map((c) => c.lcStatus))).toEqual(new Set([null, 'RECEIVED', 'ACCEPTED', 'AMENDMENT_REQUESTED']));
     // An L/C contract whose credit is not yet opened.
     expect(contracts.some((c) => c.status === 'CONFIRMED' && c.paymentMethod === 'LC' && c.lcStatus === null)).toBe(true);
@@ -58,6 +59,38 @@ describe('the demo history', () => {
     expect(history.contracts.length).toBe(contracts.filter((c) => c.confirmedAt).length);
     expect(history.contracts.length).toBeGreaterThanOrEqual(5);
     for (const c of history.contracts) expect(new Date(c.confirmedAt).getTime()).toBeLessThan(now.getTime());
+  });
+
+  it('goes on after the signatures: shipments in each state, collections, the service centre', async () => {
+    const p = t.db.prisma;
+    const shipments = await p.shipment.findMany({ select: { status: true, contractId: true } });
+    expect(shipments).toHaveLength(5);
+    expect(new Set(shipments.map((s) => s.status))).toEqual(new Set(['PLANNED', 'BOOKED', 'DEPARTED', 'DELIVERED']));
+    // Each shipment is on a contract the buyer had confirmed before its first actual milestone.
+    const confirmed = new Map(history.contracts.map((c) => [c.id, c.confirmedAt]));
+    for (const s of shipments) expect(confirmed.has(s.contractId)).toBe(true);
+    const firstActs = await p.shipmentEvent.groupBy({ by: ['shipmentId'], where: { classifier: 'ACT' }, _min: { eventDate: true } });
+    const contractOf = new Map((await p.shipment.findMany({ select: { id: true, contractId: true } })).map((s) => [s.id, s.contractId]));
+    for (const f of firstActs) expect(f._min.eventDate!.toISOString().slice(0, 10) >= confirmed.get(contractOf.get(f.shipmentId)!)!.slice(0, 10)).toBe(true);
+
+    // Every confirmed contract has its payment schedule; three receipts, one kept partly as credit; dunning sent.
+    for (const c of history.contracts) expect(await p.paymentScheduleItem.count({ where: { contractId: c.id } }), c.number).toBeGreaterThan(0);
+    expect(await p.paymentReceipt.count()).toBe(3);
+    expect(await p.dunningNotice.count()).toBeGreaterThan(0);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(`${dataDir}/camt.053-demo.xml`, 'utf8')).toContain('<BkToCstmrStmt>');
+
+    // Tickets of each kind, one complaint past its response target.
+    const kinds = new Set((await p.ticket.findMany({ select: { kind: true } })).map((k) => k.kind));
+    expect(kinds).toEqual(new Set(['INQUIRY', 'SUGGESTION', 'COMPLAINT']));
+
+    // The home pages carry the new work: the buyer's shipments and payments, finance's collections, the clerk's tickets.
+    const items = async (email: string) => ((await get('/api/home', await loginAs(t.app, email))).json() as { items: { kind: string }[] }).items.map((i) => i.kind);
+    const buyer = await items('buyer@demo.example');
+    expect(buyer.some((k) => k.startsWith('shipments.'))).toBe(true);
+    expect((await items('buyer2@demo.example')).some((k) => k.startsWith('payments.'))).toBe(true);
+    expect((await items('finance@demo.example')).some((k) => k.startsWith('payments.'))).toBe(true);
+    expect((await items('clerk@demo.example')).some((k) => k.startsWith('tickets.'))).toBe(true);
   });
 
   it('trades with more approved buyer companies from several countries, whose users can sign in', async () => {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { demoPasswordHash, verifyPassword, type Prisma, type PrismaClient } from '@portal/db';
 import { Dec, calendarDate, type Actor } from '@portal/domain';
@@ -16,6 +17,16 @@ import { createCompaniesService } from '../modules/companies/companies.service.t
 import { createInquiriesService } from '../modules/inquiries/inquiries.service.ts';
 import { createLettersOfCreditService } from '../modules/letters-of-credit/letters-of-credit.service.ts';
 import { createNegotiationService } from '../modules/negotiation/negotiation.service.ts';
+import { createDunningService } from '../modules/payments/dunning.service.ts';
+import { createFinanceSettingsService } from '../modules/payments/finance-settings.service.ts';
+import { seedPaymentsDemo } from '../modules/payments/payments.demo.ts';
+import { createReceiptsService } from '../modules/payments/receipts.service.ts';
+import { createScheduleService } from '../modules/payments/schedule.service.ts';
+import { createQualityCertificatesService } from '../modules/quality-certificates/quality-certificates.service.ts';
+import { seedShipmentsDemo } from '../modules/shipments/shipments.demo.ts';
+import { createShipmentsService } from '../modules/shipments/shipments.service.ts';
+import { seedTicketsDemo } from '../modules/tickets/tickets.demo.ts';
+import { createTicketsService } from '../modules/tickets/tickets.service.ts';
 import { createQuotesService } from '../modules/quotes/quotes.service.ts';
 import { createSalesContractsService } from '../modules/sales-contracts/sales-contracts.service.ts';
 import { createSettingsService } from '../modules/settings/settings.service.ts';
@@ -74,7 +85,11 @@ export function buildDemoServices(prisma: PrismaClient, clock: DemoClock, opts: 
   const files = createFileStore(path.join(opts.dataDir, 'files'));
   const settings = createSettingsService({ prisma });
   const attachments = createAttachmentsService({ prisma, clock, files });
-  const salesContracts = createSalesContractsService({ prisma, clock, publicUrl });
+  // As in app.ts: the schedule reads the shipments' dates, and the shipments refresh the schedule.
+  const schedule = createScheduleService({ clock, shipmentFacts: (contractId, db) => shipments.shipmentFactsForContract(contractId, db) });
+  const shipments = createShipmentsService({ prisma, clock, publicUrl, files, schedule });
+  const salesContracts = createSalesContractsService({ prisma, clock, publicUrl, schedule });
+  const financeSettings = createFinanceSettingsService({ prisma });
   return {
     prisma,
     clock,
@@ -85,9 +100,15 @@ export function buildDemoServices(prisma: PrismaClient, clock: DemoClock, opts: 
     catalogEditing: createCatalogEditingService({ prisma, clock, categories: createCategoryTree(prisma) }),
     inquiries: createInquiriesService({ prisma, clock, publicUrl, settings, attachments }),
     quotes: createQuotesService({ prisma, clock, publicUrl, settings }),
-    negotiation: createNegotiationService({ prisma, clock, publicUrl, attachments, contracts: salesContracts }),
+    negotiation: createNegotiationService({ prisma, clock, publicUrl, attachments, contracts: salesContracts, settings }),
     salesContracts,
     lettersOfCredit: createLettersOfCreditService({ prisma, clock, publicUrl, contracts: salesContracts }),
+    shipments,
+    qualityCertificates: createQualityCertificatesService({ prisma, clock, files }),
+    financeSettings,
+    receipts: createReceiptsService({ prisma, clock, publicUrl, settings: financeSettings }),
+    dunning: createDunningService({ prisma, clock, publicUrl, settings: financeSettings }),
+    tickets: createTicketsService({ prisma, clock, publicUrl, attachments }),
   };
 }
 
@@ -121,16 +142,41 @@ export async function seedDemoHistory(prisma: PrismaClient, opts: { publicUrl: s
       const services = buildDemoServices(inTransaction(tx as unknown as Prisma.TransactionClient), clock, opts);
       const contracts = await writeHistory(services, now);
 
-      // ── Later capabilities' demo records, on the confirmed contracts (wired by the lead):
-      //    await seed<Feature>Demo(services, { contracts, today: calendarDate(now) });
-      //    e.g. shipments for the contracts whose L/C was accepted or that are paid by T/T,
-      //    payments for their schedules. Each adds its service to buildDemoServices above.
+      await seedAfterSignature(services, contracts, now, opts.dataDir);
 
       clock.set(now);
       return { created: true, contracts };
     },
     { maxWait: 60_000, timeout: 600_000 },
   );
+}
+
+/**
+ * What happened after the signatures, on the confirmed contracts of the history (by their story
+ * keys' order of confirmation): execution records, collections, the service centre. Each capability
+ * seeds through its own services; the clock stands at `now` except where a seed moves it.
+ */
+async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], now: Date, dataDir: string) {
+  const today = calendarDate(now);
+  s.clock.set(now);
+  const clerk = await s.actors('clerk@demo.example');
+  // Execution: the oldest contracts are furthest along. The seed's five plans, in its order: in
+  // production, booked, at sea, delivered, running late; each contract's confirmation lies before
+  // the first actual date of its plan.
+  const [bottles, tees, tumblers, knives, towels] = contracts;
+  const executed = [towels, knives, tees, bottles, tumblers].filter((c): c is DemoContract => Boolean(c)).map((c) => c.id);
+  await seedShipmentsDemo({ shipments: s.shipments, qualityCertificates: s.qualityCertificates }, { contracts: executed, today, actor: clerk });
+  // Collections: the T/T contracts first (deposit paid less bank charges, deposit paid in part), then
+  // the delivered L/C contract (over-paid, the rest kept as credit); the rest stay open for ageing and dunning.
+  await mkdir(dataDir, { recursive: true });
+  const byPayment = [...contracts.filter((c) => c.paymentMethod === 'TT'), ...contracts.filter((c) => c.paymentMethod !== 'TT')];
+  await seedPaymentsDemo(
+    { prisma: s.prisma, receipts: s.receipts, dunning: s.dunning, settings: s.financeSettings, finance: await s.actors('finance@demo.example') },
+    { contracts: byPayment.map((c) => c.id), today, sampleFile: path.join(dataDir, 'camt.053-demo.xml') },
+  );
+  // The service centre: tickets of each kind, one past its response target.
+  await seedTicketsDemo({ tickets: s.tickets }, { buyers: [await s.actors('buyer@demo.example'), await s.actors('buyer2@demo.example')], clerk, today, at: (instant) => s.clock.set(instant) });
+  s.clock.set(now);
 }
 
 // ───────────────────────────── The story ─────────────────────────────

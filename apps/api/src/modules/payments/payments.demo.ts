@@ -11,8 +11,9 @@ export type PaymentsDemoServices = { prisma: PrismaClient; receipts: ReceiptsSer
 
 /**
  * The lived-in demo of collections, through the feature's own services, on confirmed contracts
- * (their schedules exist from the confirmation): the first contract's deposit paid in full (short by
- * bank charges, written off), the second's paid in part, one over-payment kept as credit; the rest
+ * (their schedules exist from the confirmation). Of the items already due, taken contract by contract
+ * in the order given: the first paid in full (short by bank charges, written off), the second paid in
+ * part, the third over-paid with the excess kept as the customer's credit; the rest
  * left open, so that their ages (from the contracts' history) fill the ageing buckets and the due
  * soon list; then one notice run, which sends the dunning letters the overdue items have reached.
  * Returns a camt.053 sample matching open demo items (a structured reference, a contract number in
@@ -25,7 +26,8 @@ export async function seedPaymentsDemo(services: PaymentsDemoServices, options: 
     orderBy: [{ contractId: 'asc' }, { seq: 'asc' }],
     select: { id: true, contractId: true, buyerCompanyId: true, currency: true, amount: true, openAmount: true, dueDate: true, reference: true, contract: { select: { number: true, buyerCompany: { select: { name: true } } } } },
   });
-  const byContract = options.contracts.map((id) => items.filter((i) => i.contractId === id && i.dueDate !== null && calendarDate(i.dueDate) <= options.today));
+  // The items already due, contract by contract in the order given.
+  const due = options.contracts.flatMap((id) => items.filter((i) => i.contractId === id && i.dueDate !== null && calendarDate(i.dueDate) <= options.today));
   const meta = { requestId: 'demo' };
   let made = 0;
   const receive = async (item: (typeof items)[number], amount: string, allocate: string, ref: string, writeOffBankCharges = false) => {
@@ -38,20 +40,20 @@ export async function seedPaymentsDemo(services: PaymentsDemoServices, options: 
   };
   const tolerance = new Dec((await settings.get()).bankChargeTolerance[items[0]?.currency ?? 'USD'] ?? '0');
   // Paid: the amount less bank charges within the tolerance (written off).
-  const paid = byContract[0]?.[0];
+  const paid = due[0];
   if (paid) {
     const charges = Dec.min(tolerance, new Dec('35.00'));
     const net = new Dec(paid.openAmount.toFixed()).minus(charges).toFixed(2);
     await receive(paid, net, net, 'DEMO-BOC-0001', true);
   }
   // Partly paid: 40 % of the item.
-  const partly = byContract[1]?.[0];
+  const partly = due[1];
   if (partly) {
     const part = new Dec(partly.openAmount.toFixed()).times('0.4').toFixed(2);
     await receive(partly, part, part, 'DEMO-BOC-0002');
   }
   // Over-paid: 500 more than the item; the rest stays the customer's credit.
-  const over = byContract[2]?.[0];
+  const over = due[2];
   if (over) await receive(over, new Dec(over.openAmount.toFixed()).plus(500).toFixed(2), over.openAmount.toFixed(2), 'DEMO-BOC-0003');
   const run = await dunning.run();
 
