@@ -40,4 +40,31 @@ describe('a suspended company cannot trade', () => {
     expect(reinstate.statusCode, reinstate.body).toBe(200);
     expect((await call('POST', `/api/contracts/${contractId}/confirm`, s.buyer2)).statusCode).toBe(200);
   });
+
+  it('lets staff send nothing to a suspended company: a draft waits, the quote goes out once it is reinstated', async () => {
+    const { draft } = await import('./trade-fixture.ts');
+    const inq = await call('POST', '/api/inquiries', s.buyer2, {
+      lines: [{ productId: (await t.db.prisma.product.findUniqueOrThrow({ where: { sku: 'DW-BTL-500' } })).id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }],
+      incoterm: 'CIF', namedPlace: 'Hamburg', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD',
+    });
+    expect(inq.statusCode, inq.body).toBe(201);
+    const rheinland = await companyIdOf(t.db, 'buyer2@demo.example');
+    expect((await call('POST', `/api/companies/${rheinland}/review`, s.manager, { decision: 'SUSPEND', reason: 'Unpaid invoices' })).statusCode).toBe(200);
+
+    // The clerk may still prepare the answer…
+    const q = await call('POST', `/api/inquiries/${inq.json().id}/quotes`, s.clerk, draft(inq.json().lines[0].id));
+    expect(q.statusCode, q.body).toBe(201);
+    const quoteId = q.json().id as string;
+    const mails = () => t.db.prisma.outboxEvent.count({ where: { channel: 'mail', topic: { startsWith: 'quote' } } });
+    const before = await mails();
+    // …but it is not sent.
+    const send = await call('POST', `/api/quotes/${quoteId}/revisions/1/send`, s.clerk);
+    expect(send.statusCode, send.body).toBe(409);
+    expect(send.json().detail).toMatch(/Rheinland Handel GmbH is suspended/);
+    expect((await t.db.prisma.quoteRevision.findFirstOrThrow({ where: { quoteId } })).status).toBe('DRAFT');
+    expect(await mails()).toBe(before);
+
+    expect((await call('POST', `/api/companies/${rheinland}/review`, s.manager, { decision: 'REINSTATE' })).statusCode).toBe(200);
+    expect((await call('POST', `/api/quotes/${quoteId}/revisions/1/send`, s.clerk)).statusCode).toBe(200);
+  });
 });

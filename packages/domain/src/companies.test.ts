@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertCompanyMayTrade, canTrade, decideCompanyStatus } from './companies.ts';
+import { assertCompanyMayTrade, assertMayTradeWith, canTrade, decideCompanyStatus } from './companies.ts';
 import { DomainError } from './errors.ts';
 
 describe('buyer company review', () => {
@@ -47,5 +47,14 @@ describe('assertCompanyMayTrade', () => {
 
   it('refuses a buyer whose standing is unknown', () => {
     expect(() => assertCompanyMayTrade({ role: 'BUYER' })).toThrow(DomainError);
+  });
+});
+
+describe('trading with a buyer company', () => {
+  it('lets staff send only to an approved company, and says why not otherwise', () => {
+    expect(() => assertMayTradeWith({ name: 'Rheinland Handel GmbH', status: 'APPROVED' })).not.toThrow();
+    for (const [status, why] of [['SUSPENDED', /is suspended: nothing is sent to it until a manager reinstates it/], ['PENDING', /not approved yet/], ['REJECTED', /was not approved/]] as const) {
+      expect(() => assertMayTradeWith({ name: 'Rheinland Handel GmbH', status })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(why) }));
+    }
   });
 });

@@ -55,3 +55,19 @@ export function assertCompanyMayTrade(caller: Standing): void {
   if (status === 'APPROVED') return;
   throw new DomainError('FORBIDDEN', status ? standingRefusals[status] : 'your company’s standing is not known; sign in again');
 }
+
+const counterpartyRefusals: Record<Exclude<CompanyStatus, 'APPROVED'>, string> = {
+  PENDING: 'is not approved yet: nothing is sent to it until a manager approves its registration',
+  SUSPENDED: 'is suspended: nothing is sent to it until a manager reinstates it',
+  REJECTED: 'was not approved: nothing is sent to it',
+};
+
+/**
+ * The same rule from the exporter's side: staff open no new business with a buyer company that may
+ * not trade. A quote may be drafted (work in hand), but it is not sent, nor approved to go out,
+ * while the company is pending, suspended or rejected. Read the status inside the writing transaction.
+ */
+export function assertMayTradeWith(company: { name: string; status: CompanyStatus }): void {
+  if (company.status === 'APPROVED') return;
+  throw new DomainError('CONFLICT', `${company.name} ${counterpartyRefusals[company.status]}`);
+}

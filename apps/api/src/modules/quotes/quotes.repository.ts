@@ -74,6 +74,11 @@ export async function findSetting(db: Db, key: string): Promise<unknown> {
 }
 
 
+/** A buyer company's name and standing, read inside the writing transaction. */
+export function findCompanyStanding(db: Db, id: string) {
+  return db.company.findUniqueOrThrow({ where: { id }, select: { name: true, status: true } });
+}
+
 export function createQuote(db: Db, data: { number: string; inquiryId: string; buyerCompanyId: string; createdAt: Date }) {
   return db.quote.create({ data, select: { id: true } });
 }

@@ -1,6 +1,6 @@
 import type { ApprovalBody, NextRevisionBody, PendingApproval, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
 import {
-  DomainError, assertBelowFloorReason, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
+  DomainError, assertBelowFloorReason, assertMayTradeWith, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
   addDays, linesFromConversation, midnightUtc, priceDraft, type Actor, type CostSheetFigures, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
 } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
@@ -176,6 +176,8 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
     const attachment: MailAttachment = { filename: quotePdfName(quote, rev), contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
 
     await prisma.$transaction(async (tx) => {
+      // Nothing goes out to a company that may not trade (suspended meanwhile, say).
+      assertMayTradeWith(await repo.findCompanyStanding(tx, quote.buyerCompanyId));
       const moved = await repo.moveRevision(tx, rev.id, from, {
         status: 'SENT', sentAt: now,
         ...(approval ? { approvedById: actor.userId, approvedAt: now, approvalComment: approval.comment } : {}),
