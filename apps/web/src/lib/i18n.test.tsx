@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nProvider, useI18n, type Locale } from './i18n.tsx';
+import { I18nProvider, useFeatureMessages, useI18n, type Locale } from './i18n.tsx';
+import { catalogues as payments } from '../features/payments/messages.ts';
+import { catalogues as shipments } from '../features/shipments/messages.ts';
+import { catalogues as tickets } from '../features/tickets/messages.ts';
 import { en } from './messages.ts';
 import { zh } from './messages.zh.ts';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -38,6 +41,24 @@ describe('i18n', () => {
       // A Chinese message that drops or renames an argument ({count}, {date}) is a defect.
       expect(argumentsOf(text), key).toEqual(argumentsOf(en[key as keyof typeof en]));
     }
+  });
+
+  it('has the features’ own catalogues whole in both languages, valid ICU with the same arguments', () => {
+    for (const [feature, c] of Object.entries({ payments, shipments, tickets })) {
+      expect(Object.keys(c.zh).sort(), feature).toEqual(Object.keys(c.en).sort());
+      for (const [key, text] of Object.entries(c.zh)) {
+        expect(text, `${feature} ${key}`).not.toBe('');
+        expect(argumentsOf(text), `${feature} ${key}`).toEqual(argumentsOf((c.en as Record<string, string>)[key]!));
+      }
+    }
+  });
+
+  it('words a feature’s own messages by ICU, with plural forms and grouped numbers', async () => {
+    const view = renderHook(() => ({ i18n: useI18n(), s: useFeatureMessages(shipments) }), { wrapper: wrapper('en') });
+    await waitFor(() => expect(view.result.current.i18n.locale).toBe('en'));
+    expect(view.result.current.s('tracker.daysLate', { n: 1 })).toBe('1 day late');
+    expect(view.result.current.s('tracker.daysLate', { n: 1200 })).toBe('1,200 days late');
+    expect(view.result.current.s('ex.recordedBy', { who: 'Li Na', when: '3 Dec' })).toBe('Li Na, 3 Dec');
   });
 
   it('formats money from exact decimal strings, without float rounding', async () => {

@@ -113,3 +113,27 @@ export function useI18n(): I18n {
     };
   }, [locale, setLocale, intl]);
 }
+
+/** A feature's own catalogue in both languages (the same keys in each). */
+export type FeatureCatalogues<K extends string> = { en: Record<K, string>; zh: Record<K, string> };
+
+/**
+ * A feature's own messages, kept in its lazily loaded chunk (so the first load does not carry them),
+ * rendered by ICU MessageFormat exactly as the shared catalogue is: plurals, selects, numbers. The
+ * formatter is react-intl's memoized one, so each message is parsed once per language.
+ */
+export function useFeatureMessages<K extends string>(catalogues: FeatureCatalogues<K>) {
+  const { intl, locale } = useI18n();
+  return useCallback(
+    (key: K, values?: MessageValues): string => {
+      const text = (locale === 'zh-CN' ? catalogues.zh : catalogues.en)[key] ?? catalogues.en[key];
+      try {
+        return String(intl.formatters.getMessageFormat(text, locale, intl.formats, { formatters: intl.formatters }).format(values));
+      } catch (err) {
+        reportIntlError(err as Error);
+        return text;
+      }
+    },
+    [intl, locale, catalogues],
+  );
+}

@@ -6,7 +6,7 @@ import { MilestoneForm } from '../../features/shipments/components/milestone-for
 import { PlanShipmentForm } from '../../features/shipments/components/plan-shipment-form.tsx';
 import { ShipmentCard } from '../../features/shipments/components/shipment-card.tsx';
 import { UploadDocumentForm } from '../../features/shipments/components/upload-document-form.tsx';
-import { useShipmentsText } from '../../features/shipments/texts.ts';
+import { useShipmentsText } from '../../features/shipments/messages.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { settle, type PageLoader } from '../prefetch.ts';
 

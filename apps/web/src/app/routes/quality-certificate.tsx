@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { certificateQueryOptions, useCertificate } from '../../features/shipments/api/get-certificate.ts';
 import { CertificateView } from '../../features/shipments/components/certificate-view.tsx';
-import { useShipmentsText } from '../../features/shipments/texts.ts';
+import { useShipmentsText } from '../../features/shipments/messages.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { settle, type PageLoader } from '../prefetch.ts';
 

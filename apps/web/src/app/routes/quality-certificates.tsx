@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { certificatesQueryOptions, useCertificates } from '../../features/shipments/api/search-certificates.ts';
-import { useShipmentsText } from '../../features/shipments/texts.ts';
+import { useShipmentsText } from '../../features/shipments/messages.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { settle, type PageLoader } from '../prefetch.ts';
 

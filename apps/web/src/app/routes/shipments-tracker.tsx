@@ -1,7 +1,7 @@
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { trackerQueryOptions, useTracker } from '../../features/shipments/api/get-tracker.ts';
 import { TrackerTable } from '../../features/shipments/components/tracker-table.tsx';
-import { useShipmentsText } from '../../features/shipments/texts.ts';
+import { useShipmentsText } from '../../features/shipments/messages.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { settle, type PageLoader } from '../prefetch.ts';
 

@@ -1,8 +1,8 @@
-import { useI18n } from '../../lib/i18n.tsx';
+import { useFeatureMessages, useI18n } from '../../lib/i18n.tsx';
 
 /*
- * The payments feature's texts in both languages, kept beside the feature (the shared catalogue is
- * being moved to react-intl; these merge into it by key).
+ * The payments feature's texts in both languages, ICU MessageFormat, kept in the feature's own chunk
+ * and rendered by react-intl's formatter (see useFeatureMessages).
  */
 const en = {
   'pay.title': 'Payments',
@@ -31,7 +31,7 @@ const en = {
   'pay.bankReference': 'Bank reference',
   'pay.credit': 'Credit on account',
   'pay.noneReceived': 'No payment received yet.',
-  'pay.daysOverdue': '{days} days overdue',
+  'pay.daysOverdue': '{days, plural, one {# day overdue} other {# days overdue}}',
   'pay.status.SCHEDULED': 'Scheduled',
   'pay.status.DUE': 'Due',
   'pay.status.PARTLY_PAID': 'Partly paid',
@@ -63,7 +63,7 @@ const en = {
   'pay.import': 'Import',
   'pay.imports': 'Imports',
   'pay.waiting': '{n} to decide',
-  'pay.credits': '{n} credits, {d} seen before',
+  'pay.credits': '{n, plural, one {# credit} other {# credits}}, {d} seen before',
   'pay.review': 'Review the proposed matches',
   'pay.reason': 'Why',
   'pay.reason.STRUCTURED_REFERENCE': 'Structured reference',
@@ -81,7 +81,7 @@ const en = {
   'pay.chargesWrittenOff': '{amount} written off as bank charges',
   'pay.toCredit': '{amount} stays unallocated (customer credit)',
   'pay.chooseCustomer': 'Whose payment is it?',
-  'pay.alternatives': '{n} other items would fit too',
+  'pay.alternatives': '{n, plural, one {# other item would fit too} other {# other items would fit too}}',
   'pay.ageing': 'Ageing',
   'pay.asOf': 'As of',
   'pay.bucket.NOT_DUE': 'Not yet due',
@@ -242,15 +242,12 @@ const zh: Record<PayKey, string> = {
   'pay.reminder': '提醒',
 };
 
-/** The payments texts in the reader's language, with the shared formatters. */
+export const catalogues = { en, zh };
+
+/** The payments texts in the reader's language (ICU MessageFormat), with the shared formatters. */
 export function usePayText() {
   const i18n = useI18n();
-  const dict = i18n.locale === 'zh-CN' ? zh : en;
-  const pt = (key: PayKey, vars?: Record<string, string | number>) => {
-    let text: string = dict[key] ?? en[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-    return text;
-  };
+  const pt = useFeatureMessages(catalogues);
   const day = (iso: string | null) => (iso ? i18n.date(`${iso}T00:00:00Z`) : '—');
   return { ...i18n, pt, day };
 }

@@ -1,7 +1,6 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useFeatureMessages } from '../../lib/i18n.tsx';
 
-/** The service centre's interface text, in English and Simplified Chinese. */
+/** The service centre's interface text, in English and Simplified Chinese: ICU MessageFormat, in the feature's own chunk. */
 const en = {
   'title.buyer': 'Service centre',
   'title.queue': 'Service queue',
@@ -158,15 +157,9 @@ const zh: Record<TicketTextKey, string> = {
   'duration.min': '分钟',
 };
 
-/** The service centre's text in the reader's language. */
+export const catalogues = { en, zh };
+
+/** The service centre's text in the reader's language (ICU MessageFormat). */
 export function useTicketText() {
-  const { locale } = useI18n();
-  return useCallback(
-    (key: TicketTextKey, vars?: Record<string, string | number>) => {
-      let text: string = (locale === 'zh-CN' ? zh : en)[key] ?? en[key];
-      if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-      return text;
-    },
-    [locale],
-  );
+  return useFeatureMessages(catalogues);
 }

@@ -1,5 +1,5 @@
 import type { QualityCertificateView } from '@portal/schemas';
-import { useShipmentsText } from '../texts.ts';
+import { useShipmentsText } from '../messages.ts';
 
 /** A batch quality certificate laid out for reading and printing. */
 export function CertificateView({ certificate: c }: { certificate: QualityCertificateView }) {

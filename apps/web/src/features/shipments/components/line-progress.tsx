@@ -1,5 +1,5 @@
 import type { ContractExecutionView } from '@portal/schemas';
-import { useShipmentsText } from '../texts.ts';
+import { useShipmentsText } from '../messages.ts';
 
 /** Per contract line: ordered, shipped, remaining and what may still ship within the tolerance. */
 export function LineProgress({ execution }: { execution: ContractExecutionView }) {

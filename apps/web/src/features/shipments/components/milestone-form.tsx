@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { milestones, type RecordEventBody, type ShipmentView } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
 import { useRecordEvent } from '../api/record-event.ts';
-import { useShipmentsText, type ShipmentsTextKey } from '../texts.ts';
+import { useShipmentsText, type ShipmentsTextKey } from '../messages.ts';
 
 type Milestone = (typeof milestones)[number];
 const perContainer = new Set<Milestone>(['CONTAINER_STUFFED', 'GATED_IN', 'LOADED', 'DISCHARGED', 'DELIVERED']);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ContractExecutionView } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
 import { useCreateShipment } from '../api/create-shipment.ts';
-import { useShipmentsText } from '../texts.ts';
+import { useShipmentsText } from '../messages.ts';
 
 /** Staff plan a shipment: a quantity per contract line (the remaining by default) and the planned departure. */
 export function PlanShipmentForm({ execution }: { execution: ContractExecutionView }) {

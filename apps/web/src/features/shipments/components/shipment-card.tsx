@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ShipmentView } from '@portal/schemas';
 import { useDownloads } from '../api/get-downloads.ts';
-import { useShipmentsText } from '../texts.ts';
+import { useShipmentsText } from '../messages.ts';
 
 const tone = { ON_TIME: 'ok', AT_RISK: 'warn', LATE: 'bad' } as const;
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { TrackerRow } from '@portal/schemas';
-import { useShipmentsText } from '../texts.ts';
+import { useShipmentsText } from '../messages.ts';
 
 const tone = { ON_TIME: 'ok', AT_RISK: 'warn', LATE: 'bad' } as const;
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { uploadedDocumentKinds } from '@portal/schemas';
 import { ApiError } from '../../../lib/api.ts';
 import { useAttachDocument } from '../api/attach-document.ts';
-import { useShipmentsText } from '../texts.ts';
+import { useShipmentsText } from '../messages.ts';
 
 /** Staff upload a shipping document (B/L copy, certificate of origin, insurance …) as a PDF or image. */
 export function UploadDocumentForm({ contractId, shipmentId }: { contractId: string; shipmentId: string }) {

@@ -1,8 +1,8 @@
-import { useI18n } from '../../lib/i18n.tsx';
+import { useFeatureMessages, useI18n } from '../../lib/i18n.tsx';
 
 /*
- * The shipments screens' words in English and Chinese, kept beside the feature (the shared message
- * catalogue moves to react-intl meanwhile; these join it then).
+ * The shipments screens' words in English and Chinese, ICU MessageFormat, kept in the feature's own
+ * chunk and rendered by react-intl's formatter (see useFeatureMessages).
  */
 const en = {
   'm.PRODUCTION_STARTED': 'Production started', 'm.PRODUCTION_FINISHED': 'Production finished', 'm.INSPECTION_PASSED': 'Inspection passed',
@@ -18,13 +18,13 @@ const en = {
   'tracker.staffLead': 'Open contracts in execution: next milestone and punctuality against the latest shipment date.',
   'tracker.empty': 'No contract in execution yet.', 'tracker.contract': 'Contract', 'tracker.buyer': 'Buyer', 'tracker.status': 'Shipment', 'tracker.next': 'Next milestone',
   'tracker.expected': 'expected {date}', 'tracker.overdue': 'overdue', 'tracker.latest': 'Latest shipment', 'tracker.onTime': 'On time?', 'tracker.vessel': 'Vessel',
-  'tracker.done': 'All delivered', 'tracker.noShipment': 'Not planned yet', 'tracker.daysLate': '{n} days late',
+  'tracker.done': 'All delivered', 'tracker.noShipment': 'Not planned yet', 'tracker.daysLate': '{n, plural, one {# day late} other {# days late}}',
   'ex.title': 'Execution of {number}', 'ex.trackTitle': 'Tracking {number}', 'ex.lines': 'Quantities', 'ex.ordered': 'Ordered', 'ex.shipped': 'Shipped', 'ex.remaining': 'Remaining',
   'ex.mayStill': 'May still ship', 'ex.partialAllowed': 'Partial shipment allowed', 'ex.partialForbidden': 'Partial shipment not allowed: one shipment carries everything',
   'ex.noShipments': 'No shipment yet.', 'ex.shipment': 'Shipment {number}', 'ex.value': 'Value', 'ex.vessel': 'Vessel / voyage', 'ex.booking': 'Booking',
   'ex.route': 'Route', 'ex.etd': 'ETD', 'ex.eta': 'ETA', 'ex.bl': 'B/L', 'ex.onBoard': 'on board {date}', 'ex.containers': 'Containers', 'ex.documents': 'Documents',
   'ex.timeline': 'Timeline', 'ex.milestone': 'Milestone', 'ex.planned': 'Planned', 'ex.estimated': 'Estimated', 'ex.actual': 'Actual', 'ex.late': 'late',
-  'ex.lateBy': '{n} d late', 'ex.history': 'History of events', 'ex.recordedBy': '{who}, {when}', 'ex.supersededBy': 'corrected later', 'ex.corrects': 'correction: {reason}',
+  'ex.lateBy': '{n, plural, one {# day late} other {# days late}}', 'ex.history': 'History of events', 'ex.recordedBy': '{who}, {when}', 'ex.supersededBy': 'corrected later', 'ex.corrects': 'correction: {reason}',
   'ex.container': 'Container', 'ex.size': 'Size/type', 'ex.seal': 'Seal', 'ex.cartons': 'Cartons', 'ex.gross': 'Gross kg', 'ex.cbm': 'CBM', 'ex.vgm': 'VGM kg',
   'ex.download': 'Download', 'ex.generated': 'generated', 'ex.downloads': 'Downloads', 'ex.noDownloads': 'Nobody downloaded a document yet.', 'ex.internal': 'Internal note',
   'ex.lines.shipment': 'Goods', 'ex.punctuality': 'Against the latest shipment date', 'ex.next': 'Next: {milestone}',
@@ -78,15 +78,12 @@ const zh: Record<ShipmentsTextKey, string> = {
   'link.tracking': '货运跟踪', 'link.execution': '执行记录', 'link.contract': '合同',
 };
 
-/** The shipments screens' words in the reader's language, with the shared formatters. */
+export const catalogues = { en, zh };
+
+/** The shipments screens' words in the reader's language (ICU MessageFormat), with the shared formatters. */
 export function useShipmentsText() {
   const i18n = useI18n();
-  const dict = i18n.locale === 'zh-CN' ? zh : en;
-  const s = (key: ShipmentsTextKey, vars?: Record<string, string | number>) => {
-    let text: string = dict[key] ?? en[key];
-    if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-    return text;
-  };
+  const s = useFeatureMessages(catalogues);
   /** A calendar date (YYYY-MM-DD) in the reader's format. */
   const day = (date: string | null) => (date ? i18n.date(`${date}T00:00:00Z`) : '—');
   return { ...i18n, s, day };
