@@ -126,3 +126,37 @@ test('the buyer sees the timeline, downloads the commercial invoice and packing 
   const mail = await mailTo('buyer@demo.example', `Vessel departed: ${contractNumber}`);
   expect(mail).toContain('COSCO Aries');
 });
+
+test('the clerk records the batch certificate of the shipment; the buyer finds it by its batch number', async ({ page }) => {
+  await signIn(page, 'clerk@demo.example');
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto(`/staff/contracts/${contractId}/execution`);
+  const form = page.getByRole('form', { name: '登记批次质检单' }).first();
+  const batch = `B-E2E-${Date.now().toString(36).toUpperCase()}`;
+  await form.getByLabel('批次号', { exact: true }).fill(batch);
+  await form.getByLabel('生产日期', { exact: true }).fill(new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10));
+  await form.getByLabel('证书号', { exact: true }).fill(`QC-${batch}`);
+  await form.getByLabel('签发方', { exact: true }).fill('Ningbo Harbour Homeware QC laboratory');
+  const first = form.getByRole('group', { name: '第 1 项' });
+  await first.getByLabel('项目', { exact: true }).fill('Drop test (carton, 76 cm)');
+  await first.getByLabel('结果', { exact: true }).fill('no damage');
+  await form.getByRole('button', { name: '添加检验项目' }).click();
+  const second = form.getByRole('group', { name: '第 2 项' });
+  await second.getByLabel('项目', { exact: true }).fill('Capacity');
+  await second.getByLabel('标准', { exact: true }).fill('Approved sample');
+  await second.getByLabel('结果', { exact: true }).fill('500 ml ± 5');
+  await form.getByRole('button', { name: '登记质检单' }).click();
+  await expect(form.getByRole('status')).toContainText(`质检单 QC-${batch} 已登记`);
+  await shot(page, 'shipments-certificate-form');
+  await signOut(page);
+
+  await signIn(page, 'buyer@demo.example');
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto(`/portal/certificates?batchNo=${batch}`);
+  const row = page.getByRole('row', { name: new RegExp(batch) });
+  await expect(row).toContainText(contractNumber);
+  await expect(row).toContainText('Pass');
+  await row.getByRole('link', { name: `QC-${batch}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Quality certificate QC-${batch}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Drop test (carton, 76 cm)' })).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { executionQueryOptions, useExecution } from '../../features/shipments/api/get-execution.ts';
+import { CertificateForm } from '../../features/shipments/components/certificate-form.tsx';
 import { LineProgress } from '../../features/shipments/components/line-progress.tsx';
 import { MilestoneForm } from '../../features/shipments/components/milestone-form.tsx';
 import { PlanShipmentForm } from '../../features/shipments/components/plan-shipment-form.tsx';
@@ -44,6 +45,7 @@ export default function ContractExecutionRoute() {
             <>
               <MilestoneForm contractId={ex.contract.id} shipment={sh} today={today} />
               <UploadDocumentForm contractId={ex.contract.id} shipmentId={sh.id} />
+              <CertificateForm execution={ex} shipment={sh} today={today} />
             </>
           )}
         </ShipmentCard>

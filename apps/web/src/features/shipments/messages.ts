@@ -41,6 +41,9 @@ const en = {
   'qc.quantity': 'Batch quantity', 'qc.results': 'Results', 'qc.test': 'Test', 'qc.standard': 'Standard', 'qc.result': 'Result', 'qc.pass': 'Pass', 'qc.fail': 'Fail',
   'qc.print': 'Print', 'qc.file': 'Certificate as issued', 'qc.shipment': 'Shipment', 'qc.back': 'All certificates', 'qc.heading': 'Quality certificate {number}',
   'link.tracking': 'Shipment tracking', 'link.execution': 'Execution record', 'link.contract': 'Contract',
+  'cert.title': 'Record a batch quality certificate', 'cert.line': 'Product of this shipment', 'cert.number': 'Certificate number', 'cert.addResult': 'Add a result',
+  'cert.removeResult': 'Remove result {n}', 'cert.resultN': 'Result {n}', 'cert.file': 'Certificate as issued (PDF or image, optional)', 'cert.submit': 'Record certificate',
+  'cert.saved': 'Certificate {number} recorded; the buyer can look it up by batch number.', 'cert.noProduct': 'No line of this shipment names a catalog product.',
 } as const;
 
 export type ShipmentsTextKey = keyof typeof en;
@@ -76,6 +79,9 @@ const zh: Record<ShipmentsTextKey, string> = {
   'qc.produced': '生产日期', 'qc.quantity': '批次数量', 'qc.results': '检验结果', 'qc.test': '项目', 'qc.standard': '标准', 'qc.result': '结果', 'qc.pass': '合格', 'qc.fail': '不合格',
   'qc.print': '打印', 'qc.file': '证书原件', 'qc.shipment': '货运', 'qc.back': '全部质检单', 'qc.heading': '质检单 {number}',
   'link.tracking': '货运跟踪', 'link.execution': '执行记录', 'link.contract': '合同',
+  'cert.title': '登记批次质检单', 'cert.line': '本票货物的产品', 'cert.number': '证书号', 'cert.addResult': '添加检验项目', 'cert.removeResult': '删除第 {n} 项',
+  'cert.resultN': '第 {n} 项', 'cert.file': '证书原件（PDF 或图片，可选）', 'cert.submit': '登记质检单', 'cert.saved': '质检单 {number} 已登记；买方可按批次号查询。',
+  'cert.noProduct': '本票货物没有关联目录产品的行。',
 };
 
 export const catalogues = { en, zh };
