@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from './helpers.ts';
 import { t, s, nobody, day, call, draft, expectFields } from './trade-fixture.ts';
+import { embedsChineseFont, pdfText } from './pdf-text.ts';
 
 /*
  * Contract execution: shipments of a confirmed contract within its quantity and tolerance, their
@@ -34,13 +35,6 @@ const booking = () => ({
   carrier: 'COSCO Shipping Lines', vessel: 'COSCO Aries', voyage: '041W', bookingNumber: 'COSU6312345670', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM', etd: day(3), eta: day(35),
 });
 /** The text a PDF shows, from its uncompressed content streams. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
-
 const event = (shipmentId: string, cookie: string, body: object) => call('POST', `/api/shipments/${shipmentId}/events`, cookie, body);
 const counts = async () => ({
   events: await t.db.prisma.shipmentEvent.count(), shipments: await t.db.prisma.shipment.count(), audits: await t.db.prisma.auditLog.count(), notes: await t.db.prisma.notification.count(),
