@@ -195,16 +195,21 @@ export function goodsCells(line: { no: number; description: string; quantity: st
 export function drawLineTable<K extends string>(page: A4Document, columns: LineColumn<K>[], rows: Record<K, string>[], options: { striped?: boolean; closingRule?: boolean } = {}) {
   const { doc, t, font, bottom, ensureSpace } = page;
   const pad = 4;
+  // A title may have a second line (the bilingual contract's Chinese): the band grows with it.
+  const titleLines = Math.max(...columns.map((c) => c.title.split('\n').length));
+  const band = 8 + 10 * titleLines;
   const header = () => {
     const y = doc.y;
-    doc.rect(M, y, W, 18).fill(accent);
+    doc.rect(M, y, W, band).fill(accent);
     let x = M;
     for (const c of columns) {
-      font('bold', c.title).fontSize(8).fillColor('#ffffff').text(t(c.title), x + pad, y + 5, { width: c.width - 2 * pad, align: c.align, lineBreak: false });
+      c.title.split('\n').forEach((line, i) => {
+        font('bold', line).fontSize(8).fillColor('#ffffff').text(t(line), x + pad, y + 5 + 10 * i, { width: c.width - 2 * pad, align: c.align, lineBreak: false });
+      });
       x += c.width;
     }
     doc.fillColor(ink);
-    doc.y = y + 18;
+    doc.y = y + band;
   };
   ensureSpace(60);
   header();
