@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractDocument, renderContractPdf } from '../src/modules/sales-contracts/sales-contract-pdf.ts';
 import { call, draft, expectFields, quotedInquiry, s, t } from './trade-fixture.ts';
+import { embedsChineseFont, pdfText } from './pdf-text.ts';
 
 /*
  * Negotiation that converges (issue 11): the clerk sees what a buyer's counter means before answering,
@@ -9,13 +10,6 @@ import { call, draft, expectFields, quotedInquiry, s, t } from './trade-fixture.
  */
 
 /** The text drawn on the pages of an uncompressed PDF (pdfkit writes hex strings in TJ arrays). */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
-
 describe('a counter-offer answered with a revision built from it', () => {
   let q: Awaited<ReturnType<typeof quotedInquiry>>;
 
@@ -95,6 +89,8 @@ describe('a counter-offer answered with a revision built from it', () => {
     expect(text).toContain('gift box per piece');
     expect(text).toContain('Laser engraving, 3 colours');
     expect(text).toContain('NORTHWIND / HAMBURG');
+    // Both languages in the one document both parties sign: each clause's Chinese beneath its English.
+    for (const words of ['SALES CONFIRMATION', '销售确认书', '价格条款', '特别条款', '不可抗力', '中国国际经济贸易仲裁委员会', '货物描述', '合同总值', 'Force majeure']) expect(text, words).toContain(words);
 
     const amend = await call('POST', `/api/contracts/${contract.id}/amendments`, s.clerk, { reason: 'Buyer asked for 2 colours', changes: { specialTerms: 'Laser engraving of the buyer’s logo, 2 colours' } });
     expect(amend.statusCode, amend.body).toBe(201);

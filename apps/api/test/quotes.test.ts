@@ -3,6 +3,7 @@ import { Dec } from '@portal/domain';
 import { readMail } from '@portal/mail/testing';
 import { renderQuotePdf, type QuoteDocument } from '../src/modules/quotes/quote-pdf.ts';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
+import { embedsChineseFont, pdfText } from './pdf-text.ts';
 
 let t: TestContext;
 const s = {} as Record<'clerk' | 'manager' | 'admin' | 'finance' | 'buyer' | 'buyer2', string>;
@@ -90,13 +91,6 @@ function expectFields(res: { statusCode: number; body: string; json(): { code: s
 }
 
 /** The text drawn on the pages of an uncompressed PDF (pdfkit writes hex strings in TJ arrays). */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
-
 const auditOf = (entityId: string, action: string) => t.db.prisma.auditLog.findMany({ where: { entityType: 'QuoteRevision', entityId, action } });
 const counts = async () => ({ quotes: await t.db.prisma.quote.count(), revisions: await t.db.prisma.quoteRevision.count(), lines: await t.db.prisma.quoteLine.count() });
 
@@ -159,11 +153,17 @@ describe('a pro-forma quote from inquiry to buyer', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Staff read Chinese (the demo's finance user): the PI comes in Chinese unless English is asked for.
+    expect(embedsChineseFont(pdf.rawPayload)).toBe(true);
+    expect(embedsChineseFont((await call('GET', `/api/quotes/${quoteId}/revisions/1/pdf?lang=en`, s.finance)).rawPayload)).toBe(false);
+    expect((await call('GET', `/api/quotes/${quoteId}/revisions/1/pdf?lang=fr`, s.finance)).statusCode).toBe(400);
     expect((await call('GET', `/api/quotes/${quoteId}`, s.buyer)).statusCode).toBe(404);
     expect((await call('GET', `/api/quotes/${quoteId}/revisions/1/pdf`, s.buyer)).statusCode).toBe(404);
   });
 
   it('sends it: the revision, the inquiry, notifications and mail change together', async () => {
+    // One of the buyer's users reads Chinese: their mail carries the PI in Chinese (see the next test).
+    await t.db.prisma.user.update({ where: { email: 'purchasing@demo.example' }, data: { locale: 'zh-CN' } });
     const mailsBefore = await t.db.prisma.outboxEvent.count({ where: { topic: 'quote.sent' } });
     const res = await send(quoteId, 1);
     expect(res.statusCode, res.body).toBe(200);
@@ -191,6 +191,15 @@ describe('a pro-forma quote from inquiry to buyer', () => {
     // The attachment is a real PDF.
     const body = raw.split(/Content-Type: application\/pdf[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n/)[1]!.split(/\r?\n--/)[0]!;
     expect(Buffer.from(body.replace(/\s+/g, ''), 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Each in their language: the English reader's PI has no Chinese font, the Chinese reader's has.
+    const pdfOf = (to: string) => {
+      const mail = mails.find((m) => m.to.includes(to))!.raw;
+      const encoded = mail.split(/Content-Type: application\/pdf[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n/)[1]!.split(/\r?\n--/)[0]!;
+      return Buffer.from(encoded.replace(/\s+/g, ''), 'base64');
+    };
+    expect(embedsChineseFont(pdfOf('buyer@demo.example'))).toBe(false);
+    expect(embedsChineseFont(pdfOf('purchasing@demo.example'))).toBe(true);
+    await t.db.prisma.user.update({ where: { email: 'purchasing@demo.example' }, data: { locale: 'en' } });
   });
 
   it('shows the buyer the sent revision, without any costing', async () => {
@@ -208,6 +217,11 @@ describe('a pro-forma quote from inquiry to buyer', () => {
     expect(pdf.headers['content-disposition']).toBe(`inline; filename="${number}-rev1.pdf"`);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.subarray(-6).toString()).toMatch(/%%EOF/);
+    // The buyer reads English: their stored language wins over the browser's; ?lang= chooses.
+    expect(embedsChineseFont(pdf.rawPayload)).toBe(false);
+    const browserZh = await t.app.inject({ method: 'GET', url: `/api/quotes/${quoteId}/revisions/1/pdf`, headers: { cookie: s.buyer, 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(embedsChineseFont(browserZh.rawPayload)).toBe(false);
+    expect(embedsChineseFont((await call('GET', `/api/quotes/${quoteId}/revisions/1/pdf?lang=zh`, s.buyer)).rawPayload)).toBe(true);
   });
 
   it('never changes a sent revision', async () => {
@@ -538,6 +552,31 @@ describe('the PI document', () => {
   it('renders the same PI to the same bytes, and marks drafts', async () => {
     expect((await renderQuotePdf(pi)).equals(await renderQuotePdf(pi))).toBe(true);
     expect(pdfText(await renderQuotePdf({ ...pi, draft: true }, { compress: false }))).toContain('DRAFT');
+  });
+
+  it('prints in Chinese for a Chinese reader: labels, conditions, dates and money for the locale, the text searchable', async () => {
+    const zh = await renderQuotePdf(pi, { compress: false, lang: 'zh' });
+    expect(embedsChineseFont(zh)).toBe(true);
+    const text = pdfText(zh);
+    for (const expected of ['形式发票', '发票号', '有效期至', '2026年6月3日', '不迟于 2026年7月15日', '订单确认并收到定金后 35 天', '货物描述', '单价 USD', 'US$48,873.20', '37,123.20', '合计 CIF Gdansk', '货号 DW-BTL-500', '收款银行信息', '卖方所在国以外的银行费用由买方承担', '第 1 页，共 1 页', 'Trading Sp. z o.o.']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).not.toContain('PRO-FORMA INVOICE');
+    expect(text).not.toContain('Description of goods');
+    // The English PI: English dates, and no Chinese font embedded.
+    const en = await renderQuotePdf(pi, { compress: false });
+    expect(pdfText(en)).toContain('June 3, 2026');
+    expect(embedsChineseFont(en)).toBe(false);
+    expect((await renderQuotePdf(pi, { lang: 'zh' })).equals(await renderQuotePdf(pi, { lang: 'zh' }))).toBe(true);
+    expect(pdfText(await renderQuotePdf({ ...pi, draft: true }, { compress: false, lang: 'zh' }))).toContain('草稿');
+  });
+
+  it('sets text Helvetica cannot draw (a Chinese description) in the Chinese face, also in an English PI', async () => {
+    const mixed = { ...pi, lines: [{ ...pi.lines[0]!, description: '不锈钢真空保温瓶 500 ml' }] };
+    const pdf = await renderQuotePdf(mixed, { compress: false });
+    expect(embedsChineseFont(pdf)).toBe(true);
+    expect(pdfText(pdf)).toContain('不锈钢真空保温瓶 500 ml');
+    expect(pdfText(pdf)).toContain('PRO-FORMA INVOICE');
   });
 
   it('continues the lines table over pages', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from './helpers.ts';
 import { t, s, nobody, day, call, draft, expectFields } from './trade-fixture.ts';
+import { embedsChineseFont, pdfText } from './pdf-text.ts';
 
 /*
  * Contract execution: shipments of a confirmed contract within its quantity and tolerance, their
@@ -34,13 +35,6 @@ const booking = () => ({
   carrier: 'COSCO Shipping Lines', vessel: 'COSCO Aries', voyage: '041W', bookingNumber: 'COSU6312345670', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM', etd: day(3), eta: day(35),
 });
 /** The text a PDF shows, from its uncompressed content streams. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
-
 const event = (shipmentId: string, cookie: string, body: object) => call('POST', `/api/shipments/${shipmentId}/events`, cookie, body);
 const counts = async () => ({
   events: await t.db.prisma.shipmentEvent.count(), shipments: await t.db.prisma.shipment.count(), audits: await t.db.prisma.auditLog.count(), notes: await t.db.prisma.notification.count(),
@@ -171,6 +165,11 @@ describe('a partial shipment through its lifecycle', () => {
     const log = await call('GET', `/api/shipments/${sh}/downloads`, s.clerk);
     expect(log.json().map((d: { kind: string; email: string }) => `${d.kind} ${d.email}`).sort()).toEqual(['COMMERCIAL_INVOICE buyer@demo.example', 'PACKING_LIST buyer@demo.example']);
     expect((await call('GET', `/api/shipments/${sh}/downloads`, s.buyer)).statusCode).toBe(403);
+    // In the reader's language: the buyer's English, the Chinese clerk's Chinese unless English is asked for.
+    expect(embedsChineseFont(ci.rawPayload)).toBe(false);
+    expect(embedsChineseFont((await call('GET', `/api/shipments/${sh}/commercial-invoice`, s.clerk)).rawPayload)).toBe(true);
+    expect(embedsChineseFont((await call('GET', `/api/shipments/${sh}/commercial-invoice?lang=en`, s.clerk)).rawPayload)).toBe(false);
+    expect(embedsChineseFont((await call('GET', `/api/shipments/${sh}/packing-list?lang=zh`, s.buyer)).rawPayload)).toBe(true);
   });
 
   it('prints on the invoice the contract, the Incoterm, the B/L, the total in words and the payment terms; on the packing list cartons, weights and volume per container', async () => {
@@ -189,6 +188,15 @@ describe('a partial shipment through its lifecycle', () => {
     expect(pl.total.cartons).toBe(100);
     const plText = pdfText(await pdf.renderPackingListPdf(pl, { compress: false }));
     for (const words of ['PACKING LIST', 'CSQU3054383 40HC', '100 cartons', '1,750.00']) expect(plText, words).toContain(words);
+    expect(plText).not.toContain('装箱单');
+
+    // In Chinese for a Chinese reader: the labels, the buyer's country, dates and money for the locale.
+    const ciZh = pdf.commercialInvoiceDocument(contract, shipment, ports, day(0), 'zh');
+    const ciZhText = pdfText(await pdf.renderCommercialInvoicePdf(ciZh, { compress: false, lang: 'zh' }));
+    for (const words of ['商业发票', '买方 / 收货人', '英国', '提单号', 'COSU6312345670', '发票总值', 'US$17,063.00', '兹证明上述货物原产于中国', '第 1 页，共 1 页']) expect(ciZhText, words).toContain(words);
+    expect(ciZhText).not.toContain('COMMERCIAL INVOICE');
+    const plZhText = pdfText(await pdf.renderPackingListPdf(pdf.packingListDocument(contract, shipment, ports, day(0), 'zh'), { compress: false, lang: 'zh' }));
+    for (const words of ['装箱单', '毛重 kg', 'CSQU3054383 40HC：100 箱', '合计：100 箱']) expect(plZhText, words).toContain(words);
   });
 
   it('takes uploaded documents that are PDFs or images only; the buyer downloads them', async () => {

@@ -18,6 +18,8 @@ export type Actor = {
   companyStatus?: CompanyStatus;
   /** The session the request's access token belongs to. */
   sessionId?: string;
+  /** The language the user reads ('en', 'zh-CN'), as stored: what the API answers and prints in for them. */
+  locale?: string;
 };
 
 // The role groups, named once.

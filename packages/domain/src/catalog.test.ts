@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fortyHighCubeFill, indicativeFreightMode, isProductVisible } from './catalog.ts';
+import { fortyHighCubeFill, indicativeFreightMode, isProductVisible, textInLanguage } from './catalog.ts';
 import { Dec } from './money.ts';
 
 // 24 bottles a carton of 40 × 30 × 25 cm (0.03 CBM) and 9.6 kg: volume binds, 2266 cartons to a 40′HQ.
@@ -30,5 +30,18 @@ describe('product visibility', () => {
     expect(isProductVisible('DRAFT', false)).toBe(false);
     expect(isProductVisible('ARCHIVED', false)).toBe(false);
     expect(isProductVisible('ARCHIVED', true)).toBe(true);
+  });
+});
+
+describe('a catalog text in the reader’s language', () => {
+  it('answers the reader’s language when it is there', () => {
+    expect(textInLanguage('en', 'Vacuum bottle', '真空保温瓶')).toBe('Vacuum bottle');
+    expect(textInLanguage('zh', 'Vacuum bottle', '真空保温瓶')).toBe('真空保温瓶');
+  });
+  it('falls back to the other language when the reader’s is missing or blank', () => {
+    expect(textInLanguage('zh', 'Vacuum bottle', null)).toBe('Vacuum bottle');
+    expect(textInLanguage('zh', 'Vacuum bottle', '  ')).toBe('Vacuum bottle');
+    expect(textInLanguage('en', '', '真空保温瓶')).toBe('真空保温瓶');
+    expect(textInLanguage('en', null, null)).toBe('');
   });
 });

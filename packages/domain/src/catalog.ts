@@ -37,3 +37,17 @@ export function fortyHighCubeFill(packing: CartonPacking, quantity: string): Dec
 export function indicativeFreightMode(packing: CartonPacking, quantity: string): 'FCL' | 'LCL' {
   return fortyHighCubeFill(packing, quantity).gte(FCL_MIN_FILL) ? 'FCL' : 'LCL';
 }
+
+/** The languages catalog texts are kept in. */
+export type CatalogLang = 'en' | 'zh';
+
+/**
+ * A text staff keep in English and (where they entered it) Chinese, as a reader of `lang` reads it:
+ * in their language, else in the other; a blank text counts as missing. An English reader never
+ * gets the Chinese while an English text exists.
+ */
+export function textInLanguage(lang: CatalogLang, en: string | null | undefined, zh: string | null | undefined): string {
+  const mine = lang === 'zh' ? zh : en;
+  const other = lang === 'zh' ? en : zh;
+  return mine?.trim() ? mine : (other?.trim() ? other : '');
+}

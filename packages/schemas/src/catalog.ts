@@ -92,6 +92,9 @@ export type ProductSearchResult = z.infer<typeof ProductSearchResult>;
 /** A line of a product's specifications; staff may give it in Chinese too (the SPA shows the reader's language, English when no Chinese is given). */
 export const Specification = z.object({ name: z.string(), value: z.string(), nameZh: z.string().nullable(), valueZh: z.string().nullable() });
 
+/** The language a catalog answer was written for: the signed-in user's, else the browser's (Accept-Language), else English. */
+const ReaderLang = z.enum(['en', 'zh']).describe('The reader’s language: the signed-in user’s, else Accept-Language, else English');
+
 export const ProductDetail = ProductCard.omit({ highlight: true }).extend({
   descriptionEn: z.string(),
   descriptionZh: z.string().nullable(),
@@ -113,6 +116,15 @@ export const ProductDetail = ProductCard.omit({ highlight: true }).extend({
   supplier: z.object({ id: Id, name: z.string(), country: z.string(), headline: z.string().nullable() }),
   related: z.array(ProductCard.omit({ highlight: true })),
   updatedAt: Timestamp,
+  localized: z
+    .object({
+      lang: ReaderLang,
+      name: z.string(),
+      description: z.string(),
+      categoryName: z.string(),
+      specifications: z.array(z.object({ name: z.string(), value: z.string() })),
+    })
+    .describe('The product as its reader reads it: each text in their language, in the other where staff gave none'),
 });
 export type ProductDetail = z.infer<typeof ProductDetail>;
 
@@ -135,6 +147,9 @@ export const SupplierProfile = z.object({
   mainPort: z.object({ code: z.string(), name: z.string() }).nullable(),
   productCount: z.number().int(),
   categories: z.array(z.object({ slug: z.string(), nameEn: z.string(), nameZh: z.string(), count: z.number().int() })),
+  localized: z
+    .object({ lang: ReaderLang, description: z.string(), categories: z.array(z.object({ slug: z.string(), name: z.string() })) })
+    .describe('The profile as its reader reads it: the description in their language, in English where no Chinese was given'),
 });
 export type SupplierProfile = z.infer<typeof SupplierProfile>;
 

@@ -6,6 +6,11 @@ export { z };
 /** A record id (UUIDv7). */
 export const Id = z.uuid().describe('Record id (UUID)');
 
+/** The language of a printed document; without it, the reader's (their stored language, else Accept-Language, else English). */
+export const DocumentLangQuery = z.object({
+  lang: z.enum(['en', 'zh']).optional().describe('Print in English or Chinese instead of the reader’s language'),
+});
+
 /** The problem+json body of every error answer (RFC 9457). */
 export const Problem = z
   .object({

@@ -50,6 +50,24 @@ export function defineMessages<K extends string>(catalogue: { en: Record<K, Mess
   return catalogue;
 }
 
+/**
+ * Printed words (a PDF's labels and clauses): one ICU pattern per key and language, formatted with
+ * the same params and rules as messages.
+ */
+export type Texts<K extends string = string> = { readonly [L in Lang]: Readonly<Record<K, string>> };
+
+/** Declares printed words; the type makes Chinese carry exactly the keys English has. */
+export function defineTexts<K extends string>(texts: { en: Record<K, string>; zh: Record<NoInfer<K>, string> }): Texts<K> {
+  return texts;
+}
+
+/** One printed text for a reader of a language. */
+export function textOf<K extends string>(texts: Texts<K>, key: K, lang: Lang, params: Params = {}): string {
+  const pattern = texts[lang][key];
+  if (pattern === undefined) throw new Error(`no ${lang} text for ${key}`);
+  return formatPattern(pattern, lang, params);
+}
+
 /** A message rendered for one reader. */
 export type RenderedMessage = { title: string; body: string; subject: string; paragraphs: string[]; action: string | undefined };
 

@@ -14,6 +14,8 @@ export type SessionState = {
   companyStatus: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUSPENDED';
   /** The user's live sessions: refresh-token families with a token not revoked. */
   sessionIds: readonly string[];
+  /** The language the user reads (users.locale). */
+  locale: string;
 };
 
 /** What services that change users or companies tell the directory, after committing. */
@@ -107,7 +109,7 @@ export async function createSessionDirectory(options: Options): Promise<SessionD
     const u = await prisma.user.findUnique({
       where: { id: userId },
       select: {
-        id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true, company: { select: { status: true } },
+        id: true, role: true, companyId: true, isCompanyAdmin: true, status: true, passwordChangedAt: true, locale: true, company: { select: { status: true } },
         // An access token lives 15 minutes; its session, while a refresh token of it is not revoked.
         refreshTokens: { where: { revokedAt: null }, select: { sessionId: true } },
       },
@@ -117,6 +119,7 @@ export async function createSessionDirectory(options: Options): Promise<SessionD
       userId: u.id, role: u.role, companyId: u.companyId, isCompanyAdmin: u.isCompanyAdmin, status: u.status,
       passwordVersion: u.passwordChangedAt.getTime(), companyStatus: u.company.status,
       sessionIds: [...new Set(u.refreshTokens.map((t) => t.sessionId))],
+      locale: u.locale,
     };
   }
 

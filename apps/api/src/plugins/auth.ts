@@ -103,7 +103,7 @@ async function authenticate(request: FastifyRequest, jwt: FastifyInstance['jwt']
   // A token signed before the last password change carries an older version and is void.
   if (claims.pwv !== user.passwordVersion) return null;
   return {
-    userId: user.userId, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.companyStatus, sessionId: claims.sid,
+    userId: user.userId, role: user.role, companyId: user.companyId, isCompanyAdmin: user.isCompanyAdmin, companyStatus: user.companyStatus, sessionId: claims.sid, locale: user.locale,
   };
 }
 

@@ -159,6 +159,8 @@ export function createAuthService(deps: { prisma: PrismaClient; clock: Clock; pa
         await repo.updateProfile(tx, userId, data);
         await recordAudit(tx, { actorId: userId, action: 'user.profile.update', entityType: 'User', entityId: userId, changes: data, requestId: meta.requestId });
       });
+      // The session state carries the language the API answers in; other processes re-read it within a minute.
+      if (data.locale !== undefined) deps.sessions.forgetUser(userId);
       return this.me(userId);
     },
 

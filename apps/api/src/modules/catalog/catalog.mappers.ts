@@ -1,5 +1,5 @@
 import type { CategoryNode, ProductCard, ProductDetail } from '@portal/schemas';
-import { Dec } from '@portal/domain';
+import { Dec, textInLanguage, type CatalogLang } from '@portal/domain';
 import type { ProductCardFields, ProductDocument } from '@portal/search';
 import type { ProductRow } from './catalog.repository.ts';
 
@@ -105,8 +105,9 @@ export function cardFromRow(p: ProductRow, categories: Map<string, CategoryInfo>
 export function toProductDetail(
   p: ProductRow,
   categories: Map<string, CategoryInfo>,
-  extra: { pricesVisible: boolean; supplier: ProductDetail['supplier']; port: { code: string; name: string } | null; related: ProductRow[] },
+  extra: { pricesVisible: boolean; supplier: ProductDetail['supplier']; port: { code: string; name: string } | null; related: ProductRow[]; lang: CatalogLang },
 ): ProductDetail {
+  const lang = extra.lang;
   const { highlight: _omit, ...card } = cardFromRow(p, categories, extra.pricesVisible);
   const cbm = p.cartonLengthCm.times(p.cartonWidthCm).times(p.cartonHeightCm).dividedBy(1_000_000);
   return {
@@ -136,6 +137,13 @@ export function toProductDetail(
       return c;
     }),
     updatedAt: p.updatedAt.toISOString(),
+    localized: {
+      lang,
+      name: textInLanguage(lang, p.nameEn, p.nameZh),
+      description: textInLanguage(lang, p.descriptionEn, p.descriptionZh),
+      categoryName: textInLanguage(lang, card.category.nameEn, card.category.nameZh),
+      specifications: specificationsOf(p.specifications).map((s) => ({ name: textInLanguage(lang, s.name, s.nameZh), value: textInLanguage(lang, s.value, s.valueZh) })),
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { CatalogEditingService } from './catalog-editing.service.ts';
 import type { CatalogIndexService } from './catalog-index.service.ts';
 import type { CatalogService } from './catalog.service.ts';
 import type { IndicativePriceService } from './indicative-price.service.ts';
+import { readerLang } from '../../infra/reader-lang.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
@@ -32,13 +33,13 @@ export default async function catalogRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/catalog/products/:productId', {
     config: { access: 'public' },
     schema: { tags: ['catalog'], summary: 'A product page: specifications, packing, price tiers, related products', params: productParams, response: { 200: ProductDetail, ...errors } },
-    handler: async (request) => deps.catalog.getProduct(request.actor, request.params.productId),
+    handler: async (request) => deps.catalog.getProduct(request.actor, request.params.productId, readerLang(request)),
   });
 
   r.get('/catalog/supplier', {
     config: { access: 'public' },
     schema: { tags: ['catalog'], summary: 'The supplier profile: factory, certifications, markets, capacity, product lines', response: { 200: SupplierProfile, 404: Problem } },
-    handler: async () => deps.catalog.getSupplier(),
+    handler: async (request) => deps.catalog.getSupplier(undefined, readerLang(request)),
   });
 
   r.get('/catalog/categories', {

@@ -1,5 +1,5 @@
 import type { CategoryNode, ProductDetail, ProductSearchParsed, ProductSearchResult, SupplierProfile } from '@portal/schemas';
-import { DomainError, canSeePrices, isProductVisible, isStaff, type Actor } from '@portal/domain';
+import { DomainError, canSeePrices, isProductVisible, isStaff, textInLanguage, type Actor, type CatalogLang } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { isSearchUnavailable, type SearchEngine } from '../../infra/search-engine.ts';
 import * as repo from './catalog.repository.ts';
@@ -126,7 +126,7 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
     },
 
     /** A product page; drafts and archived products exist only for staff. */
-    async getProduct(actor: Actor | null, id: string): Promise<ProductDetail> {
+    async getProduct(actor: Actor | null, id: string, lang: CatalogLang = 'en'): Promise<ProductDetail> {
       const p = await repo.findProduct(prisma, id);
       if (!p || !isProductVisible(p.status, Boolean(actor && isStaff(actor.role)))) throw new DomainError('NOT_FOUND', 'product not found');
       const [pricesVisible, categories, supplier, port, related] = await Promise.all([
@@ -138,26 +138,32 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
         port,
         related,
         supplier: { id: p.supplierId, name: supplier?.name ?? '', country: supplier?.country ?? '', headline: supplier?.supplierProfile?.headline ?? null },
+        lang,
       });
     },
 
     /** The supplier profile with its product lines and category counts. */
-    async getSupplier(id?: string): Promise<SupplierProfile> {
+    async getSupplier(id?: string, lang: CatalogLang = 'en'): Promise<SupplierProfile> {
       const s = await repo.findSupplier(prisma, id);
       if (!s || !s.supplierProfile) throw new DomainError('NOT_FOUND', 'supplier not found');
       const [counts, categories] = await Promise.all([repo.countSupplierProducts(prisma, s.id), tree.get()]);
       const p = s.supplierProfile;
       const port = p.mainPortCode ? await repo.findPort(prisma, p.mainPortCode) : null;
+      const lines = counts
+        .map((c) => ({ cat: categories.get(c.categoryId), count: c._count._all }))
+        .filter((c): c is { cat: CategoryInfo; count: number } => Boolean(c.cat));
       return {
         id: s.id, name: s.name, country: s.country, city: s.city, website: s.website, headline: p.headline, description: p.description,
         descriptionZh: p.descriptionZh, yearEstablished: p.yearEstablished, employees: p.employees, factoryAreaM2: p.factoryAreaM2,
         productionCapacity: p.productionCapacity, markets: p.markets, certifications: p.certifications, productLines: p.productLines,
         mainPort: port,
         productCount: counts.reduce((n, c) => n + c._count._all, 0),
-        categories: counts
-          .map((c) => ({ cat: categories.get(c.categoryId), count: c._count._all }))
-          .filter((c): c is { cat: CategoryInfo; count: number } => Boolean(c.cat))
-          .map((c) => ({ slug: c.cat.slug, nameEn: c.cat.nameEn, nameZh: c.cat.nameZh, count: c.count })),
+        categories: lines.map((c) => ({ slug: c.cat.slug, nameEn: c.cat.nameEn, nameZh: c.cat.nameZh, count: c.count })),
+        localized: {
+          lang,
+          description: textInLanguage(lang, p.description, p.descriptionZh),
+          categories: lines.map((c) => ({ slug: c.cat.slug, name: textInLanguage(lang, c.cat.nameEn, c.cat.nameZh) })),
+        },
       };
     },
 

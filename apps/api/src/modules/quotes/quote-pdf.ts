@@ -1,7 +1,9 @@
 import { amountInWords, calendarDate, currencyScale, isSent } from '@portal/domain';
-import { addressLines, countryNameOf } from '../companies/company.mappers.ts';
+import { addressLines } from '../companies/company.mappers.ts';
 import type { QuoteRow, RevisionRow } from './quotes.repository.ts';
-import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
+import { calendarDay, formatCountry, formatDate, textOf, type Lang, type Params } from '../../infra/messages.ts';
+import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, ink, muted, startA4Document } from '../../infra/pdf-page.ts';
+import { quotePdfTexts } from './quote-pdf.messages.ts';
 
 /** What a pro-forma invoice shows; plain strings, already formatted as decimals (4 places for unit prices). */
 export type QuoteDocument = {
@@ -33,48 +35,51 @@ export type QuoteDocument = {
 type Party = { name: string; addressLines: string[]; country: string; taxId: string | null; phone: string | null };
 
 /**
- * Renders the PI as a PDF (A4, built-in Helvetica). `compress: false` leaves the page content
+ * Renders the PI as a PDF (A4) in a reader's language: labels and conditions from the PI's
+ * catalogue, dates and money formatted for the language. `compress: false` leaves the page content
  * readable, for tests. The creation date is the PI date, so the same PI renders the same file.
  */
-export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
+export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean; lang?: Lang } = {}): Promise<Buffer> {
+  const lang = options.lang ?? 'en';
+  const say = (key: keyof (typeof quotePdfTexts)['en'], params?: Params) => textOf(quotePdfTexts, key, lang, params);
+  const date = (d: string) => formatDate(d, lang);
   const page = startA4Document(
     {
-      Title: `Pro-forma invoice ${pi.number} rev. ${pi.revisionNo}`,
-      Author: toWinAnsi(pi.seller.name),
-      Subject: `Pro-forma invoice for ${toWinAnsi(pi.buyer.name)}`,
+      Title: say('docTitle', { number: pi.number, revisionNo: pi.revisionNo }),
+      Author: pi.seller.name,
+      Subject: say('docSubject', { buyer: pi.buyer.name }),
       CreationDate: new Date(`${pi.date}T00:00:00Z`),
     },
-    options,
+    { ...options, lang },
   );
-  const { doc, done, t, ensureSpace, label } = page;
+  const { doc, done, t, font, ensureSpace, label } = page;
 
   // ── Seller (left) and title (right)
   const top = M;
-  doc.font('Helvetica-Bold').fontSize(13).fillColor(accent).text(t(pi.seller.name), M, top, { width: 300 });
-  doc.font('Helvetica').fontSize(8.5).fillColor(ink);
+  font('bold', pi.seller.name).fontSize(13).fillColor(accent).text(t(pi.seller.name), M, top, { width: 300 });
   const sellerLines = [
     ...pi.seller.addressLines,
     pi.seller.country,
-    pi.seller.phone ? `Tel. ${pi.seller.phone}` : null,
-    pi.seller.taxId ? `Tax ID (USCC): ${pi.seller.taxId}` : null,
+    pi.seller.phone ? say('tel', { phone: pi.seller.phone }) : null,
+    pi.seller.taxId ? say('sellerTaxId', { taxId: pi.seller.taxId }) : null,
     pi.seller.website,
-  ].filter((l): l is string => Boolean(l));
-  doc.text(t(sellerLines.join('\n')), M, doc.y + 2, { width: 300 });
+  ].filter((l): l is string => Boolean(l)).join('\n');
+  font('regular', sellerLines).fontSize(8.5).fillColor(ink).text(t(sellerLines), M, doc.y + 2, { width: 300 });
   const sellerBottom = doc.y;
 
   const boxX = M + W - 200;
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(ink).text('PRO-FORMA INVOICE', boxX, top, { width: 200, align: 'right' });
+  font('bold', say('heading')).fontSize(16).fillColor(ink).text(t(say('heading')), boxX, top, { width: 200, align: 'right' });
   const facts: [string, string][] = [
-    ['PI No.', pi.number],
-    ['Revision', String(pi.revisionNo)],
-    ['Date', pi.date],
-    ['Valid until', pi.validUntil],
-    ['Your inquiry', pi.inquiryNumber],
+    [say('piNo'), pi.number],
+    [say('revision'), String(pi.revisionNo)],
+    [say('date'), date(pi.date)],
+    [say('validUntil'), date(pi.validUntil)],
+    [say('yourInquiry'), pi.inquiryNumber],
   ];
   let fy = top + 24;
   for (const [k, v] of facts) {
-    doc.font('Helvetica').fontSize(8.5).fillColor(muted).text(k, boxX, fy, { width: 80 });
-    doc.font('Helvetica-Bold').fillColor(ink).text(t(v), boxX + 80, fy, { width: 120, align: 'right' });
+    font('regular', k).fontSize(8.5).fillColor(muted).text(t(k), boxX, fy, { width: 80 });
+    font('bold', v).fillColor(ink).text(t(v), boxX + 80, fy, { width: 120, align: 'right' });
     fy += 13;
   }
   doc.y = Math.max(sellerBottom, fy) + 10;
@@ -84,29 +89,29 @@ export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean 
   // ── Buyer (left) and terms (right)
   const blockTop = doc.y;
   const half = W / 2 - 10;
-  label('Buyer', M, blockTop, half);
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(ink).text(t(pi.buyer.name), M, blockTop + 11, { width: half });
-  const buyerLines = [...pi.buyer.addressLines, pi.buyer.country, pi.buyer.taxId ? `Tax / VAT ID: ${pi.buyer.taxId}` : null, pi.buyer.phone ? `Tel. ${pi.buyer.phone}` : null].filter(
+  label(say('buyer'), M, blockTop, half);
+  font('bold', pi.buyer.name).fontSize(10).fillColor(ink).text(t(pi.buyer.name), M, blockTop + 11, { width: half });
+  const buyerLines = [...pi.buyer.addressLines, pi.buyer.country, pi.buyer.taxId ? say('buyerTaxId', { taxId: pi.buyer.taxId }) : null, pi.buyer.phone ? say('tel', { phone: pi.buyer.phone }) : null].filter(
     (l): l is string => Boolean(l),
-  );
-  doc.font('Helvetica').fontSize(8.5).text(t(buyerLines.join('\n')), M, doc.y + 1, { width: half });
+  ).join('\n');
+  font('regular', buyerLines).fontSize(8.5).text(t(buyerLines), M, doc.y + 1, { width: half });
   const buyerBottom = doc.y;
 
   const termsX = M + W / 2 + 10;
-  label('Terms of sale', termsX, blockTop, half);
+  label(say('termsOfSale'), termsX, blockTop, half);
   const terms: [string, string][] = [
-    ['Delivery', `${pi.incoterm} ${pi.namedPlace}, Incoterms® 2020`],
-    ...(pi.portOfLoading ? [['Port of loading', pi.portOfLoading] as [string, string]] : []),
-    ...(pi.portOfDischarge ? [['Port of discharge', pi.portOfDischarge] as [string, string]] : []),
-    ['Payment', pi.paymentTerms],
-    ['Lead time', `${pi.leadTimeDays} days after order confirmation${pi.paymentTerms.includes('contract confirmation') ? ' and receipt of deposit' : ''}`],
-    ...(pi.shipmentDate ? [['Shipment', `not later than ${pi.shipmentDate}`] as [string, string]] : []),
-    ['Currency', pi.currency],
+    [say('delivery'), say('deliveryText', { incoterm: pi.incoterm, namedPlace: pi.namedPlace })],
+    ...(pi.portOfLoading ? [[say('portOfLoading'), pi.portOfLoading] as [string, string]] : []),
+    ...(pi.portOfDischarge ? [[say('portOfDischarge'), pi.portOfDischarge] as [string, string]] : []),
+    [say('payment'), pi.paymentTerms],
+    [say('leadTime'), say('leadTimeText', { days: pi.leadTimeDays, deposit: pi.paymentTerms.includes('contract confirmation') ? 'yes' : 'no' })],
+    ...(pi.shipmentDate ? [[say('shipment'), say('shipmentText', { date: calendarDay(pi.shipmentDate) })] as [string, string]] : []),
+    [say('currency'), pi.currency],
   ];
   let ty = blockTop + 11;
   for (const [k, v] of terms) {
-    doc.font('Helvetica').fontSize(8.5).fillColor(muted).text(k, termsX, ty, { width: 78 });
-    doc.font('Helvetica').fillColor(ink).text(t(v), termsX + 78, ty, { width: half - 78 });
+    font('regular', k).fontSize(8.5).fillColor(muted).text(t(k), termsX, ty, { width: 78 });
+    font('regular', v).fillColor(ink).text(t(v), termsX + 78, ty, { width: half - 78 });
     ty = Math.max(doc.y, ty + 11) + 2;
   }
   doc.y = Math.max(buyerBottom, ty) + 14;
@@ -114,38 +119,33 @@ export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean 
   // ── Lines
   drawLineTable(
     page,
-    goodsColumns(pi.currency, 205),
-    pi.lines.map((line) => goodsCells({ ...line, description: line.sku ? `${line.description}\nItem no. ${line.sku}` : line.description })),
+    goodsColumns(page, pi.currency, 205),
+    pi.lines.map((line) => goodsCells({ ...line, description: line.sku ? `${line.description}\n${say('itemNo', { sku: line.sku })}` : line.description })),
     { striped: true, closingRule: true },
   );
 
-  // ── Total
-  drawTotal(page, `TOTAL ${pi.incoterm} ${pi.namedPlace}`, pi.currency, pi.total, amountInWords(pi.total, pi.currency), 48);
+  // ── Total (the amount in words is the English of the banks' documents)
+  drawTotal(page, say('total', { incoterm: pi.incoterm, namedPlace: pi.namedPlace }), pi.currency, pi.total, amountInWords(pi.total, pi.currency), 48);
 
   // ── Packing, bank, notes
   function section(title: string, body: string | null) {
     if (!body) return;
-    doc.font('Helvetica').fontSize(8.5);
+    font('regular', body).fontSize(8.5);
     ensureSpace(doc.heightOfString(t(body), { width: W }) + 20);
     label(title, M, doc.y, W);
-    doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(t(body), M, doc.y + 2, { width: W });
+    font('regular', body).fontSize(8.5).fillColor(ink).text(t(body), M, doc.y + 2, { width: W });
     doc.y += 8;
   }
-  section('Packing', pi.packing ?? 'Standard export cartons.');
-  section('Bank details for payment', pi.bankDetails ?? 'Bank details will be given on the sales confirmation.');
-  section('Notes', pi.notes);
-  section(
-    'Conditions',
-    `Prices are quoted ${pi.incoterm} ${pi.namedPlace}, Incoterms® 2020, in ${pi.currency}. This pro-forma invoice is an offer valid until ` +
-      `${pi.validUntil}; the order becomes binding on the sales confirmation signed by both parties. Quantities and prices as above; ` +
-      'bank charges outside the seller’s country are for the buyer’s account.',
-  );
+  section(say('packing'), pi.packing ?? say('packingDefault'));
+  section(say('bank'), pi.bankDetails ?? say('bankDefault'));
+  section(say('notes'), pi.notes);
+  section(say('conditions'), say('conditionsText', { incoterm: pi.incoterm, namedPlace: pi.namedPlace, currency: pi.currency, validUntil: calendarDay(pi.validUntil) }));
 
   // ── Signatures
-  drawSignatures(page, [`For and on behalf of ${pi.seller.name}`, 'Authorised signature and company stamp'], [`Accepted by ${pi.buyer.name}`, 'Signature, name and date'], 70, 34);
+  drawSignatures(page, [say('sellerSigns', { seller: pi.seller.name }), say('sellerSignature')], [say('buyerSigns', { buyer: pi.buyer.name }), say('buyerSignature')], 70, 34);
 
   // ── Footer and draft mark on every page
-  drawFooters(page, `${pi.number} rev. ${pi.revisionNo} - ${pi.seller.name}`, { draft: pi.draft });
+  drawFooters(page, say('footer', { number: pi.number, revisionNo: pi.revisionNo, seller: pi.seller.name }), { draft: pi.draft });
   doc.end();
   return done;
 }
@@ -157,14 +157,16 @@ type Exporter = { name: string; addressLine1: string; addressLine2: string | nul
 export const quotePdfName = (quote: { number: string }, rev: { revisionNo: number }) => `${quote.number}-rev${rev.revisionNo}.pdf`;
 
 /**
- * What the PI of a revision shows: dated when it was sent (`sentAt` while it is being sent), a
+ * What the PI of a revision shows, in a reader's language (country names): dated when it was sent (`sentAt` while it is being sent), a
  * draft until then; the ports with their countries; the exporter's bank details from the settings.
  */
 export function quoteDocument(
   quote: QuoteRow,
   rev: RevisionRow,
-  facts: { exporter: Exporter | null; bankDetails: unknown; ports: readonly { code: string; name: string; country: string }[]; sentAt: Date | null },
+  facts: { exporter: Exporter | null; bankDetails: unknown; ports: readonly { code: string; name: string; country: string }[]; sentAt: Date | null; lang?: Lang },
 ): QuoteDocument {
+  const lang = facts.lang ?? 'en';
+  const countryNameOf = (code: string) => formatCountry(code, lang);
   const portText = (code: string | null) => {
     if (!code) return null;
     const p = facts.ports.find((x) => x.code === code);
@@ -180,7 +182,7 @@ export function quoteDocument(
     validUntil: calendarDate(rev.validUntil),
     draft: !(facts.sentAt || isSent(rev.status)),
     seller: {
-      name: exporter?.name ?? 'The exporter',
+      name: exporter?.name ?? (lang === 'zh' ? '出口商' : 'The exporter'),
       addressLines: exporter ? addressLines(exporter) : [],
       country: exporter ? countryNameOf(exporter.country) : '',
       taxId: exporter?.taxId ?? null,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApprovalBody, Id, NextRevisionBody, PendingApproval, Problem, QuoteDraftBody, QuoteView, RevisionParams, z } from '@portal/schemas';
+import { ApprovalBody, DocumentLangQuery, Id, NextRevisionBody, PendingApproval, Problem, QuoteDraftBody, QuoteView, RevisionParams, z } from '@portal/schemas';
+import { readerLang } from '../../infra/reader-lang.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { QuotesService } from './quotes.service.ts';
 
@@ -62,12 +63,13 @@ export default async function quotesRoutes(app: FastifyInstance, deps: { quotes:
     config: { access: 'quotes.read' },
     schema: {
       tags: ['quotes'],
-      summary: 'The pro-forma invoice as PDF (buyers: sent revisions of their own PIs; staff: drafts too, marked DRAFT)',
+      summary: 'The pro-forma invoice as PDF in the reader’s language (buyers: sent revisions of their own PIs; staff: drafts too, marked DRAFT)',
       params: revisionParams,
+      querystring: DocumentLangQuery,
       response: { 200: z.unknown().describe('application/pdf'), ...errors },
     },
     handler: async (request, reply) => {
-      const pdf = await deps.quotes.pdf(requireActor(request), request.params.quoteId, request.params.revisionNo);
+      const pdf = await deps.quotes.pdf(requireActor(request), request.params.quoteId, request.params.revisionNo, readerLang(request, request.query.lang));
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${pdf.fileName}"`)

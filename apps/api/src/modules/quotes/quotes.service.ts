@@ -6,6 +6,7 @@ import {
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { MailAttachment } from '@portal/mail';
 import { recordAudit } from '../../infra/audit.repository.ts';
+import type { Lang } from '../../infra/messages.ts';
 import type { Clock } from '../../infra/clock.ts';
 import { nextDocumentNumber } from '../../infra/numbering.ts';
 import { isUniqueViolation, type Db } from '../../infra/tx.ts';
@@ -154,14 +155,17 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
 
   const current = async (actor: Actor, quoteId: string) => toView(actor, (await repo.findQuote(prisma, quoteId))!);
 
-  /** The PI of a revision as PDF; `sentAt` while it is being sent (it is then no draft). */
-  async function renderPdf(quote: repo.QuoteRow, rev: repo.RevisionRow, sentAt: Date | null): Promise<Buffer> {
+  /**
+   * The PI of a revision as PDF in a language, made by a function that reads nothing more (it may
+   * run inside a transaction); `sentAt` while it is being sent (it is then no draft).
+   */
+  async function pdfRenderer(quote: repo.QuoteRow, rev: repo.RevisionRow, sentAt: Date | null): Promise<(lang: Lang) => Promise<Buffer>> {
     const [exporter, bankDetails, ports] = await Promise.all([
       findExporter(prisma),
       repo.findSetting(prisma, 'exporter.bankDetails'),
       repo.findPorts(prisma, [rev.portOfLoadingCode, rev.portOfDischargeCode].filter((c): c is string => Boolean(c))),
     ]);
-    return renderQuotePdf(quoteDocument(quote, rev, { exporter, bankDetails, ports, sentAt }));
+    return (lang) => renderQuotePdf(quoteDocument(quote, rev, { exporter, bankDetails, ports, sentAt, lang }), { lang });
   }
 
   /**
@@ -172,8 +176,9 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
     if (!isOpenInquiry(quote.inquiry.status)) throw new DomainError('CONFLICT', `the inquiry is ${quote.inquiry.status.toLowerCase()}; the quote cannot be sent`);
     if (calendarDate(rev.validUntil) <= today()) throw new DomainError('CONFLICT', 'the validity date of this revision has passed; make a new revision with a later date');
     const now = clock.now();
-    const pdf = await renderPdf(quote, rev, now);
-    const attachment: MailAttachment = { filename: quotePdfName(quote, rev), contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+    // Each buyer user gets the PI in their language (rendered once per language).
+    const render = await pdfRenderer(quote, rev, now);
+    const attachment = async (lang: Lang): Promise<MailAttachment> => ({ filename: quotePdfName(quote, rev), contentType: 'application/pdf', contentBase64: (await render(lang)).toString('base64') });
 
     await prisma.$transaction(async (tx) => {
       // Nothing goes out to a company that may not trade (suspended meanwhile, say).
@@ -362,10 +367,10 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
     },
 
     /** The PI of one revision as PDF: buyers only once it was sent to them; staff also drafts (marked DRAFT). */
-    async pdf(actor: Actor, quoteId: string, revisionNo: number): Promise<{ fileName: string; content: Buffer }> {
+    async pdf(actor: Actor, quoteId: string, revisionNo: number, lang: Lang = 'en'): Promise<{ fileName: string; content: Buffer }> {
       const quote = await loadQuote(actor, quoteId);
       const rev = revisionOf(actor, quote, revisionNo);
-      return { fileName: quotePdfName(quote, rev), content: await renderPdf(quote, rev, null) };
+      return { fileName: quotePdfName(quote, rev), content: await (await pdfRenderer(quote, rev, null))(lang) };
     },
 
     /** Revisions waiting for a manager, oldest first. */

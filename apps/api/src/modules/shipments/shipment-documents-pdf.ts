@@ -1,14 +1,16 @@
 import { cartonCbm, calendarDate, commercialInvoiceTotals, containerSizeType, packingTotals } from '@portal/domain';
-import { addressLines, countryNameOf } from '../companies/company.mappers.ts';
-import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, groupThousands, ink, muted, startA4Document, toWinAnsi } from '../../infra/pdf-page.ts';
+import { addressLines } from '../companies/company.mappers.ts';
+import { calendarDay, formatCountry, textOf, type Lang, type Params } from '../../infra/messages.ts';
+import { M, W, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, groupThousands, accent, ink, muted, startA4Document, type A4Document } from '../../infra/pdf-page.ts';
+import { shipmentPdfTexts } from './shipment-documents-pdf.messages.ts';
 import type { ExecContractRow, ShipmentRow } from './shipments.repository.ts';
 
 /*
  * The trade documents of a shipment, generated from the contract and the shipment as recorded:
  * the commercial invoice (numbered CI-…, with contract number, Incoterm and place, marks, lines,
  * amounts and the total in words, payment terms) and the packing list (cartons, net and gross
- * weight and volume per line and per container). In English, the language of the documents banks
- * and customs read; the built-in Helvetica.
+ * weight and volume per line and per container), in the reader's language. Banks and the buyer's
+ * customs read the English one; Chinese is for the exporter's own people and authorities at home.
  */
 
 type Party = { name: string; lines: string[] };
@@ -47,19 +49,24 @@ export type PackingListDocument = Heading & {
   total: { cartons: number; netKg: string | null; grossKg: string; cbm: string };
 };
 
-function party(p: ExecContractRow['buyerCompany']): Party {
-  return { name: p.name, lines: [...addressLines(p), countryNameOf(p.country), ...(p.taxId ? [`Tax ID: ${p.taxId}`] : [])] };
+type Key = keyof (typeof shipmentPdfTexts)['en'];
+/** A text of the shipment documents in a language. */
+const sayIn = (lang: Lang) => (key: Key, params?: Params) => textOf(shipmentPdfTexts, key, lang, params);
+
+function party(p: ExecContractRow['buyerCompany'], lang: Lang): Party {
+  return { name: p.name, lines: [...addressLines(p), formatCountry(p.country, lang), ...(p.taxId ? [sayIn(lang)('taxId', { taxId: p.taxId })] : [])] };
 }
 
-function heading(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string): Heading {
+function heading(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string, lang: Lang): Heading {
+  const say = sayIn(lang);
   const port = (code: string | null) => (code ? `${ports.get(code)?.name ?? code} (${code})` : '-');
   return {
     number: s.invoiceNumber ?? s.number,
     date: s.invoiceDate ? calendarDate(s.invoiceDate) : today,
     contractNumber: c.number,
     shipmentNumber: s.number,
-    seller: party(c.sellerCompany),
-    buyer: party(c.buyerCompany),
+    seller: party(c.sellerCompany, lang),
+    buyer: party(c.buyerCompany, lang),
     incoterm: c.incoterm,
     namedPlace: c.namedPlace,
     portOfLoading: port(s.portOfLoadingCode ?? c.portOfLoadingCode),
@@ -67,7 +74,7 @@ function heading(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string
     vessel: s.vessel ? `${s.vessel}${s.voyage ? ` V.${s.voyage}` : ''}` : null,
     blNumber: s.blNumber,
     marks: c.shippingMarks ?? `${c.buyerCompany.name}\n${c.number}\nC/No. 1-UP`,
-    containerLabels: s.containers.map((k) => `${k.containerNumber} (${containerSizeType(k.sizeType).name}${k.sealNumber ? `, seal ${k.sealNumber}` : ''})`),
+    containerLabels: s.containers.map((k) => `${k.containerNumber} (${containerSizeType(k.sizeType).name}${k.sealNumber ? `, ${say('seal', { seal: k.sealNumber })}` : ''})`),
   };
 }
 
@@ -75,23 +82,23 @@ function shipmentLines(c: ExecContractRow, s: ShipmentRow) {
   return s.lines.map((l) => ({ l, cl: c.lines.find((x) => x.id === l.contractLineId)! })).sort((a, b) => a.cl.lineNo - b.cl.lineNo);
 }
 
-/** The commercial invoice's content from the contract and the shipment. */
-export function commercialInvoiceDocument(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string): CommercialInvoiceDocument {
+/** The commercial invoice's content from the contract and the shipment, in a reader's language (country names, defaults). */
+export function commercialInvoiceDocument(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string, lang: Lang = 'en'): CommercialInvoiceDocument {
   const rows = shipmentLines(c, s);
   const totals = commercialInvoiceTotals(rows.map(({ l, cl }) => ({ quantity: l.quantity.toFixed(), unitPrice: cl.unitPrice.toFixed() })), c.currency);
   return {
-    ...heading(c, s, ports, today),
+    ...heading(c, s, ports, today, lang),
     currency: c.currency,
     lines: rows.map(({ l, cl }, i) => ({ no: cl.lineNo, description: cl.product?.hsCode ? `${cl.description}\nHS ${cl.product.hsCode}` : cl.description, quantity: l.quantity.toFixed(), unit: cl.unit, unitPrice: cl.unitPrice.toFixed(4), amount: totals.amounts[i]! })),
     total: totals.total,
     inWords: totals.inWords,
     paymentTerms: c.paymentTermsText,
-    insurance: ['CIF', 'CIP'].includes(c.incoterm) ? (c.insurance ?? 'Covered by the Seller for 110 % of the invoice value') : null,
+    insurance: ['CIF', 'CIP'].includes(c.incoterm) ? (c.insurance ?? sayIn(lang)('insuranceDefault')) : null,
   };
 }
 
 /** The packing list's content: per-carton figures from the product's export packing, totals per line and container. */
-export function packingListDocument(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string): PackingListDocument {
+export function packingListDocument(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string, lang: Lang = 'en'): PackingListDocument {
   const rows = shipmentLines(c, s);
   const packing = rows.map(({ l, cl }) => {
     const p = cl.product;
@@ -101,17 +108,19 @@ export function packingListDocument(c: ExecContractRow, s: ShipmentRow, ports: P
   const totals = packingTotals(packing);
   const sizeOf = new Map(s.containers.map((k) => [k.containerNumber, containerSizeType(k.sizeType).name]));
   return {
-    ...heading(c, s, ports, today),
+    ...heading(c, s, ports, today, lang),
     lines: rows.map(({ l, cl }, i) => ({ no: cl.lineNo, description: cl.description, quantity: l.quantity.toFixed(), unit: cl.unit, cartons: packing[i]!.cartons, netKg: totals.lines[i]!.netKg, grossKg: totals.lines[i]!.grossKg, cbm: totals.lines[i]!.cbm, containerNumber: l.containerNumber })),
-    containers: totals.containers.map((k) => ({ ...k, label: k.containerNumber ? `${k.containerNumber} ${sizeOf.get(k.containerNumber) ?? ''}`.trim() : 'Not containerised (LCL)' })),
+    containers: totals.containers.map((k) => ({ ...k, label: k.containerNumber ? `${k.containerNumber} ${sizeOf.get(k.containerNumber) ?? ''}`.trim() : sayIn(lang)('lcl') })),
     total: totals.total,
   };
 }
 
-function drawHeading(page: ReturnType<typeof startA4Document>, title: string, h: Heading) {
-  const { doc, t, label } = page;
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(ink).text(title, M, M, { width: W, align: 'center' });
-  doc.font('Helvetica').fontSize(9).fillColor(muted).text(t(`No. ${h.number}   Date: ${h.date}   Contract: ${h.contractNumber}   Shipment: ${h.shipmentNumber}`), M, doc.y + 4, { width: W, align: 'center' });
+function drawHeading(page: A4Document, title: string, h: Heading) {
+  const { doc, t, font, label, lang } = page;
+  const say = sayIn(lang);
+  font('bold', title).fontSize(16).fillColor(ink).text(t(title), M, M, { width: W, align: 'center' });
+  const facts = say('facts', { number: h.number, date: calendarDay(h.date), contract: h.contractNumber, shipment: h.shipmentNumber });
+  font('regular', facts).fontSize(9).fillColor(muted).text(t(facts), M, doc.y + 4, { width: W, align: 'center' });
   doc.y += 8;
   doc.moveTo(M, doc.y).lineTo(M + W, doc.y).lineWidth(1).strokeColor(accent).stroke();
   doc.y += 10;
@@ -119,74 +128,84 @@ function drawHeading(page: ReturnType<typeof startA4Document>, title: string, h:
   const top = doc.y;
   const block = (caption: string, p: Party, x: number) => {
     label(caption, x, top, half);
-    doc.font('Helvetica-Bold').fontSize(10).fillColor(ink).text(t(p.name), x, top + 11, { width: half });
-    doc.font('Helvetica').fontSize(8.5).text(t(p.lines.join('\n')), x, doc.y + 1, { width: half });
+    font('bold', p.name).fontSize(10).fillColor(ink).text(t(p.name), x, top + 11, { width: half });
+    const lines = p.lines.join('\n');
+    font('regular', lines).fontSize(8.5).text(t(lines), x, doc.y + 1, { width: half });
     return doc.y;
   };
-  doc.y = Math.max(block('Seller / shipper', h.seller, M), block('Buyer / consignee', h.buyer, M + W / 2 + 10)) + 10;
-  const facts: [string, string][] = [
-    ['Terms of delivery', `${h.incoterm} ${h.namedPlace}, Incoterms® 2020`],
-    ['From', h.portOfLoading],
-    ['To', h.portOfDischarge],
-    ['Vessel / voyage', h.vessel ?? 'To be advised'],
-    ['Bill of lading', h.blNumber ?? 'To be advised'],
-    ['Containers', h.containerLabels.length ? h.containerLabels.join('; ') : 'To be advised'],
+  doc.y = Math.max(block(say('seller'), h.seller, M), block(say('buyer'), h.buyer, M + W / 2 + 10)) + 10;
+  const facts2: [string, string][] = [
+    [say('termsOfDelivery'), say('termsOfDeliveryText', { incoterm: h.incoterm, namedPlace: h.namedPlace })],
+    [say('from'), h.portOfLoading],
+    [say('to'), h.portOfDischarge],
+    [say('vessel'), h.vessel ?? say('toBeAdvised')],
+    [say('billOfLading'), h.blNumber ?? say('toBeAdvised')],
+    [say('containers'), h.containerLabels.length ? h.containerLabels.join('; ') : say('toBeAdvised')],
   ];
   const col = W / 3;
-  for (let r = 0; r < facts.length; r += 3) {
+  for (let r = 0; r < facts2.length; r += 3) {
     const rowTop = doc.y;
     let rowBottom = rowTop;
-    facts.slice(r, r + 3).forEach(([k, v], i) => {
+    facts2.slice(r, r + 3).forEach(([k, v], i) => {
       const x = M + i * col;
       label(k, x, rowTop, col - 8);
-      doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(t(v), x, rowTop + 10, { width: col - 8 });
+      font('regular', v).fontSize(8.5).fillColor(ink).text(t(v), x, rowTop + 10, { width: col - 8 });
       rowBottom = Math.max(rowBottom, doc.y);
     });
     doc.y = rowBottom + 4;
   }
   doc.y += 6;
-  label('Shipping marks', M, doc.y, W);
-  doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(t(h.marks), M, doc.y + 1, { width: W });
+  label(say('shippingMarks'), M, doc.y, W);
+  font('regular', h.marks).fontSize(8.5).fillColor(ink).text(t(h.marks), M, doc.y + 1, { width: W });
   doc.y += 8;
 }
 
-/** Renders the commercial invoice as a PDF; the same invoice renders the same file (its date is the creation date). */
-export function renderCommercialInvoicePdf(ci: CommercialInvoiceDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const page = startA4Document({ Title: `Commercial invoice ${ci.number}`, Author: toWinAnsi(ci.seller.name), Subject: `Contract ${ci.contractNumber}`, CreationDate: new Date(`${ci.date}T00:00:00Z`) }, options);
-  const { doc, t, ensureSpace, label } = page;
-  drawHeading(page, 'COMMERCIAL INVOICE', ci);
-  drawLineTable(page, goodsColumns(ci.currency, 215), ci.lines.map(goodsCells), { striped: true });
-  drawTotal(page, 'TOTAL INVOICE VALUE', ci.currency, ci.total, ci.inWords, 40);
+/** A paragraph in the face its text needs. */
+function paragraph(page: A4Document, text: string, y: number) {
+  page.font('regular', text).fontSize(8.5).fillColor(ink).text(page.t(text), M, y, { width: W });
+}
+
+/** Renders the commercial invoice as a PDF in a language; the same invoice renders the same file (its date is the creation date). */
+export function renderCommercialInvoicePdf(ci: CommercialInvoiceDocument, options: { compress?: boolean; lang?: Lang } = {}): Promise<Buffer> {
+  const lang = options.lang ?? 'en';
+  const say = sayIn(lang);
+  const page = startA4Document({ Title: say('invoiceTitle', { number: ci.number }), Author: ci.seller.name, Subject: say('subject', { contract: ci.contractNumber }), CreationDate: new Date(`${ci.date}T00:00:00Z`) }, { ...options, lang });
+  const { doc, ensureSpace, label } = page;
+  drawHeading(page, say('invoiceHeading'), ci);
+  drawLineTable(page, goodsColumns(page, ci.currency, 215), ci.lines.map(goodsCells), { striped: true });
+  drawTotal(page, say('total'), ci.currency, ci.total, ci.inWords, 40);
   ensureSpace(60);
-  label('Payment terms', M, doc.y, W);
-  doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(t(ci.paymentTerms), M, doc.y + 1, { width: W });
+  label(say('paymentTerms'), M, doc.y, W);
+  paragraph(page, ci.paymentTerms, doc.y + 1);
   if (ci.insurance) {
     doc.y += 4;
-    label('Insurance', M, doc.y, W);
-    doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(t(ci.insurance), M, doc.y + 1, { width: W });
+    label(say('insurance'), M, doc.y, W);
+    paragraph(page, ci.insurance, doc.y + 1);
   }
   doc.y += 4;
-  doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(t(`We hereby certify that the goods above are of Chinese origin and that this invoice is true and correct, issued under sales contract ${ci.contractNumber}.`), M, doc.y, { width: W });
-  drawSignatures(page, [`For and on behalf of ${ci.seller.name}`, 'Authorised signature'], ['', ''], 70, 40);
-  drawFooters(page, `Commercial invoice ${ci.number} - ${ci.seller.name}`);
+  paragraph(page, say('certificate', { contract: ci.contractNumber }), doc.y);
+  drawSignatures(page, [say('sellerSigns', { seller: ci.seller.name }), say('signature')], [], 70, 40);
+  drawFooters(page, `${say('invoiceTitle', { number: ci.number })} - ${ci.seller.name}`);
   doc.end();
   return page.done;
 }
 
-/** Renders the packing list as a PDF. */
-export function renderPackingListPdf(pl: PackingListDocument, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const page = startA4Document({ Title: `Packing list ${pl.number}`, Author: toWinAnsi(pl.seller.name), Subject: `Contract ${pl.contractNumber}`, CreationDate: new Date(`${pl.date}T00:00:00Z`) }, options);
-  const { doc, ensureSpace, label } = page;
-  drawHeading(page, 'PACKING LIST', pl);
+/** Renders the packing list as a PDF in a language. */
+export function renderPackingListPdf(pl: PackingListDocument, options: { compress?: boolean; lang?: Lang } = {}): Promise<Buffer> {
+  const lang = options.lang ?? 'en';
+  const say = sayIn(lang);
+  const page = startA4Document({ Title: say('packingTitle', { number: pl.number }), Author: pl.seller.name, Subject: say('subject', { contract: pl.contractNumber }), CreationDate: new Date(`${pl.date}T00:00:00Z`) }, { ...options, lang });
+  const { doc, font, t, ensureSpace, label } = page;
+  drawHeading(page, say('packingHeading'), pl);
   const columns = [
-    { key: 'no', title: 'No.', width: 26, align: 'left' },
-    { key: 'description', title: 'Description of goods', width: 150, align: 'left' },
-    { key: 'quantity', title: 'Quantity', width: 62, align: 'right' },
-    { key: 'cartons', title: 'Cartons', width: 46, align: 'right' },
-    { key: 'netKg', title: 'Net kg', width: 62, align: 'right' },
-    { key: 'grossKg', title: 'Gross kg', width: 62, align: 'right' },
-    { key: 'cbm', title: 'CBM', width: 50, align: 'right' },
-    { key: 'container', title: 'Container', width: W - 26 - 150 - 62 - 46 - 62 - 62 - 50, align: 'left' },
+    { key: 'no', title: page.say('no'), width: 26, align: 'left' },
+    { key: 'description', title: page.say('description'), width: 150, align: 'left' },
+    { key: 'quantity', title: page.say('quantity'), width: 62, align: 'right' },
+    { key: 'cartons', title: say('cartons'), width: 46, align: 'right' },
+    { key: 'netKg', title: say('netKg'), width: 62, align: 'right' },
+    { key: 'grossKg', title: say('grossKg'), width: 62, align: 'right' },
+    { key: 'cbm', title: say('cbm'), width: 50, align: 'right' },
+    { key: 'container', title: say('container'), width: W - 26 - 150 - 62 - 46 - 62 - 62 - 50, align: 'left' },
   ] as const;
   const cell = (v: string | null) => (v === null ? '-' : groupThousands(v));
   drawLineTable(page, columns.map((c) => ({ ...c })), pl.lines.map((l) => ({
@@ -194,16 +213,14 @@ export function renderPackingListPdf(pl: PackingListDocument, options: { compres
   })), { striped: true, closingRule: true });
   ensureSpace(40 + pl.containers.length * 14);
   doc.y += 8;
-  label('Per container', M, doc.y, W);
+  label(say('perContainer'), M, doc.y, W);
   doc.y += 2;
-  for (const k of pl.containers) {
-    doc.font('Helvetica').fontSize(8.5).fillColor(ink).text(`${k.label}: ${k.cartons} cartons, net ${cell(k.netKg)} kg, gross ${cell(k.grossKg)} kg, ${k.cbm} m3`, M, doc.y + 2, { width: W });
-  }
+  for (const k of pl.containers) paragraph(page, say('containerLine', { label: k.label, cartons: k.cartons, net: cell(k.netKg), gross: cell(k.grossKg), cbm: k.cbm }), doc.y + 2);
   doc.y += 6;
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(ink).text(`TOTAL: ${pl.total.cartons} CARTONS, NET ${cell(pl.total.netKg)} KG, GROSS ${cell(pl.total.grossKg)} KG, ${pl.total.cbm} M3`, M, doc.y + 4, { width: W });
-  drawSignatures(page, [`For and on behalf of ${pl.seller.name}`, 'Authorised signature'], ['', ''], 70, 40);
-  drawFooters(page, `Packing list ${pl.number} - ${pl.seller.name}`);
+  const total = say('packingTotal', { cartons: pl.total.cartons, net: cell(pl.total.netKg), gross: cell(pl.total.grossKg), cbm: pl.total.cbm });
+  font('bold', total).fontSize(10).fillColor(ink).text(t(total), M, doc.y + 4, { width: W });
+  drawSignatures(page, [say('sellerSigns', { seller: pl.seller.name }), say('signature')], [], 70, 40);
+  drawFooters(page, `${say('packingTitle', { number: pl.number })} - ${pl.seller.name}`);
   doc.end();
   return page.done;
 }
-

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AttachDocumentBody, ContractExecutionView, ContractParams, CreateShipmentBody, DocumentDownloadView, Problem, RecordEventBody, ShipmentDocumentParams, ShipmentParams, ShipmentView, TrackerRow, z,
+  AttachDocumentBody, ContractExecutionView, ContractParams, CreateShipmentBody, DocumentDownloadView, DocumentLangQuery, Problem, RecordEventBody, ShipmentDocumentParams, ShipmentParams, ShipmentView, TrackerRow, z,
 } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import { attachmentDisposition } from '../attachments/file-types.ts';
 import type { ShipmentsService } from './shipments.service.ts';
+import { readerLang } from '../../infra/reader-lang.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const Pdf = z.unknown().describe('application/pdf');
@@ -56,18 +57,18 @@ export default async function shipmentsRoutes(app: FastifyInstance, deps: { ship
 
   r.get('/shipments/:shipmentId/commercial-invoice', {
     config: { access: 'shipments.read' },
-    schema: { tags: ['shipments'], summary: 'The commercial invoice as PDF (the download is recorded)', params: ShipmentParams, response: { 200: Pdf, ...errors } },
+    schema: { tags: ['shipments'], summary: 'The commercial invoice as PDF in the reader’s language (the download is recorded)', params: ShipmentParams, querystring: DocumentLangQuery, response: { 200: Pdf, ...errors } },
     handler: async (request, reply) => {
-      const pdf = await deps.shipments.commercialInvoice(requireActor(request), request.params.shipmentId);
+      const pdf = await deps.shipments.commercialInvoice(requireActor(request), request.params.shipmentId, readerLang(request, request.query.lang));
       return reply.type('application/pdf').header('content-disposition', attachmentDisposition(pdf.fileName)).header('cache-control', 'private, no-store').send(pdf.content);
     },
   });
 
   r.get('/shipments/:shipmentId/packing-list', {
     config: { access: 'shipments.read' },
-    schema: { tags: ['shipments'], summary: 'The packing list as PDF (the download is recorded)', params: ShipmentParams, response: { 200: Pdf, ...errors } },
+    schema: { tags: ['shipments'], summary: 'The packing list as PDF in the reader’s language (the download is recorded)', params: ShipmentParams, querystring: DocumentLangQuery, response: { 200: Pdf, ...errors } },
     handler: async (request, reply) => {
-      const pdf = await deps.shipments.packingList(requireActor(request), request.params.shipmentId);
+      const pdf = await deps.shipments.packingList(requireActor(request), request.params.shipmentId, readerLang(request, request.query.lang));
       return reply.type('application/pdf').header('content-disposition', attachmentDisposition(pdf.fileName)).header('cache-control', 'private, no-store').send(pdf.content);
     },
   });

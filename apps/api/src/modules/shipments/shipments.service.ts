@@ -16,6 +16,7 @@ import { shipmentsMessages } from './shipments.messages.ts';
 import type { ScheduleService } from '../payments/schedule.service.ts';
 import { commercialInvoiceDocument, packingListDocument, renderCommercialInvoicePdf, renderPackingListPdf } from './shipment-documents-pdf.ts';
 import * as repo from './shipments.repository.ts';
+import type { Lang } from '../../infra/messages.ts';
 
 type Meta = { requestId?: string };
 type EventRow = Pick<repo.ShipmentRow['events'][number], 'id' | 'milestone' | 'classifier' | 'eventDate' | 'containerNumber' | 'batchNo' | 'onBoardDate' | 'supersedesId' | 'reason' | 'createdAt'>;
@@ -372,23 +373,23 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
     },
 
     /** The commercial invoice of a shipment as PDF; the download is recorded. */
-    async commercialInvoice(actor: Actor, shipmentId: string): Promise<{ fileName: string; content: Buffer }> {
+    async commercialInvoice(actor: Actor, shipmentId: string, lang: Lang = 'en'): Promise<{ fileName: string; content: Buffer }> {
       const s = await loadShipment(actor, shipmentId);
       const c = (await repo.findContract(prisma, s.contractId))!;
       const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, s.portOfLoadingCode, s.portOfDischargeCode]);
-      const doc = commercialInvoiceDocument(c, s, ports, today());
+      const doc = commercialInvoiceDocument(c, s, ports, today(), lang);
       await repo.recordDownload(prisma, { shipmentId: s.id, kind: 'COMMERCIAL_INVOICE', userId: actor.userId, companyId: actor.companyId, downloadedAt: clock.now() });
-      return { fileName: `${doc.number}.pdf`, content: await renderCommercialInvoicePdf(doc) };
+      return { fileName: `${doc.number}.pdf`, content: await renderCommercialInvoicePdf(doc, { lang }) };
     },
 
     /** The packing list of a shipment as PDF; the download is recorded. */
-    async packingList(actor: Actor, shipmentId: string): Promise<{ fileName: string; content: Buffer }> {
+    async packingList(actor: Actor, shipmentId: string, lang: Lang = 'en'): Promise<{ fileName: string; content: Buffer }> {
       const s = await loadShipment(actor, shipmentId);
       const c = (await repo.findContract(prisma, s.contractId))!;
       const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, s.portOfLoadingCode, s.portOfDischargeCode]);
-      const doc = packingListDocument(c, s, ports, today());
+      const doc = packingListDocument(c, s, ports, today(), lang);
       await repo.recordDownload(prisma, { shipmentId: s.id, kind: 'PACKING_LIST', userId: actor.userId, companyId: actor.companyId, downloadedAt: clock.now() });
-      return { fileName: `PL-${doc.number}.pdf`, content: await renderPackingListPdf(doc) };
+      return { fileName: `PL-${doc.number}.pdf`, content: await renderPackingListPdf(doc, { lang }) };
     },
 
     /** An uploaded document of a shipment, to stream; the download is recorded. */

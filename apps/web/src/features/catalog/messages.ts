@@ -97,6 +97,8 @@ export const en = {
   'products.addTier': 'Add a price tier',
   'products.specName': 'Property',
   'products.specValue': 'Value',
+  'products.specNameZh': 'Property in Chinese',
+  'products.specValueZh': 'Value in Chinese',
   'products.addSpec': 'Add a specification',
   'products.imageUrl': 'Image address',
   'products.imageAlt': 'Description of the picture',

@@ -99,6 +99,8 @@ export const zh: Record<keyof typeof en, string> = {
   'products.addTier': '添加价格阶梯',
   'products.specName': '属性',
   'products.specValue': '值',
+  'products.specNameZh': '属性（中文）',
+  'products.specValueZh': '值（中文）',
   'products.addSpec': '添加规格',
   'products.imageUrl': '图片地址',
   'products.imageAlt': '图片说明',

@@ -126,3 +126,33 @@ describe('ProductForm picture upload', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('大图.png 超过 5 MB。');
   });
 });
+
+describe('ProductForm specifications in two languages', () => {
+  it('takes a specification with its Chinese, and sends a Chinese left empty as none', async () => {
+    const user = userEvent.setup();
+    const { onSave } = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Add a specification' }));
+    await user.type(screen.getByLabelText('Property 1'), 'Capacity');
+    await user.type(screen.getByLabelText('Value 1'), '350 ml');
+    await user.type(screen.getByLabelText('Property in Chinese 1'), '容量');
+    await user.type(screen.getByLabelText('Value in Chinese 1'), '350 毫升');
+    await user.click(screen.getByRole('button', { name: 'Add a specification' }));
+    await user.type(screen.getByLabelText('Property 2'), 'Rim');
+    await user.type(screen.getByLabelText('Value 2'), 'Stainless steel');
+    expect(screen.getByLabelText('Value in Chinese 2')).toHaveAttribute('lang', 'zh-CN');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    expect(onSave.mock.calls[0]![0].specifications).toEqual([
+      { name: 'Capacity', value: '350 ml', nameZh: '容量', valueZh: '350 毫升' },
+      { name: 'Rim', value: 'Stainless steel', nameZh: null, valueZh: null },
+    ]);
+  });
+
+  it('shows a product’s Chinese specifications for editing, labelled in the clerk’s Chinese', async () => {
+    const withSpecs = { ...product, specifications: [{ name: 'Capacity', value: '350 ml', nameZh: '容量', valueZh: '350 毫升' }] };
+    renderWithProviders(<ProductForm product={withSpecs} categories={[category]} saving={false} error={null} onSave={vi.fn()} />, 'zh-CN');
+    expect(await screen.findByLabelText('属性（中文） 1')).toHaveValue('容量');
+    expect(screen.getByLabelText('值（中文） 1')).toHaveValue('350 毫升');
+    expect(screen.getByLabelText('属性 1')).toHaveValue('Capacity');
+  });
+});

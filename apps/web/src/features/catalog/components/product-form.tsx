@@ -13,6 +13,9 @@ const MAX_IMAGES = 12;
 const tierCurrencies = ['USD', 'EUR', 'GBP', 'CNY'] as const;
 const blankTier = { minQuantity: '', unitPrice: '', currency: 'USD', incoterm: 'FOB' as Incoterm };
 
+/** An optional Chinese text left empty is none. */
+const blankAsNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
 /** Codes are written in capitals, whatever was typed. */
 const upperCase = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -138,13 +141,16 @@ export function ProductForm({ product, categories, saving, error, onSave, canCha
         <section className="card">
           <h2>{t('catalog.specifications')}</h2>
           {specs.fields.map((row, i) => (
-            <div key={row.id} className="pair-row">
+            <div key={row.id} className="pair-row pair-row--bilingual">
               <input aria-label={`${t('products.specName')} ${i + 1}`} placeholder={t('products.specName')} aria-invalid={Boolean(err(`specifications.${i}.name`))} {...register(`specifications.${i}.name`)} />
               <input aria-label={`${t('products.specValue')} ${i + 1}`} placeholder={t('products.specValue')} aria-invalid={Boolean(err(`specifications.${i}.value`))} {...register(`specifications.${i}.value`)} />
+              {/* The Chinese is optional: buyers reading Chinese see the English where it is missing. */}
+              <input lang="zh-CN" aria-label={`${t('products.specNameZh')} ${i + 1}`} placeholder={t('products.specNameZh')} aria-invalid={Boolean(err(`specifications.${i}.nameZh`))} {...register(`specifications.${i}.nameZh`, { setValueAs: blankAsNull })} />
+              <input lang="zh-CN" aria-label={`${t('products.specValueZh')} ${i + 1}`} placeholder={t('products.specValueZh')} aria-invalid={Boolean(err(`specifications.${i}.valueZh`))} {...register(`specifications.${i}.valueZh`, { setValueAs: blankAsNull })} />
               <button type="button" className="btn btn--small btn--secondary" onClick={() => specs.remove(i)}>{t('products.remove')}</button>
             </div>
           ))}
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => specs.append({ name: '', value: '' })}>{t('products.addSpec')}</button>
+          <button type="button" className="btn btn--secondary btn--small" onClick={() => specs.append({ name: '', value: '', nameZh: null, valueZh: null })}>{t('products.addSpec')}</button>
         </section>
         <section className="card">
           <h2>{t('catalog.gallery')}</h2>

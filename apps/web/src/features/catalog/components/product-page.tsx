@@ -41,7 +41,8 @@ export function ProductPage({ productId, request }: { productId: string; request
         </section>
         <section className="product__summary">
           <h1>{name}</h1>
-          {zh ? <p className="muted">{p.nameEn}</p> : <p className="muted" lang="zh-CN">{p.nameZh}</p>}
+          {/* A Chinese reader also sees the English name (the one on the documents); an English reader never sees the Chinese. */}
+          {zh && <p className="muted" lang="en">{p.nameEn}</p>}
           <p className="muted">SKU {p.sku} · HS {p.hsCode} · {t('catalog.origin')}: {country(p.origin)}</p>
           {p.priceTiers ? (
             <table className="table table--dense tiers">
@@ -77,8 +78,9 @@ export function ProductPage({ productId, request }: { productId: string; request
           {p.specifications.length > 0 && (
             <table className="table table--dense">
               <tbody>
+                {/* In the reader's language; in English where staff gave no Chinese. */}
                 {p.specifications.map((s) => (
-                  <tr key={s.name}><th scope="row">{s.name}</th><td>{s.value}</td></tr>
+                  <tr key={s.name}><th scope="row">{(zh && s.nameZh) || s.name}</th><td>{(zh && s.valueZh) || s.value}</td></tr>
                 ))}
               </tbody>
             </table>
