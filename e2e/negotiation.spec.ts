@@ -9,6 +9,10 @@ async function clerkQuotes(page: Page, price?: string) {
   await signIn(page, 'clerk@demo.example');
   await expect(page).toHaveURL(/\/staff$/);
   await page.goto(inquiryPath.replace('/portal/', '/staff/'));
+  // A sent revision is answered with the next one, built from it (nothing taken from the counter here).
+  const build = page.getByRole('button', { name: /^生成第 \d+ 版$/ });
+  await expect(page.getByRole('button', { name: '核价' }).or(build).first()).toBeVisible();
+  if (await build.isVisible()) await build.click();
   const toggle = page.getByRole('button', { name: '核价' }).first();
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
