@@ -17,6 +17,8 @@ async function clerkQuotes(page: Page, price?: string) {
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await expect(page.getByText('出口换汇成本')).toBeVisible({ timeout: 10_000 });
+  // A revision built from the last one starts at its price: clear it, so the workbench's price is awaited.
+  await page.getByLabel('单价 1').fill('');
   await page.getByRole('row', { name: /^FOB/ }).getByRole('button', { name: '采用' }).click();
   await expect(page.getByLabel('单价 1')).not.toHaveValue('');
   if (price) await page.getByLabel('单价 1').fill(price);

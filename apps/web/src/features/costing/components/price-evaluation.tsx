@@ -38,7 +38,7 @@ export function PriceEvaluation({ input, initialTerm = 'FOB', onUsePrice }: { in
   return (
     <section className="workbench__evaluate stack" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{t('cost.eval.title')}</h4>
-      <div className="workbench__inputs">
+      <div className="workbench__eval-inputs">
         <label className="field field--compact"><span>{t('cost.eval.term')}</span>
           <select value={term} onChange={(e) => setTerm(e.target.value as Term)}>{(['FOB', 'CFR', 'CIF', 'FCA', 'CPT', 'CIP'] as const).map((x) => <option key={x}>{x}</option>)}</select>
         </label>
