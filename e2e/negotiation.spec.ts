@@ -9,10 +9,16 @@ async function clerkQuotes(page: Page, price?: string) {
   await signIn(page, 'clerk@demo.example');
   await expect(page).toHaveURL(/\/staff$/);
   await page.goto(inquiryPath.replace('/portal/', '/staff/'));
+  // A sent revision is answered with the next one, built from it (nothing taken from the counter here).
+  const build = page.getByRole('button', { name: /^生成第 \d+ 版$/ });
+  await expect(page.getByRole('button', { name: '核价' }).or(build).first()).toBeVisible();
+  if (await build.isVisible()) await build.click();
   const toggle = page.getByRole('button', { name: '核价' }).first();
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await expect(page.getByText('出口换汇成本')).toBeVisible({ timeout: 10_000 });
+  // A revision built from the last one starts at its price: clear it, so the workbench's price is awaited.
+  await page.getByLabel('单价 1').fill('');
   await page.getByRole('row', { name: /^FOB/ }).getByRole('button', { name: '采用' }).click();
   await expect(page.getByLabel('单价 1')).not.toHaveValue('');
   if (price) await page.getByLabel('单价 1').fill(price);

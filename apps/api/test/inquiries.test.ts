@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calculateExportPrice, type ExportCostingInput } from '@portal/domain';
+import { Dec, calculateExportPrice, priceStory, type CostedTerm, type ExportCostingInput } from '@portal/domain';
 import { companyIdOf, loginAs, startTestApp, type TestContext } from './helpers.ts';
 import { readMail } from '@portal/mail/testing';
 
@@ -435,7 +435,17 @@ describe('the indicative price', () => {
   // 5,000 bottles: 100 cartons of 0.061 CBM = 6.1 CBM, far below 60% of a 40′HQ: LCL to Hamburg at USD 55 per W/M.
   const lclHamburg = { freightMode: 'LCL', lclRatePerWm: '55', lclSurchargeRate: '0', freightCurrency: 'USD' } as const;
 
-  it('gives FOB, CFR and CIF from the seeded cost sheet, in that order of price', async () => {
+  // The seeded FOB list tiers of the bottle, in USD.
+  const bottleTiers = [{ minQuantity: '1000', unitPrice: '3.2000' }, { minQuantity: '5000', unitPrice: '2.9500' }, { minQuantity: '20000', unitPrice: '2.7800' }];
+  /** The price story the domain tells for a costing input (each term at least its price at the floor) and the tiers. */
+  function told(input: ExportCostingInput, floorRate: string, tiers = bottleTiers) {
+    const priced = calculateExportPrice(input).prices;
+    const floor = calculateExportPrice({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: floorRate }).prices;
+    const atLeast = (k: CostedTerm) => (priced[k] ? Dec.max(priced[k]!.unitPrice, floor[k]?.unitPrice ?? '0') : null);
+    return priceStory({ quantity: input.quantity as string, tiers, costed: { FOB: atLeast('FOB')!, CFR: atLeast('CFR'), CIF: atLeast('CIF') } })!;
+  }
+
+  it('tells one price story: FOB is the list tier for the quantity, CFR and CIF add what the cost sheet adds for freight and insurance', async () => {
     const answers = {} as Record<'FOB' | 'CFR' | 'CIF', Record<string, any>>;
     for (const incoterm of ['FOB', 'CFR', 'CIF'] as const) {
       const res = await price(s.buyer, `quantity=5000&incoterm=${incoterm}&port=DEHAM`);
@@ -445,50 +455,53 @@ describe('the indicative price', () => {
     const unit = (k: 'FOB' | 'CFR' | 'CIF') => Number(answers[k].unitPrice.amount);
     expect(unit('CIF')).toBeGreaterThan(unit('CFR'));
     expect(unit('CFR')).toBeGreaterThan(unit('FOB'));
-    expect(answers.FOB).toMatchObject({ indicative: true, incoterm: 'FOB', namedPlace: 'Ningbo', basis: 'cost-sheet', unitPrice: { currency: 'USD' }, computedAt: t.clock.now().toISOString() });
-    expect(answers.CIF).toMatchObject({ incoterm: 'CIF', namedPlace: 'Hamburg', basis: 'cost-sheet' });
+    // The same quantity never shows two FOB prices: the product page's tier for 5,000 is the price.
+    expect(answers.FOB).toMatchObject({ indicative: true, incoterm: 'FOB', namedPlace: 'Ningbo', basis: 'price-tier', unitPrice: { amount: '2.9500', currency: 'USD' }, computedAt: t.clock.now().toISOString() });
+    expect(answers.CIF).toMatchObject({ incoterm: 'CIF', namedPlace: 'Hamburg', basis: 'price-tier' });
     for (const k of ['FOB', 'CFR', 'CIF'] as const) {
       expect(answers[k].unitPrice.amount).toMatch(/^\d+\.\d{4}$/);
       expect(answers[k].total).toEqual({ amount: (Math.round(unit(k) * 10_000 * 5000) / 10_000).toFixed(2), currency: 'USD' });
     }
-    // Exactly the domain's costing of the cost sheet at 10% profit, and above the 8% floor.
-    const fob = calculateExportPrice(await sheetInput(sku, '5000'));
-    const withFreight = calculateExportPrice({ ...(await sheetInput(sku, '5000')), ...lclHamburg });
-    const floor = calculateExportPrice({ ...(await sheetInput(sku, '5000', '0.08')), ...lclHamburg });
-    expect(answers.FOB.unitPrice.amount).toBe(fob.prices.FOB.unitPrice);
-    expect(answers.CFR.unitPrice.amount).toBe(withFreight.prices.CFR!.unitPrice);
-    expect(answers.CIF.unitPrice.amount).toBe(withFreight.prices.CIF!.unitPrice);
-    for (const k of ['FOB', 'CFR', 'CIF'] as const) expect(unit(k)).toBeGreaterThanOrEqual(Number(floor.prices[k]!.unitPrice));
-    // At the MOQ the seeded sheet lands on the first price tier (USD 3.20).
-    const atMoq = (await price(s.buyer, 'quantity=1000&incoterm=FOB')).json();
-    expect(Math.abs(Number(atMoq.unitPrice.amount) - 3.2)).toBeLessThan(0.01);
+    // Exactly the domain's story: the tier, plus the costing's freight, grossed up for insurance.
+    const story = told({ ...(await sheetInput(sku, '5000')), ...lclHamburg }, '0.08');
+    expect(answers.CFR.unitPrice.amount).toBe(story.prices.CFR);
+    expect(answers.CIF.unitPrice.amount).toBe(story.prices.CIF);
+    // At the MOQ: the first tier, exactly.
+    expect((await price(s.buyer, 'quantity=1000&incoterm=FOB')).json().unitPrice.amount).toBe('3.2000');
   });
 
   it('ships a container load as FCL 40′HQ', async () => {
     // 60,000 bottles = 1,200 cartons; a 40′HQ takes 1,111: two containers at USD 2,400.
     const res = await price(s.buyer, 'quantity=60000&incoterm=CFR&port=DEHAM');
     expect(res.statusCode, res.body).toBe(200);
-    const expected = calculateExportPrice({ ...(await sheetInput(sku, '60000')), freightMode: 'FCL', containerType: '40HQ', freightPerContainer: '2400', freightCurrency: 'USD' });
-    expect(res.json().unitPrice.amount).toBe(expected.prices.CFR!.unitPrice);
+    const story = told({ ...(await sheetInput(sku, '60000')), freightMode: 'FCL', containerType: '40HQ', freightPerContainer: '2400', freightCurrency: 'USD' }, '0.08');
+    expect(res.json().unitPrice.amount).toBe(story.prices.CFR);
   });
 
-  it('never goes below the margin floor: the product’s, else the setting', async () => {
-    const before = (await price(s.buyer, 'quantity=5000&incoterm=FOB')).json();
-    await t.db.prisma.product.update({ where: { id: product[sku]! }, data: { marginFloorRate: '0.25' } });
-    const raised = (await price(s.buyer, 'quantity=5000&incoterm=FOB')).json();
-    const floor25 = calculateExportPrice(await sheetInput(sku, '5000', '0.25')).prices.FOB.unitPrice;
-    expect(raised.unitPrice.amount).toBe(floor25);
-    expect(Number(raised.unitPrice.amount)).toBeGreaterThan(Number(before.unitPrice.amount));
-    const cif = (await price(s.buyer, 'quantity=5000&incoterm=CIF&port=DEHAM')).json();
-    expect(cif.unitPrice.amount).toBe(calculateExportPrice({ ...(await sheetInput(sku, '5000', '0.25')), ...lclHamburg }).prices.CIF!.unitPrice);
+  it('without a list tier, prices from the cost sheet and never below the margin floor: the product’s, else the setting', async () => {
+    const tiers = await t.db.prisma.productPriceTier.findMany({ where: { productId: product[sku]! } });
+    await t.db.prisma.productPriceTier.deleteMany({ where: { productId: product[sku]! } });
+    try {
+      const before = (await price(s.buyer, 'quantity=5000&incoterm=FOB')).json();
+      expect(before).toMatchObject({ basis: 'cost-sheet', unitPrice: { amount: calculateExportPrice(await sheetInput(sku, '5000')).prices.FOB.unitPrice } });
+      await t.db.prisma.product.update({ where: { id: product[sku]! }, data: { marginFloorRate: '0.25' } });
+      const raised = (await price(s.buyer, 'quantity=5000&incoterm=FOB')).json();
+      const floor25 = calculateExportPrice(await sheetInput(sku, '5000', '0.25')).prices.FOB.unitPrice;
+      expect(raised.unitPrice.amount).toBe(floor25);
+      expect(Number(raised.unitPrice.amount)).toBeGreaterThan(Number(before.unitPrice.amount));
+      const cif = (await price(s.buyer, 'quantity=5000&incoterm=CIF&port=DEHAM')).json();
+      expect(cif.unitPrice.amount).toBe(told({ ...(await sheetInput(sku, '5000')), ...lclHamburg }, '0.25', []).prices.CIF);
 
-    await t.db.prisma.product.update({ where: { id: product[sku]! }, data: { marginFloorRate: null } });
-    await t.db.prisma.setting.update({ where: { key: 'quote.marginFloorRate' }, data: { value: '0.30' } });
-    const fromSetting = (await price(s.buyer, 'quantity=5000&incoterm=FOB')).json();
-    expect(fromSetting.unitPrice.amount).toBe(calculateExportPrice(await sheetInput(sku, '5000', '0.30')).prices.FOB.unitPrice);
-    await t.db.prisma.setting.update({ where: { key: 'quote.marginFloorRate' }, data: { value: '0.08' } });
-    await t.db.prisma.product.update({ where: { id: product[sku]! }, data: { marginFloorRate: '0.0800' } });
-    expect((await price(s.buyer, 'quantity=5000&incoterm=FOB')).json().unitPrice).toEqual(before.unitPrice);
+      await t.db.prisma.product.update({ where: { id: product[sku]! }, data: { marginFloorRate: null } });
+      await t.db.prisma.setting.update({ where: { key: 'quote.marginFloorRate' }, data: { value: '0.30' } });
+      const fromSetting = (await price(s.buyer, 'quantity=5000&incoterm=FOB')).json();
+      expect(fromSetting.unitPrice.amount).toBe(calculateExportPrice(await sheetInput(sku, '5000', '0.30')).prices.FOB.unitPrice);
+      await t.db.prisma.setting.update({ where: { key: 'quote.marginFloorRate' }, data: { value: '0.08' } });
+      await t.db.prisma.product.update({ where: { id: product[sku]! }, data: { marginFloorRate: '0.0800' } });
+      expect((await price(s.buyer, 'quantity=5000&incoterm=FOB')).json().unitPrice).toEqual(before.unitPrice);
+    } finally {
+      await t.db.prisma.productPriceTier.createMany({ data: tiers });
+    }
   });
 
   it('never shows a cost, margin, rate or the cost sheet to a buyer', async () => {

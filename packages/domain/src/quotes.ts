@@ -320,6 +320,15 @@ export function approvalBreach(
   return worst ? { margin: worst.margin!, floor: worst.floor! } : { margin: revision.marginRate !== null ? new Dec(revision.marginRate) : null, floor: new Dec(settingFloor) };
 }
 
+/**
+ * The cost sheet a quote line that names none is priced on: of its product's sheets (newest first),
+ * the newest costed for the quote's currency, else the newest of all. The API when it saves a draft
+ * and the quote editor's live margin choose the same sheet with it.
+ */
+export function latestCostSheetFor<T extends { figures: { quoteCurrency: string } }>(newestFirst: readonly T[], currency: string): T | undefined {
+  return newestFirst.find((s) => s.figures.quoteCurrency === currency) ?? newestFirst[0];
+}
+
 // ───────────────────────────── Pricing a draft ─────────────────────────────
 
 /** Largest amount a Decimal(18, 2) column holds. */
@@ -425,10 +434,7 @@ export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
   const inquiryLines = new Map(ctx.inquiryLines.map((l) => [l.id, l]));
   const productById = new Map(ctx.products.map((p) => [p.id, p]));
   const sheetById = new Map(ctx.costSheets.map((s) => [s.id, s]));
-  const latestSheetOf = (productId: string) => {
-    const own = ctx.latestCostSheets.filter((s) => s.productId === productId);
-    return own.find((s) => s.figures.quoteCurrency === draft.currency) ?? own[0];
-  };
+  const latestSheetOf = (productId: string) => latestCostSheetFor(ctx.latestCostSheets.filter((s) => s.productId === productId), draft.currency);
   const scale = currencyScale(draft.currency);
   const lines: PricedLine[] = [];
   const costed: { unitPrice: string; costPerUnit: Dec | null; quantity: string; margin: Dec | null; floor: Dec | null }[] = [];

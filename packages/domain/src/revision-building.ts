@@ -70,10 +70,10 @@ export function linesFromConversation(lines: readonly SentLine[], counter: reado
 
 /** A line as compared: what identifies it and what a buyer reads on it. */
 export type ComparedLine = { inquiryLineId: string | null; productId: string | null; description: string; quantity: string; unit: string; unitPrice: string; notes?: string | null };
-export type LineComparison = {
+export type LineComparison<T extends ComparedLine = ComparedLine> = {
   status: 'added' | 'removed' | 'changed' | 'same';
-  before: ComparedLine | null;
-  after: ComparedLine | null;
+  before: T | null;
+  after: T | null;
   /** The fields that differ, on a changed line. */
   changed: ('quantity' | 'unitPrice' | 'description' | 'unit' | 'notes')[];
 };
@@ -83,19 +83,19 @@ export type LineComparison = {
  * line, else are the same product, else have the same description; what is left over on either
  * side was added or removed. In the order of the newer revision, removed lines last.
  */
-export function compareRevisionLines(before: readonly ComparedLine[], after: readonly ComparedLine[]): LineComparison[] {
+export function compareRevisionLines<T extends ComparedLine>(before: readonly T[], after: readonly T[]): LineComparison<T>[] {
   const left = [...before];
-  const take = (match: (b: ComparedLine) => boolean) => {
+  const take = (match: (b: T) => boolean) => {
     const i = left.findIndex(match);
     return i === -1 ? null : left.splice(i, 1)[0]!;
   };
-  const out: LineComparison[] = after.map((a) => {
+  const out: LineComparison<T>[] = after.map((a) => {
     const b =
       (a.inquiryLineId ? take((x) => x.inquiryLineId === a.inquiryLineId) : null) ??
       (a.productId ? take((x) => !x.inquiryLineId && x.productId === a.productId) : null) ??
       take((x) => !x.inquiryLineId && !x.productId && x.description === a.description);
     if (!b) return { status: 'added', before: null, after: a, changed: [] };
-    const changed: LineComparison['changed'] = [];
+    const changed: LineComparison<T>['changed'] = [];
     if (!new Dec(a.quantity).eq(b.quantity)) changed.push('quantity');
     if (!new Dec(a.unitPrice).eq(b.unitPrice)) changed.push('unitPrice');
     if (a.description !== b.description) changed.push('description');
@@ -103,7 +103,7 @@ export function compareRevisionLines(before: readonly ComparedLine[], after: rea
     if ((a.notes ?? null) !== (b.notes ?? null)) changed.push('notes');
     return { status: changed.length > 0 ? 'changed' : 'same', before: b, after: a, changed };
   });
-  return [...out, ...left.map((b): LineComparison => ({ status: 'removed', before: b, after: null, changed: [] }))];
+  return [...out, ...left.map((b): LineComparison<T> => ({ status: 'removed', before: b, after: null, changed: [] }))];
 }
 
 // ───────────────────────────── A counter-offer line, costed ─────────────────────────────

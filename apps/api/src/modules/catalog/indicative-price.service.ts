@@ -1,7 +1,7 @@
 import type { IndicativePrice } from '@portal/schemas';
 import {
-  DomainError, Dec, effectiveMarginFloor, UNIT_PRICE_SCALE, calculateExportPrice, canSeePrices, checkMoq, currencyScale, indicativeFreightMode, isProductVisible, isStaff, midnightUtc,
-  calendarDate, type Actor, type CostedTerm, type ExportCostingInput, type ExportCostingResult,
+  DomainError, Dec, UNIT_PRICE_SCALE, effectiveMarginFloor, calculateExportPrice, canSeePrices, checkMoq, currencyScale, indicativeFreightMode, isProductVisible, isStaff, midnightUtc,
+  calendarDate, priceStory, type Actor, type CostedPrices, type CostedTerm, type ExportCostingInput, type ExportCostingResult, type PriceTierInput,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
@@ -21,10 +21,12 @@ const packingOf = (p: Product) => ({
 });
 
 /**
- * The indicative price a buyer sees on a product page: from the product's current cost sheet at the
- * buyer's quantity, the freight to the requested port and today's bank buying rate, never below the
- * margin floor; or, without a cost sheet, the FOB list price tier. Only the price leaves: no cost,
- * margin or rate behind it.
+ * The indicative price a buyer sees on a product page, told as one price story (domain priceStory):
+ * the FOB price for the quantity is its list price tier when one applies, else the product's current
+ * cost sheet at that quantity and today's bank buying rate, never below the margin floor; CFR and
+ * CIF add to that FOB what the costing adds for freight to the requested port and for insurance. So
+ * the same quantity never shows two FOB prices, and CIF ≥ CFR ≥ FOB. Only the price leaves: no
+ * cost, margin or rate behind it.
  */
 export function createIndicativePriceService(deps: { prisma: PrismaClient; clock: Clock; settings: Pick<SettingsService, 'get'> }) {
   const { prisma, clock } = deps;
@@ -79,7 +81,8 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
     }
   }
 
-  async function fromCostSheet(product: Product, sheet: CostSheet, q: Query, day: Date): Promise<Dec> {
+  /** The costed prices for the quantity (FOB, and CFR/CIF with freight to the port when asked for). */
+  async function fromCostSheet(product: Product, sheet: CostSheet, q: Query, day: Date): Promise<CostedPrices> {
     const exchangeRate = await conversion(q.currency, sheet.costCurrency, day);
     if (!exchangeRate) throw invalid('query.currency', `is not a currency we have an exchange rate for`);
     const base: ExportCostingInput = {
@@ -112,24 +115,27 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
         input = { ...input, lclRatePerWm: freight.lclMinimum.div(lcl.chargeableWm) };
       }
     }
-    const term = q.incoterm;
-    const priced = cost(input).prices[term];
-    if (!priced) throw askForQuote(`a ${term} price cannot be computed for this product`);
-    let unitPrice = new Dec(priced.unitPrice);
-    // Never below the price at the margin floor (profit as that share of the price).
-    const floor = cost({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: await marginFloorRate(product) }).prices[term];
-    if (floor && new Dec(floor.unitPrice).gt(unitPrice)) unitPrice = new Dec(floor.unitPrice);
-    return unitPrice;
+    // Each term's price, never below the price at the margin floor (profit as that share of the price).
+    const priced = cost(input).prices;
+    const floor = cost({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: await marginFloorRate(product) }).prices;
+    const atLeastFloor = (term: CostedTerm) => {
+      const p = priced[term];
+      if (!p) return null;
+      const f = floor[term];
+      return f && new Dec(f.unitPrice).gt(p.unitPrice) ? new Dec(f.unitPrice) : new Dec(p.unitPrice);
+    };
+    return { FOB: atLeastFloor('FOB')!, CFR: atLeastFloor('CFR'), CIF: atLeastFloor('CIF') };
   }
 
-  async function fromPriceTiers(product: Product, q: Query, day: Date): Promise<Dec> {
-    if (q.incoterm !== 'FOB') throw askForQuote(`there is no indicative ${q.incoterm} price for this product yet`);
-    const quantity = new Dec(q.quantity);
-    const tier = product.priceTiers.filter((t) => quantity.gte(t.minQuantity.toString())).at(-1);
-    if (!tier) throw askForQuote('there is no list price for this quantity');
-    const rate = await conversion(tier.currency, q.currency, day);
-    if (!rate) throw invalid('query.currency', 'is not a currency we have an exchange rate for');
-    return new Dec(tier.unitPrice.toString()).times(rate);
+  /** The FOB list price tiers, in the asked currency at today's rates. */
+  async function tiersIn(product: Product, currency: string, day: Date): Promise<PriceTierInput[]> {
+    const tiers: PriceTierInput[] = [];
+    for (const t of product.priceTiers) {
+      const rate = await conversion(t.currency, currency, day);
+      if (!rate) throw invalid('query.currency', 'is not a currency we have an exchange rate for');
+      tiers.push({ minQuantity: t.minQuantity.toString(), unitPrice: new Dec(t.unitPrice.toString()).times(rate) });
+    }
+    return tiers;
   }
 
   return {
@@ -154,8 +160,12 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
       ]);
       if (q.port && !destination) throw invalid('query.port', 'is not a known port');
 
-      const exact = sheet ? await fromCostSheet(product, sheet, q, day) : await fromPriceTiers(product, q, day);
-      const unitPrice = exact.toDecimalPlaces(UNIT_PRICE_SCALE, Dec.ROUND_HALF_UP);
+      if (!sheet && q.incoterm !== 'FOB') throw askForQuote(`there is no indicative ${q.incoterm} price for this product yet`);
+      const [tiers, costed] = await Promise.all([tiersIn(product, q.currency, day), sheet ? fromCostSheet(product, sheet, q, day) : null]);
+      const story = priceStory({ quantity: q.quantity, tiers, costed });
+      const told = story?.prices[q.incoterm];
+      if (!story || !told) throw askForQuote(sheet ? `a ${q.incoterm} price cannot be computed for this product` : 'there is no list price for this quantity');
+      const unitPrice = new Dec(told);
       const scale = currencyScale(q.currency);
       const total = unitPrice.times(q.quantity).toDecimalPlaces(scale, Dec.ROUND_HALF_UP);
       const namedPlace = q.incoterm === 'FOB' ? (loading?.name ?? product.portOfLoadingCode ?? 'port of loading') : destination!.name;
@@ -166,8 +176,8 @@ export function createIndicativePriceService(deps: { prisma: PrismaClient; clock
         total: { amount: total.toFixed(scale), currency: q.currency },
         incoterm: q.incoterm,
         namedPlace,
-        basis: sheet ? 'cost-sheet' : 'price-tier',
-        note: sheet
+        basis: story.basis,
+        note: story.basis === 'cost-sheet' || q.incoterm !== 'FOB'
           ? `Indicative ${q.incoterm} ${namedPlace} (Incoterms 2020) for ${quantityText}, based on today's costs, ocean freight and exchange rates. Not an offer: send an inquiry for a binding pro-forma quote.`
           : `Indicative FOB ${namedPlace} (Incoterms 2020) list price for ${quantityText}. Not an offer: send an inquiry for a binding pro-forma quote.`,
         computedAt: now.toISOString(),

@@ -126,4 +126,7 @@ export const en = {
   'catalog.filtersButton': '{count, plural, =0 {Filters} other {Filters (#)}}',
   'catalog.showResults': '{count, plural, one {Show # product} other {Show # products}}',
   'catalog.pastLastPage': 'Page {page} of {pages}: there is no page {page}. Going to the last page…',
+  'picker.add': 'Add',
+  'picker.added': 'added',
+  'picker.none': 'No active product matches.',
 } as const;

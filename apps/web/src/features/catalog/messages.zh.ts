@@ -128,4 +128,7 @@ export const zh: Record<keyof typeof en, string> = {
   'catalog.filtersButton': '{count, plural, =0 {筛选} other {筛选（#）}}',
   'catalog.showResults': '显示 {count, number} 个产品',
   'catalog.pastLastPage': '第 {page} 页，共 {pages} 页：没有第 {page} 页。正在转到最后一页…',
+  'picker.add': '添加',
+  'picker.added': '已添加',
+  'picker.none': '没有符合的在售产品。',
 };

@@ -41,6 +41,7 @@ export const en = {
   'preset.LC-SIGHT': "L/C at sight",
   'preset.DP-SIGHT': "D/P at sight",
   'preset.OA-60': "O/A 60 days after B/L date",
+  'preset.DA-60': "D/A 60 days after acceptance",
   'neg.attach': "Attach files",
   'neg.otherIncoterm': "Another Incoterm (now {current})",
 } as const;

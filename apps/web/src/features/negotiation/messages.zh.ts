@@ -43,6 +43,7 @@ export const zh: Record<keyof typeof en, string> = {
   'preset.LC-SIGHT': "即期信用证",
   'preset.DP-SIGHT': "即期付款交单",
   'preset.OA-60': "提单日后60天赊销",
+  'preset.DA-60': "D/A 承兑交单，承兑后60天付款",
   'neg.attach': "添加附件",
   'neg.otherIncoterm': "其他贸易术语（当前 {current}）",
 };

@@ -10,6 +10,7 @@ export const en = {
   'sc.notAllowed': "not allowed",
   'sc.expiry': "expiry",
   'sc.lcPending': "to be opened by the buyer",
+  'sc.specialTerms': "Special terms",
   'sc.marks': "Shipping marks",
   'sc.inspection': "Inspection",
   'sc.insurance': "Insurance",

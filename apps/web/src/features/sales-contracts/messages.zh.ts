@@ -12,6 +12,7 @@ export const zh: Record<keyof typeof en, string> = {
   'sc.notAllowed': "不允许",
   'sc.expiry': "有效期",
   'sc.lcPending': "待买方开立",
+  'sc.specialTerms': "特殊条款",
   'sc.marks': "唛头",
   'sc.inspection': "检验",
   'sc.insurance': "保险",

@@ -11,6 +11,7 @@ import { useCalculateExportPrice } from '../api/calculate-export-price.ts';
 import { useBuyingRates } from '../api/get-buying-rates.ts';
 import { useCostSheets } from '../api/list-cost-sheets.ts';
 import { useSaveCostSheet } from '../api/save-cost-sheet.ts';
+import { PriceEvaluation } from './price-evaluation.tsx';
 
 type Packing = { unitsPerCarton: number; cartonLengthCm: string; cartonWidthCm: string; cartonHeightCm: string; cartonGrossWeightKg: string };
 type Props = {
@@ -226,6 +227,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
             {savedForThese && save.data && <span className="muted small">{t('cost.savedAs', { v: String(save.data.version) })}</span>}
           </div>
           <FormAlert message={save.error} />
+          <PriceEvaluation input={input} onUsePrice={(price) => void usePrice(price)} />
         </div>
       )}
     </div>

@@ -26,7 +26,7 @@ export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: strin
               return (
                 <tr key={l.id} className={c?.belowFloor ? 'row--alert' : undefined}>
                   <td data-label="#" className="cell--no">{l.lineNo}</td>
-                  <td data-label={t('rfq.product')} className="cell--title">{l.description}{l.sku && <span className="muted small"> · {l.sku}</span>}</td>
+                  <td data-label={t('rfq.product')} className="cell--title">{l.description}{l.sku && <span className="muted small"> · {l.sku}</span>}{l.notes && <span className="muted small prewrap"><br />{l.notes}</span>}</td>
                   <td data-label={t('catalog.quantity')} className="num">{number(l.quantity)} {l.unit}</td>
                   <td data-label={t('catalog.unitPrice')} className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td>
                   <td data-label={t('pi.amount')} className="num">{money(l.amount.amount, l.amount.currency)}</td>
@@ -44,6 +44,8 @@ export function QuoteRevision({ quoteNumber, revision: r }: { quoteNumber: strin
         <dt>{t('rfq.paymentTerms')}</dt><dd>{r.paymentTermsText}</dd>
         <dt>{t('catalog.leadTime')}</dt><dd>{t('catalog.days', { days: r.leadTimeDays })}{r.shipmentDate && ` · ${t('pi.shipment', { date: new Date(`${r.shipmentDate}T00:00:00Z`) })}`}</dd>
         {r.packing && (<><dt>{t('rfq.packing')}</dt><dd>{r.packing}</dd></>)}
+        {r.specialTerms && (<><dt>{t('pi.specialTerms')}</dt><dd className="prewrap">{r.specialTerms}</dd></>)}
+        {r.shippingMarks && (<><dt>{t('pi.shippingMarks')}</dt><dd className="prewrap">{r.shippingMarks}</dd></>)}
         {r.notes && (<><dt>{t('pi.notes')}</dt><dd className="prewrap">{r.notes}</dd></>)}
         {r.staff?.approval && (<><dt>{t('pi.approval')}</dt><dd>{t('pi.approvedBy', { name: r.staff.approval.by, date: new Date(r.staff.approval.at) })}{r.staff.approval.comment && ` — “${r.staff.approval.comment}”`}</dd></>)}
       </dl>

@@ -1,11 +1,22 @@
 import type { QuoteRevisionView } from '@portal/schemas';
+import { compareRevisionLines, type ComparedLine } from '@portal/domain/revision-building';
 import { useI18n } from '../../../lib/i18n.tsx';
 
-/** Revision N next to N−1: what changed, line by line and in the terms, highlighted. */
+type Line = QuoteRevisionView['lines'][number];
+const compared = (l: Line): ComparedLine & { line: Line } => ({
+  line: l, inquiryLineId: l.inquiryLineId, productId: l.productId, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice.amount, notes: l.notes,
+});
+
+/**
+ * Revision N next to N−1: what changed, line by line (the domain's compareRevisionLines: lines
+ * matched by inquiry line, product, then description; added and removed lines marked) and in the
+ * terms, highlighted.
+ */
 export function RevisionDiff({ current, previous }: { current: QuoteRevisionView; previous: QuoteRevisionView }) {
   const { t, money, number, date } = useI18n();
-  const prevLine = (key: string | null, lineNo: number) => previous.lines.find((l) => (key && l.inquiryLineId === key) || l.lineNo === lineNo);
+  const rows = compareRevisionLines(previous.lines.map(compared), current.lines.map(compared));
   const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const priceQty = (l: Line) => <>{money(l.unitPrice.amount, l.unitPrice.currency, 4)} × {number(l.quantity)}</>;
   const terms: [string, string, string][] = [
     [t('rfq.incoterm'), `${previous.incoterm} ${previous.namedPlace}`, `${current.incoterm} ${current.namedPlace}`],
     [t('rfq.paymentTerms'), previous.paymentTermsText, current.paymentTermsText],
@@ -20,16 +31,24 @@ export function RevisionDiff({ current, previous }: { current: QuoteRevisionView
         <table className="table table--dense">
           <thead><tr><th scope="col">{t('rfq.product')}</th><th scope="col" className="num">r{previous.revisionNo}</th><th scope="col" className="num">r{current.revisionNo}</th></tr></thead>
           <tbody>
-            {current.lines.map((l) => {
-              const p = prevLine(l.inquiryLineId, l.lineNo);
-              const priceChanged = !p || changed(p.unitPrice.amount, l.unitPrice.amount);
-              const qtyChanged = !p || changed(p.quantity, l.quantity);
+            {rows.map((row, n) => {
+              const p = row.before?.line;
+              const l = row.after?.line;
+              const label = (l ?? p)!.description;
               return (
-                <tr key={l.id}>
-                  <td>{l.description}</td>
-                  <td className="num muted">{p ? <>{money(p.unitPrice.amount, p.unitPrice.currency, 4)} × {number(p.quantity)}</> : '—'}</td>
+                <tr key={l?.id ?? `removed-${n}`} className={row.status === 'removed' ? 'row--removed' : row.status === 'added' ? 'row--added' : undefined}>
+                  <td>
+                    {label}
+                    {row.status === 'added' && <span className="badge badge--info">{t('pi.diff.added')}</span>}
+                    {row.status === 'removed' && <span className="badge badge--bad">{t('pi.diff.removed')}</span>}
+                  </td>
+                  <td className="num muted">{p ? priceQty(p) : '—'}</td>
                   <td className="num">
-                    <span className={priceChanged ? 'changed' : undefined}>{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</span> × <span className={qtyChanged ? 'changed' : undefined}>{number(l.quantity)}</span>
+                    {l ? (
+                      <>
+                        <span className={row.status === 'added' || row.changed.includes('unitPrice') ? 'changed' : undefined}>{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</span> × <span className={row.status === 'added' || row.changed.includes('quantity') ? 'changed' : undefined}>{number(l.quantity)}</span>
+                      </>
+                    ) : <span className="changed">—</span>}
                   </td>
                 </tr>
               );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CostSheetFigures } from '@portal/domain';
-import { liveMargin } from './live-margin.ts';
+import { liveMargin, sheetForLine } from './live-margin.ts';
 
 // Per unit in CNY: 10.00 up to FOB, 1.00 freight, 0.50 insurance; 7 CNY per USD.
 const sheet: CostSheetFigures = {
@@ -39,5 +39,19 @@ describe('liveMargin', () => {
     expect(liveMargin({ ...line, currency: 'EUR', incoterm: 'FOB' })).toBeNull();
     expect(liveMargin({ ...line, sheet: { ...sheet, costs: { ...sheet.costs, freightPerUnit: null } }, incoterm: 'CFR' })).toBeNull();
     expect(liveMargin({ ...line, sheet: { ...sheet, prices: { CIF: null } }, incoterm: 'CIF' })).toBeNull();
+  });
+});
+
+describe('sheetForLine', () => {
+  const sheets = [
+    { id: 'eur-new', result: { ...sheet, quoteCurrency: 'EUR' } },
+    { id: 'usd', result: { ...sheet, exchangeRate: '7.2' } },
+    { id: 'usd-old', result: { ...sheet, exchangeRate: '6.9' } },
+  ];
+  it('takes the sheet a line cites, else the newest costed in the quote currency, else the newest (as the API does)', () => {
+    expect(sheetForLine(sheets, 'usd-old', 'USD')?.exchangeRate).toBe('6.9');
+    expect(sheetForLine(sheets, undefined, 'USD')?.exchangeRate).toBe('7.2');
+    expect(sheetForLine(sheets, undefined, 'GBP')?.quoteCurrency).toBe('EUR');
+    expect(sheetForLine([], undefined, 'USD')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { UnitPriceString } from '@portal/schemas';
-import { costPerUnit, isBelowFloor, lineMargin, type CostSheetFigures, type Dec } from '@portal/domain';
+import { latestCostSheetFor, liveLineMargin, type CostSheetFigures, type Dec } from '@portal/domain';
 
 export type LiveMargin = { rate: Dec; floor: string; below: boolean };
 
@@ -14,16 +14,28 @@ type Line = {
 };
 
 /**
- * The margin a draft line makes at its price, costed as the API costs it when the draft is saved —
- * the same decimal domain functions, the same Incoterm mapping. Null while there is no usable cost
- * sheet (none, another currency, no freight for a C-rule) or no valid price.
+ * The margin a draft line makes at its price: the domain's liveLineMargin, the very function the
+ * API prices a saved draft with (same decimals, same Incoterm mapping). Null while there is no
+ * usable cost sheet (none, another currency, no freight for a C-rule) or no valid price.
  */
 export function liveMargin({ sheet, incoterm, currency, unitPrice, floor }: Line): LiveMargin | null {
   if (!sheet || !UnitPriceString.safeParse(unitPrice).success) return null;
   try {
-    const rate = lineMargin(unitPrice, costPerUnit(sheet, incoterm, currency));
-    return { rate, floor, below: isBelowFloor(rate, floor) };
+    const m = liveLineMargin({ unitPrice, incoterm, currency }, sheet, floor);
+    return m && { rate: m.margin, floor, below: m.belowFloor };
   } catch {
     return null;
   }
+}
+
+type SavedSheet = { id: string; result: Record<string, unknown> };
+
+/**
+ * The cost sheet the API will price a line on: the one the line cites, else (domain
+ * latestCostSheetFor) its product's newest sheet costed in the quote's currency, else its newest.
+ */
+export function sheetForLine<S extends SavedSheet>(newestFirst: readonly S[], costSheetId: string | undefined, currency: string): CostSheetFigures | undefined {
+  const named = costSheetId ? newestFirst.find((s) => s.id === costSheetId) : undefined;
+  const chosen = named ?? latestCostSheetFor(newestFirst.map((s) => ({ s, figures: s.result as unknown as CostSheetFigures })), currency)?.s;
+  return chosen?.result as unknown as CostSheetFigures | undefined;
 }

@@ -21,8 +21,8 @@ export function ContractView({ contract: c }: { contract: SalesContractView }) {
             {c.lines.map((l) => (
               <tr key={l.lineNo}>
                 <td data-label="#" className="cell--no">{l.lineNo}</td>
-                <td data-label={t('rfq.product')} className="cell--title">{l.description}</td>
-                <td data-label={t('catalog.quantity')} className="num">{number(l.quantity)} {l.unit}</td>
+                <td data-label={t('rfq.product')} className="cell--title">{l.description}{l.notes && <span className="muted small prewrap"><br />{l.notes}</span>}</td>
+                <td data-label={t('catalog.quantity')} className="num">{number(l.quantity)} {l.unit}{l.shipmentDate && <span className="muted small"><br />{d(l.shipmentDate)}</span>}</td>
                 <td data-label={t('catalog.unitPrice')} className="num">{money(l.unitPrice.amount, l.unitPrice.currency, 4)}</td>
                 <td data-label={t('pi.amount')} className="num">{money(l.amount.amount, l.amount.currency)}</td>
               </tr>
@@ -44,6 +44,8 @@ export function ContractView({ contract: c }: { contract: SalesContractView }) {
         </dd>
         {c.lc && (<><dt>L/C</dt><dd>{c.lc.status ? `${[c.lc.number, c.lc.issuingBank, c.lc.expiryDate && `${t('sc.expiry')} ${d(c.lc.expiryDate)}`].filter(Boolean).join(' · ')} · ${t(`lc.${c.lc.status}`)}` : t('sc.lcPending')}</dd></>)}
         {c.packing && (<><dt>{t('rfq.packing')}</dt><dd>{c.packing}</dd></>)}
+        {c.leadTimeDays !== null && (<><dt>{t('catalog.leadTime')}</dt><dd>{t('catalog.days', { days: c.leadTimeDays })}</dd></>)}
+        {c.specialTerms && (<><dt>{t('sc.specialTerms')}</dt><dd className="prewrap">{c.specialTerms}</dd></>)}
         {c.shippingMarks && (<><dt>{t('sc.marks')}</dt><dd className="prewrap">{c.shippingMarks}</dd></>)}
         {c.inspection && (<><dt>{t('sc.inspection')}</dt><dd>{c.inspection}</dd></>)}
         {c.insurance && (<><dt>{t('sc.insurance')}</dt><dd>{c.insurance}</dd></>)}
