@@ -182,6 +182,13 @@ describe('a partial shipment through its lifecycle', () => {
     expect(ci).toMatchObject({ contractNumber: c.number, incoterm: 'CIF', namedPlace: 'Hamburg', blNumber: 'COSU6312345670', total: '17063.00', inWords: 'SAY US DOLLARS SEVENTEEN THOUSAND SIXTY-THREE ONLY' });
     const ciText = pdfText(await pdf.renderCommercialInvoicePdf(ci, { compress: false }));
     for (const words of ['COMMERCIAL INVOICE', c.number, 'CIF Hamburg', 'COSU6312345670', '17,063.00', 'SAY US DOLLARS SEVENTEEN THOUSAND SIXTY-THREE ONLY', '30%']) expect(ciText, words).toContain(words);
+    // What it asks to be paid: the balance this shipment's B/L made due, under its RF reference, and where to pay.
+    const balance = await t.db.prisma.paymentScheduleItem.findFirstOrThrow({ where: { contractId: c.id, shipmentId: sh } });
+    await t.db.prisma.setting.upsert({ where: { key: 'exporter.bankDetails' }, create: { key: 'exporter.bankDetails', value: 'Bank of China, Ningbo Branch · SWIFT BKCHCNBJ92A · USD account 3580 0000 0000 1234 56' }, update: { value: 'Bank of China, Ningbo Branch · SWIFT BKCHCNBJ92A · USD account 3580 0000 0000 1234 56' } });
+    const payment = pdf.invoicePayment(await repo.findInvoicePayables(t.db.prisma, c.id, sh), 'USD');
+    expect(payment.items).toEqual([expect.objectContaining({ reference: expect.stringMatching(/^RF\d\d( \w{1,4})+$/), amount: balance.amount.toFixed(2) })]);
+    const paidText = pdfText(await pdf.renderCommercialInvoicePdf(pdf.commercialInvoiceDocument(contract, shipment, ports, day(0), 'en', payment), { compress: false }));
+    for (const words of [payment.items[0]!.reference, `USD ${Number(balance.amount).toLocaleString('en', { minimumFractionDigits: 2 })}`, 'BANK DETAILS', 'SWIFT BKCHCNBJ92A']) expect(paidText, words).toContain(words);
     const pl = pdf.packingListDocument(contract, shipment, ports, day(0));
     // 5,000 bottles at 50 per carton: 100 cartons, all in the one container.
     expect(pl.containers).toEqual([expect.objectContaining({ containerNumber: 'CSQU3054383', cartons: 100, grossKg: '1750.00', cbm: '6.115' })]);

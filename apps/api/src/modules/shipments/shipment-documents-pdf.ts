@@ -1,4 +1,4 @@
-import { cartonCbm, calendarDate, commercialInvoiceTotals, containerSizeType, packingTotals } from '@portal/domain';
+import { cartonCbm, calendarDate, commercialInvoiceTotals, containerSizeType, currencyScale, formatCreditorReference, packingTotals } from '@portal/domain';
 import { addressLines } from '../companies/company.mappers.ts';
 import { calendarDay, formatCountry, textOf, type Lang, type Params } from '../../infra/messages.ts';
 import { M, W, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, groupThousands, accent, ink, muted, startA4Document, type A4Document } from '../../infra/pdf-page.ts';
@@ -41,7 +41,23 @@ export type CommercialInvoiceDocument = Heading & {
   inWords: string;
   paymentTerms: string;
   insurance: string | null;
+  /** The payable items this invoice asks for, each with its RF creditor reference, and where to pay. */
+  payment: { items: { reference: string; description: string; amount: string; dueDate: string | null }[]; bankDetails: string | null };
 };
+
+/** What the invoice asks to be paid: the schedule's items (RF reference, amount, due date) and the exporter's bank details. */
+export type InvoicePayment = CommercialInvoiceDocument['payment'];
+
+/** The invoice's payment block from the schedule items it asks for (see findInvoicePayables), references grouped as printed. */
+export function invoicePayment(
+  payables: { items: { reference: string; description: string; amount: { toFixed(places: number): string }; dueDate: Date | null }[]; bankDetails: string | null },
+  currency: string,
+): InvoicePayment {
+  return {
+    bankDetails: payables.bankDetails,
+    items: payables.items.map((i) => ({ reference: formatCreditorReference(i.reference), description: i.description, amount: i.amount.toFixed(currencyScale(currency)), dueDate: i.dueDate ? calendarDate(i.dueDate) : null })),
+  };
+}
 
 export type PackingListDocument = Heading & {
   lines: { no: number; description: string; quantity: string; unit: string; cartons: number; netKg: string | null; grossKg: string; cbm: string; containerNumber: string | null }[];
@@ -83,7 +99,7 @@ function shipmentLines(c: ExecContractRow, s: ShipmentRow) {
 }
 
 /** The commercial invoice's content from the contract and the shipment, in a reader's language (country names, defaults). */
-export function commercialInvoiceDocument(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string, lang: Lang = 'en'): CommercialInvoiceDocument {
+export function commercialInvoiceDocument(c: ExecContractRow, s: ShipmentRow, ports: Ports, today: string, lang: Lang = 'en', payment: InvoicePayment = { items: [], bankDetails: null }): CommercialInvoiceDocument {
   const rows = shipmentLines(c, s);
   const totals = commercialInvoiceTotals(rows.map(({ l, cl }) => ({ quantity: l.quantity.toFixed(), unitPrice: cl.unitPrice.toFixed() })), c.currency);
   return {
@@ -94,6 +110,7 @@ export function commercialInvoiceDocument(c: ExecContractRow, s: ShipmentRow, po
     inWords: totals.inWords,
     paymentTerms: c.paymentTermsText,
     insurance: ['CIF', 'CIP'].includes(c.incoterm) ? (c.insurance ?? sayIn(lang)('insuranceDefault')) : null,
+    payment,
   };
 }
 
@@ -170,7 +187,7 @@ export function renderCommercialInvoicePdf(ci: CommercialInvoiceDocument, option
   const lang = options.lang ?? 'en';
   const say = sayIn(lang);
   const page = startA4Document({ Title: say('invoiceTitle', { number: ci.number }), Author: ci.seller.name, Subject: say('subject', { contract: ci.contractNumber }), CreationDate: new Date(`${ci.date}T00:00:00Z`) }, { ...options, lang });
-  const { doc, ensureSpace, label } = page;
+  const { doc, ensureSpace, label, money } = page;
   drawHeading(page, say('invoiceHeading'), ci);
   drawLineTable(page, goodsColumns(page, ci.currency, 215), ci.lines.map(goodsCells), { striped: true });
   drawTotal(page, say('total'), ci.currency, ci.total, ci.inWords, 40);
@@ -181,6 +198,23 @@ export function renderCommercialInvoicePdf(ci: CommercialInvoiceDocument, option
     doc.y += 4;
     label(say('insurance'), M, doc.y, W);
     paragraph(page, ci.insurance, doc.y + 1);
+  }
+  if (ci.payment.items.length > 0 || ci.payment.bankDetails) {
+    doc.y += 4;
+    ensureSpace(40 + ci.payment.items.length * 12);
+    label(say('payment'), M, doc.y, W);
+    if (ci.payment.items.length > 0) {
+      paragraph(page, say('payWith'), doc.y + 1);
+      for (const i of ci.payment.items) {
+        const item = { reference: i.reference, description: i.description, amount: money(i.amount, ci.currency) };
+        paragraph(page, i.dueDate ? say('payItemDue', { ...item, due: calendarDay(i.dueDate) }) : say('payItem', item), doc.y + 1);
+      }
+    }
+    if (ci.payment.bankDetails) {
+      doc.y += 2;
+      label(say('bankDetails'), M, doc.y, W);
+      paragraph(page, ci.payment.bankDetails, doc.y + 1);
+    }
   }
   doc.y += 4;
   paragraph(page, say('certificate', { contract: ci.contractNumber }), doc.y);

@@ -148,3 +148,15 @@ export function findShipmentFacts(db: Db, contractId: string) {
     },
   });
 }
+
+/**
+ * What a shipment's invoice asks to be paid: the schedule's items raised by this shipment (a balance
+ * against its B/L), else the contract's items still open; with the exporter's bank details.
+ */
+export async function findInvoicePayables(db: Db, contractId: string, shipmentId: string) {
+  const select = { reference: true, description: true, openAmount: true, amount: true, dueDate: true } as const;
+  const own = await db.paymentScheduleItem.findMany({ where: { contractId, shipmentId }, orderBy: { seq: 'asc' }, select });
+  const items = own.length > 0 ? own : await db.paymentScheduleItem.findMany({ where: { contractId, isOpen: true }, orderBy: { seq: 'asc' }, select });
+  const bank = await db.setting.findUnique({ where: { key: 'exporter.bankDetails' }, select: { value: true } });
+  return { items, bankDetails: typeof bank?.value === 'string' && bank.value.trim() ? bank.value : null };
+}

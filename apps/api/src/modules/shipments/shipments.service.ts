@@ -14,7 +14,7 @@ import { nextDocumentNumber } from '../../infra/numbering.ts';
 import type { Db } from '../../infra/tx.ts';
 import { shipmentsMessages } from './shipments.messages.ts';
 import type { ScheduleService } from '../payments/schedule.service.ts';
-import { commercialInvoiceDocument, packingListDocument, renderCommercialInvoicePdf, renderPackingListPdf } from './shipment-documents-pdf.ts';
+import { commercialInvoiceDocument, invoicePayment, packingListDocument, renderCommercialInvoicePdf, renderPackingListPdf } from './shipment-documents-pdf.ts';
 import * as repo from './shipments.repository.ts';
 import type { Lang } from '../../infra/messages.ts';
 
@@ -377,7 +377,8 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
       const s = await loadShipment(actor, shipmentId);
       const c = (await repo.findContract(prisma, s.contractId))!;
       const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, s.portOfLoadingCode, s.portOfDischargeCode]);
-      const doc = commercialInvoiceDocument(c, s, ports, today(), lang);
+      const payment = invoicePayment(await repo.findInvoicePayables(prisma, c.id, s.id), c.currency);
+      const doc = commercialInvoiceDocument(c, s, ports, today(), lang, payment);
       await repo.recordDownload(prisma, { shipmentId: s.id, kind: 'COMMERCIAL_INVOICE', userId: actor.userId, companyId: actor.companyId, downloadedAt: clock.now() });
       return { fileName: `${doc.number}.pdf`, content: await renderCommercialInvoicePdf(doc, { lang }) };
     },
