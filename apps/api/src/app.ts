@@ -195,9 +195,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const inquiries = createInquiriesService({ prisma, clock, publicUrl: config.publicUrl, settings, attachments });
   const quotes = createQuotesService({ prisma, clock, publicUrl: config.publicUrl, settings });
   // The schedule reads the shipments' dates (B/L, on board, invoice); the shipments service refreshes it when they change.
-  const schedule = createScheduleService({ clock, shipmentFacts: (contractId, db) => shipments.shipmentFactsForContract(contractId, db) });
+  const schedule = createScheduleService({
+    clock,
+    shipmentFacts: (contractId, db) => shipments.shipmentFactsForContract(contractId, db),
+    bankCalendar: (db) => financeSettings.bankCalendar(db),
+  });
   app.decorate('schedule', schedule);
-  const financeSettings = createFinanceSettingsService({ prisma });
+  const financeSettings = createFinanceSettingsService({ prisma, onBankCalendarChange: async (tx, actorId) => void (await schedule.refreshLcSchedules(tx, actorId)) });
   const payments = createPaymentsService({ prisma, clock, settings: financeSettings });
   const receipts = createReceiptsService({ prisma, clock, publicUrl: config.publicUrl, settings: financeSettings });
   const ageing = createAgeingService({ prisma, clock });

@@ -21,3 +21,20 @@ export const CN_2025 = businessCalendar({
 
 /** The euro's TARGET closing days in 2025 (ECB): New Year, Good Friday 18 Apr, Easter Monday 21 Apr, 1 May, 25 and 26 Dec. */
 export const TARGET_2025 = businessCalendar({ id: 'EUR', holidays: ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-01', '2025-12-25', '2025-12-26'] });
+
+/**
+ * Banks in mainland China, 2026, from the State Council's holiday notice (国务院办公厅关于2026年部分节假日安排的通知):
+ * New Year 1–3 Jan off, Sunday 4 Jan worked; Spring Festival 15–23 Feb off, Saturdays 14 and 28 Feb
+ * worked; Qingming 4–6 Apr; Labour Day 1–5 May off, Saturday 9 May worked; Dragon Boat 19–21 Jun;
+ * Mid-Autumn 25–27 Sep; National Day 1–7 Oct off, Sunday 20 Sep and Saturday 10 Oct worked. Only the
+ * weekdays among them are listed: Saturdays and Sundays are closed anyway.
+ */
+export const CN_2026_INPUT = {
+  id: 'CN',
+  holidays: [
+    '2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23', '2026-04-06',
+    '2026-05-01', '2026-05-04', '2026-05-05', '2026-06-19', '2026-09-25', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07',
+  ],
+  workingWeekendDays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+} as const;
+export const CN_2026 = businessCalendar(CN_2026_INPUT);

@@ -16,6 +16,7 @@ export * from './rebate.ts';
 export * from './reference.ts';
 export * from './sales-contracts.ts';
 export * from './banking-days.ts';
+export { CN_2026_INPUT } from './banking-days.examples.ts';
 export * from './working-time.ts';
 export * from './payments.ts';
 export * from './shipments.ts';

@@ -221,6 +221,16 @@ export const FinanceSettings = z.strictObject({
   levels: z.array(DunningLevel).min(1).max(9),
   /** The exporter's accounts; a statement of any other account is refused. */
   accounts: z.array(z.string().trim().min(5).max(40)).min(1).max(20),
+  /**
+   * The calendar of the bank where L/C documents are presented (the exporter's, in China): a last
+   * presentation day or an expiry on a closed day moves to the next banking day (UCP 600 art. 29a).
+   */
+  bankCalendar: z
+    .strictObject({
+      holidays: z.array(CalendarDate).max(400).describe('Days the bank is closed besides Saturdays and Sundays'),
+      workingWeekendDays: z.array(CalendarDate).max(100).describe('Saturdays and Sundays the bank works instead (调休)'),
+    })
+    .default({ holidays: [], workingWeekendDays: [] }),
 });
 export type FinanceSettings = z.infer<typeof FinanceSettings>;
 

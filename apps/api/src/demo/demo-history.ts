@@ -86,10 +86,10 @@ export function buildDemoServices(prisma: PrismaClient, clock: DemoClock, opts: 
   const settings = createSettingsService({ prisma });
   const attachments = createAttachmentsService({ prisma, clock, files });
   // As in app.ts: the schedule reads the shipments' dates, and the shipments refresh the schedule.
-  const schedule = createScheduleService({ clock, shipmentFacts: (contractId, db) => shipments.shipmentFactsForContract(contractId, db) });
+  const financeSettings = createFinanceSettingsService({ prisma });
+  const schedule = createScheduleService({ clock, shipmentFacts: (contractId, db) => shipments.shipmentFactsForContract(contractId, db), bankCalendar: (db) => financeSettings.bankCalendar(db) });
   const shipments = createShipmentsService({ prisma, clock, publicUrl, files, schedule });
   const salesContracts = createSalesContractsService({ prisma, clock, publicUrl, schedule });
-  const financeSettings = createFinanceSettingsService({ prisma });
   return {
     prisma,
     clock,

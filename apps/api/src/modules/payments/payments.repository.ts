@@ -19,6 +19,12 @@ export function findScheduleContract(db: Db, id: string) {
   return db.salesContract.findUnique({ where: { id }, select: scheduleContractSelect });
 }
 
+/** The contracts with a letter of credit recorded whose schedule is binding (confirmed, not cancelled). */
+export async function findLiveLcContractIds(db: Db): Promise<string[]> {
+  const rows = await db.salesContract.findMany({ where: { lcExpiryDate: { not: null }, status: { in: ['CONFIRMED', 'IN_PRODUCTION', 'PARTIALLY_SHIPPED', 'SHIPPED'] } }, select: { id: true }, orderBy: { number: 'asc' } });
+  return rows.map((r) => r.id);
+}
+
 export function findContractBrief(db: Db, id: string) {
   return db.salesContract.findUnique({ where: { id }, select: { id: true, number: true, buyerCompanyId: true, currency: true, paymentTermsText: true } });
 }

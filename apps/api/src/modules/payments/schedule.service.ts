@@ -1,6 +1,6 @@
 import {
   Dec, businessCalendar, calendarDate, currencyScale, deriveSchedule, midnightUtc, openAmount, scheduleChanges, scheduleItemReference, scheduleItemStatus,
-  type Instalment, type PlannedItem, type ScheduleLc, type ScheduleShipment,
+  type BusinessCalendar, type Instalment, type PlannedItem, type ScheduleLc, type ScheduleShipment,
 } from '@portal/domain';
 import type { Prisma } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
@@ -30,10 +30,22 @@ export function balanceFields(item: { amount: string | Dec; paid: string | Dec; 
  * Payment schedules kept in step with their contracts: derived from the payment terms at
  * confirmation, re-derived after an amendment and whenever a shipment's dates change.
  */
-export function createScheduleService(deps: { clock: Clock; shipmentFacts: ShipmentFacts }) {
+export function createScheduleService(deps: {
+  clock: Clock;
+  shipmentFacts: ShipmentFacts;
+  /** The calendar of the bank of presentation (finance keeps its holidays); weekends only without it. */
+  bankCalendar?: (db: Db) => Promise<BusinessCalendar>;
+}) {
   const { clock, shipmentFacts } = deps;
 
   return {
+    /** Re-derives the schedules of the live contracts paid by letter of credit (after the bank calendar changed). */
+    async refreshLcSchedules(tx: Db, actorId: string | null = null): Promise<number> {
+      const ids = await repo.findLiveLcContractIds(tx);
+      for (const id of ids) await this.refreshSchedule(tx, id, actorId);
+      return ids.length;
+    },
+
     /**
      * Brings the contract's schedule in step with its terms, amendments and shipments, inside the
      * caller's transaction: new items created (numbered, with their RF reference), known ones updated,
@@ -47,7 +59,7 @@ export function createScheduleService(deps: { clock: Clock; shipmentFacts: Shipm
       const shippedValue = shipments.reduce((s, x) => s.plus(x.value), new Dec(0));
       const terms: Instalment[] = c.paymentTerms.map((t) => ({ method: t.method, percent: t.percent.toFixed(), trigger: t.trigger, days: t.days }));
       const lc: ScheduleLc | null = c.lcExpiryDate
-        ? { expiryDate: calendarDate(c.lcExpiryDate), presentationDays: c.lcPresentationDays, latestShipmentDate: day(c.lcLatestShipmentDate), calendar: businessCalendar({ id: c.currency }) }
+        ? { expiryDate: calendarDate(c.lcExpiryDate), presentationDays: c.lcPresentationDays, latestShipmentDate: day(c.lcLatestShipmentDate), calendar: deps.bankCalendar ? await deps.bankCalendar(tx) : businessCalendar({ id: c.currency }) }
         : null;
       const planned = deriveSchedule(
         {

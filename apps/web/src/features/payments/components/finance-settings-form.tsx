@@ -5,7 +5,7 @@ import { useUpdateFinanceSettings } from '../api/finance-settings.ts';
 import { usePayText } from '../messages.ts';
 import { errorText } from './error-text.ts';
 
-/** Finance settings: bank charge tolerance per currency, the reminder, dunning levels, the exporter's accounts. */
+/** Finance settings: bank charge tolerance per currency, the reminder, dunning levels, the exporter's accounts, the bank's closing days. */
 export function FinanceSettingsForm({ settings, canManage }: { settings: FinanceSettings; canManage: boolean }) {
   const { pt } = usePayText();
   const save = useUpdateFinanceSettings();
@@ -13,12 +13,16 @@ export function FinanceSettingsForm({ settings, canManage }: { settings: Finance
   const [reminder, setReminder] = useState(String(settings.reminderDaysBefore));
   const [levels, setLevels] = useState(settings.levels.map((l) => l.daysOverdue).join(', '));
   const [accounts, setAccounts] = useState(settings.accounts.join(', '));
+  const [holidays, setHolidays] = useState(settings.bankCalendar.holidays.join('\n'));
+  const [workingWeekend, setWorkingWeekend] = useState(settings.bankCalendar.workingWeekendDays.join('\n'));
+  const dates = (text: string) => text.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
   const submit = () => {
     const bankChargeTolerance = Object.fromEntries(tolerance.split(',').map((x) => x.trim().split(/\s+/)).filter((p) => p.length === 2).map(([c, a]) => [c!.toUpperCase(), a!]));
     save.mutate({
       bankChargeTolerance, reminderDaysBefore: Number(reminder),
       levels: levels.split(',').map((x) => x.trim()).filter(Boolean).map((d, i) => ({ level: i + 1, daysOverdue: Number(d) })),
       accounts: accounts.split(',').map((x) => x.trim()).filter(Boolean),
+      bankCalendar: { holidays: dates(holidays), workingWeekendDays: dates(workingWeekend) },
     });
   };
   return (
@@ -28,6 +32,8 @@ export function FinanceSettingsForm({ settings, canManage }: { settings: Finance
         <label className="field"><span>{pt('pay.reminderDays')}</span><input inputMode="numeric" value={reminder} onChange={(e) => setReminder(e.target.value)} /></label>
         <label className="field"><span>{pt('pay.levels')}</span><input value={levels} onChange={(e) => setLevels(e.target.value)} /></label>
         <label className="field"><span>{pt('pay.accounts')}</span><input value={accounts} onChange={(e) => setAccounts(e.target.value)} /></label>
+        <label className="field"><span>{pt('pay.holidays')}</span><textarea rows={5} value={holidays} onChange={(e) => setHolidays(e.target.value)} /><small className="field__hint">{pt('pay.holidaysHint')}</small></label>
+        <label className="field"><span>{pt('pay.workingWeekend')}</span><textarea rows={5} value={workingWeekend} onChange={(e) => setWorkingWeekend(e.target.value)} /><small className="field__hint">{pt('pay.workingWeekendHint')}</small></label>
       </fieldset>
       <FormAlert message={save.error ? errorText(save.error) : null} />
       {save.isSuccess && <FormAlert tone="success" message={pt('pay.settingsSaved')} />}
