@@ -15,6 +15,9 @@ type Props = {
   onFiled: (claim: ClaimView) => void;
 };
 
+/** The fields this form shows an error beside; any other (the contract, the complaint) is said above the button. */
+const shownFields = /^(kind|shipmentId|lines|amount|currency|description|evidenceIds)/;
+
 type LineState = { on: boolean; quantity: string; batchNo: string };
 
 /** The deadline of the chosen kind, as the buyer reads it before filing. */
@@ -95,7 +98,7 @@ export function ClaimForm({ terms, draft, onFiled }: Props) {
         <details className="small"><summary>{t('claims.clause')}</summary><p>{terms.contract.claimsClause}</p></details>
       )}
       <FormAlert message={requestError(file.error)} />
-      {file.error instanceof ApiError && file.error.fieldErrors.length > 0 && <p className="field__error" role="alert">{file.error.message}</p>}
+      {Object.entries(errors).filter(([k]) => !shownFields.test(k)).map(([k, m]) => <p key={k} className="field__error" role="alert">{k}: {m}</p>)}
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={file.isPending || evidence.uploading}>{t('claims.submit')}</button>
       </div>
