@@ -102,6 +102,8 @@ describe('filing a claim', () => {
     expect(notes[0]!.title).toContain('运输损坏');
     expect(await t.db.prisma.auditLog.count({ where: { entityType: 'Claim', entityId: claim.id, action: 'claim.file' } })).toBe(1);
     expect(await t.db.prisma.outboxEvent.count({ where: { channel: 'mail', payload: { path: ['subject'], string_contains: claim.number } } })).toBe(2);
+    // Evidence on a claim is not attached anywhere else.
+    expectFields(await call('POST', '/api/tickets', s.buyer, { kind: 'COMPLAINT', subject: 'Same photo', body: 'See the photo.', attachmentIds: [fileId] }), ['body.attachmentIds.0']);
   });
 
   it('refuses more than was shipped, more than the lines are worth, another currency, a line not on the shipment — naming each field, saving nothing', async () => {
@@ -258,10 +260,10 @@ describe('a complaint turned into a claim', () => {
     const opened = await call('POST', '/api/tickets', s.buyer, { kind: 'COMPLAINT', subject: 'Wrong colour delivered', body: 'We ordered black, 300 pcs came in silver.', about: { type: 'CONTRACT', id: arrived.contractId }, attachmentIds: [fileId] });
     expect(opened.statusCode, opened.body).toBe(201);
     const ticketId = opened.json().id;
-    // The complaint names the contract, not the shipment: the draft says so.
-    const noShipment = await call('GET', `/api/claims/drafts/${ticketId}`, s.clerk);
-    expect(noShipment.statusCode, noShipment.body).toBe(400);
-    await t.db.prisma.ticket.update({ where: { id: ticketId }, data: { subjectType: 'SHIPMENT', subjectId: arrived.shipmentId } });
+    // The complaint names the contract; its one shipped shipment is the claim's. A complaint naming no contract cannot become a claim.
+    const loose = await call('POST', '/api/tickets', s.buyer, { kind: 'COMPLAINT', subject: 'Late answer', body: 'Nobody called back.' });
+    const refused = await call('GET', `/api/claims/drafts/${loose.json().id}`, s.clerk);
+    expectFields(refused, ['contractId']);
     expect((await call('GET', `/api/claims/drafts/${ticketId}`, s.buyer)).statusCode).toBe(403);
     const d = await call('GET', `/api/claims/drafts/${ticketId}`, s.clerk);
     expect(d.statusCode, d.body).toBe(200);

@@ -28,6 +28,7 @@ export type ClaimAction = z.infer<typeof ClaimAction>;
 export const ClaimParams = z.strictObject({ claimId: Id });
 export const ClaimShipmentParams = z.strictObject({ shipmentId: Id });
 export const ClaimTicketParams = z.strictObject({ ticketId: Id });
+export const ClaimDraftQuery = z.strictObject({ shipmentId: Id.optional().describe('The shipment, when the complaint names none and its contract has several') });
 
 /** A claimed quantity: up to 3 decimals; zero only for delay and document claims (the domain checks). */
 const ClaimQuantity = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a quantity, e.g. "120"');

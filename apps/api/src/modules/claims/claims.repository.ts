@@ -89,6 +89,11 @@ export function findShipmentForClaim(db: Db, id: string) {
   });
 }
 
+/** A contract's shipments that have shipped (departed, with an on-board or departure date), oldest first. */
+export function findShippedShipments(db: Db, contractId: string) {
+  return db.shipment.findMany({ where: { contractId, status: { not: 'CANCELLED' }, OR: [{ onBoardDate: { not: null } }, { atd: { not: null } }] }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+}
+
 export function findContractOwner(db: Db, id: string) {
   return db.salesContract.findUnique({ where: { id }, select: { id: true, buyerCompanyId: true } });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ClaimCustomerFigures, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimParams, ClaimSettings, ClaimShipmentParams, ClaimStepBody, ClaimSummary, ClaimTicketParams, ClaimView,
+  ClaimCustomerFigures, ClaimDraftQuery, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimParams, ClaimSettings, ClaimShipmentParams, ClaimStepBody, ClaimSummary, ClaimTicketParams, ClaimView,
   FileClaimBody, Problem, z,
 } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
@@ -52,8 +52,11 @@ export default async function claimsRoutes(app: FastifyInstance, deps: { claims:
 
   r.get('/claims/drafts/:ticketId', {
     config: { access: 'claims.work' },
-    schema: { tags, summary: 'A complaint ticket as a claim draft: the buyer’s words and files, its contract and shipment', params: ClaimTicketParams, response: { 200: ClaimDraftView, ...errors } },
-    handler: async (request) => deps.claims.draftFromTicket(requireActor(request), request.params.ticketId),
+    schema: {
+      tags, summary: 'A complaint ticket as a claim draft: the buyer’s words and files, its contract and shipment (the contract’s only shipped one unless named)',
+      params: ClaimTicketParams, querystring: ClaimDraftQuery, response: { 200: ClaimDraftView, ...errors },
+    },
+    handler: async (request) => deps.claims.draftFromTicket(requireActor(request), request.params.ticketId, request.query.shipmentId),
   });
 
   r.get('/claims/:claimId', {

@@ -193,12 +193,22 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
     return [...errors, ...typed];
   }
 
-  async function draftOf(actor: Actor, ticketId: string) {
+  /**
+   * A complaint as a claim draft. A complaint names its contract (tickets name a contract or a
+   * product); the shipment is the one it names, else the one given, else the contract's only shipment
+   * that has shipped — more than one and the draft asks for it (shipmentId).
+   */
+  async function draftOf(actor: Actor, ticketId: string, shipmentId?: string) {
     const t = await repo.findComplaint(prisma, ticketId);
     if (!t) throw new DomainError('NOT_FOUND', 'ticket not found');
+    let named = t.subjectType === 'SHIPMENT' ? t.subjectId : (shipmentId ?? null);
+    if (!named && t.contractId && isStaff(actor.role)) {
+      const shipped = await repo.findShippedShipments(prisma, t.contractId);
+      if (shipped.length === 1) named = shipped[0]!.id;
+    }
     const draft = claimDraftFromComplaint(
       {
-        id: t.id, kind: t.kind, buyerCompanyId: t.buyerCompanyId, contractId: t.contractId, shipmentId: t.subjectType === 'SHIPMENT' ? t.subjectId : null, subject: t.subject, convertedClaimId: t.claim?.id ?? null,
+        id: t.id, kind: t.kind, buyerCompanyId: t.buyerCompanyId, contractId: t.contractId, shipmentId: named, subject: t.subject, convertedClaimId: t.claim?.id ?? null,
         messages: t.messages.map((m) => ({ fromCustomer: m.author.role === 'BUYER', internal: m.internal, body: m.body, attachmentIds: m.attachments.filter((a) => !a.claimEvidence).map((a) => a.id) })),
       },
       actor,
@@ -328,9 +338,11 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
     },
 
     /** A complaint ticket as a claim draft (staff): the buyer's words and files, the contract and shipment it names, and the shipment's filing terms. */
-    async draftFromTicket(actor: Actor, ticketId: string): Promise<ClaimDraftView> {
-      const { ticket, draft } = await draftOf(actor, ticketId);
-      const { terms } = await termsOf(actor, draft.shipmentId);
+    async draftFromTicket(actor: Actor, ticketId: string, shipmentId?: string): Promise<ClaimDraftView> {
+      const { ticket, draft } = await draftOf(actor, ticketId, shipmentId);
+      const { terms } = await termsOf(actor, draft.shipmentId).catch(() => {
+        throw validationError([{ field: 'shipmentId', message: 'is not a shipment of the complaint’s contract' }]);
+      });
       if (terms.contract.id !== draft.contractId) throw validationError([{ field: 'shipmentId', message: 'the complaint names a shipment of another contract' }]);
       const evidence = (await repo.findAttachmentInfos(prisma, draft.evidenceAttachmentIds)).map(toAttachmentInfo);
       return { sourceTicketId: ticket.id, ticketNumber: ticket.number, contractId: draft.contractId, shipmentId: draft.shipmentId, kind: draft.kind, description: draft.description, evidence, terms };
@@ -353,8 +365,9 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
         if (body.sourceTicketId) throw validationError([{ field: 'body.sourceTicketId', message: 'is for staff: a buyer files the claim directly' }]);
       } else {
         if (!body.sourceTicketId) throw validationError([{ field: 'body.sourceTicketId', message: 'is required: staff file a claim from the buyer’s complaint' }]);
-        const { ticket: t, draft } = await draftOf(actor, body.sourceTicketId).catch(inBody);
-        if (draft.contractId !== body.contractId || draft.shipmentId !== body.shipmentId) throw validationError([{ field: 'body.shipmentId', message: 'must be the contract and shipment the complaint names' }]);
+        const { ticket: t, draft } = await draftOf(actor, body.sourceTicketId, body.shipmentId).catch(inBody);
+        if (draft.contractId !== body.contractId) throw validationError([{ field: 'body.contractId', message: 'must be the contract the complaint names' }]);
+        if (draft.shipmentId !== body.shipmentId) throw validationError([{ field: 'body.shipmentId', message: 'must be the shipment the complaint names' }]);
         buyerCompanyId = t.buyerCompanyId;
         evidenceIds = [...new Set([...draft.evidenceAttachmentIds, ...body.evidenceIds])];
         description = body.description || draft.description;
