@@ -144,7 +144,7 @@ test('the buyer adds the evidence asked for', async ({ page }) => {
 test('the clerk determines responsibility and offers a credit note above the approval threshold', async ({ page }) => {
   await signIn(page, 'clerk@demo.example');
   await page.goto(claimUrl.replace('/portal/', '/staff/'));
-  await takeStep(page, '下一步', '认定责任', async (form) => form.getByLabel('责任方').selectOption('FACTORY'));
+  await takeStep(page, '下一步', '认定责任', async (form) => { await form.getByLabel('责任方').selectOption('FACTORY'); });
   await takeStep(page, '下一步', '提出理赔方案', async (form) => {
     await form.getByLabel('理赔方式').selectOption('CREDIT_NOTE');
     await form.getByLabel('金额（USD）').fill('2400.00');

@@ -124,6 +124,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/claims/:claimId', access: ALL },
   { method: 'POST', url: '/api/claims/:claimId/steps', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'POST', url: '/api/claims/:claimId/notes', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/claims/:claimId/credit-note-use', access: ['FINANCE', 'ADMIN'] },
   { method: 'GET', url: '/api/payments', access: ALL },
   { method: 'GET', url: '/api/contracts/:contractId/payments', access: ALL },
   { method: 'GET', url: '/api/payments/receivables', access: ['FINANCE', 'MANAGER', 'ADMIN'] },

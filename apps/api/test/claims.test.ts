@@ -251,6 +251,17 @@ describe('a damage claim through its workflow', () => {
     expect((await call('GET', '/api/claims/finance', s.buyer)).statusCode).toBe(403);
     const financeHome = (await call('GET', '/api/home', s.finance)).json();
     expect(financeHome.figures.find((f: { key: string }) => f.key === 'claims.openCreditNotes')).toMatchObject({ count: 1, amounts: [{ amount: '4500.00', currency: 'USD' }] });
+    // Finance uses it against a later contract of the same customer (not the claimed one, not another company's).
+    const claimed = (await t.db.prisma.salesContract.findUniqueOrThrow({ where: { id: arrived.contractId } })).number;
+    expectFields(await call('POST', `/api/claims/${id}/credit-note-use`, s.finance, { contractNumber: claimed }), ['body.contractNumber']);
+    expect((await call('POST', `/api/claims/${id}/credit-note-use`, s.clerk, { contractNumber: claimed })).statusCode).toBe(403);
+    const later = await shippedContract({ depart: false, arrive: false });
+    const used = await call('POST', `/api/claims/${id}/credit-note-use`, s.finance, { contractNumber: later.contractNumber });
+    expect(used.statusCode, used.body).toBe(200);
+    expect(used.json()).toMatchObject({ settlementDetail: { creditNoteOpen: false }, timeline: expect.arrayContaining([expect.objectContaining({ action: 'USE_CREDIT_NOTE', usedOn: later.contractNumber })]) });
+    expect((await call('POST', `/api/claims/${id}/credit-note-use`, s.finance, { contractNumber: later.contractNumber })).statusCode).toBe(409);
+    const after = (await call('GET', '/api/claims/finance', s.finance)).json();
+    expect(after.find((f: { buyerCompany: { name: string } }) => f.buyerCompany.name === 'Northwind Imports Ltd')).toMatchObject({ openCreditNotes: [], openCreditNoteCount: 0 });
   });
 });
 

@@ -86,6 +86,8 @@ const accessTable = {
   'claims.finance': ['FINANCE', 'MANAGER', 'ADMIN'],
   /** Finance sets the amount above which a settlement needs a manager's approval. */
   'claims.settings': ['FINANCE', 'ADMIN'],
+  /** Finance uses an open credit note against a later contract. */
+  'claims.creditNotes': ['FINANCE', 'ADMIN'],
   /** The payment page: a buyer's own company's items; staff any company's. */
   'payments.read': everyone,
   /** Receipts, allocations, reversals, write-offs, statement imports, dunning and finance settings. */

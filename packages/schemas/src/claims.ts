@@ -63,6 +63,10 @@ export const ClaimStepBody = z.strictObject({
 });
 export type ClaimStepBody = z.input<typeof ClaimStepBody>;
 
+/** Finance uses an open credit note against a later contract of the same customer. */
+export const UseCreditNoteBody = z.strictObject({ contractNumber: z.string().trim().regex(/^SC-\d{4}-\d{6}$/, 'must be a sales contract number, e.g. SC-2026-000012').describe('The later contract the credit is deducted from') });
+export type UseCreditNoteBody = z.input<typeof UseCreditNoteBody>;
+
 /** A staff-only note on the claim (never shown or sent to the buyer). */
 export const ClaimNoteBody = z.strictObject({ body: text(4000) });
 export type ClaimNoteBody = z.input<typeof ClaimNoteBody>;
@@ -131,6 +135,7 @@ export const ClaimEventView = z.object({
   settlementReference: z.string().optional(),
   responseDueAt: Timestamp.optional(),
   evidence: z.array(Id).optional(),
+  usedOn: z.string().optional().describe('The later contract a credit note was used against'),
 });
 export type ClaimEventView = z.infer<typeof ClaimEventView>;
 

@@ -33,6 +33,7 @@ export const claimMessages = defineMessages({
     'claims.rejected': { title: 'Claim {number} is rejected', body: '{reason}', action: 'Open the claim' },
     'claims.closed': { title: 'Claim {number} is closed', body: '{note}', action: 'Open the claim' },
     'claims.withdrawn': { title: '{company} withdrew claim {number}', body: '{note}', action: 'Open the claim' },
+    'claims.creditNoteUsed': { title: 'Credit note {reference} of claim {number} is used', body: '{amount} is deducted from contract {contract}.', action: 'Open the claim' },
   },
   zh: {
     'claims.filed': { title: `{company} 提交了新的${kindZh}索赔 {number}`, body: '合同 {contract}，索赔金额 {amount}。请于 {dueAt} 前答复。', action: '查看索赔' },
@@ -52,6 +53,7 @@ export const claimMessages = defineMessages({
     'claims.rejected': { title: '索赔 {number} 被拒绝', body: '{reason}', action: '查看索赔' },
     'claims.closed': { title: '索赔 {number} 已关闭', body: '{note}', action: '查看索赔' },
     'claims.withdrawn': { title: '{company} 撤回了索赔 {number}', body: '{note}', action: '查看索赔' },
+    'claims.creditNoteUsed': { title: '索赔 {number} 的贷记单 {reference} 已使用', body: '{amount} 已在合同 {contract} 中抵扣。', action: '查看索赔' },
   },
 });
 

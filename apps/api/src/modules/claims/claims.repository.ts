@@ -94,6 +94,10 @@ export function findShippedShipments(db: Db, contractId: string) {
   return db.shipment.findMany({ where: { contractId, status: { not: 'CANCELLED' }, OR: [{ onBoardDate: { not: null } }, { atd: { not: null } }] }, orderBy: { createdAt: 'asc' }, select: { id: true } });
 }
 
+export function findContractByNumber(db: Db, number: string) {
+  return db.salesContract.findUnique({ where: { number }, select: { id: true, number: true, buyerCompanyId: true, status: true } });
+}
+
 export function findContractOwner(db: Db, id: string) {
   return db.salesContract.findUnique({ where: { id }, select: { id: true, buyerCompanyId: true } });
 }

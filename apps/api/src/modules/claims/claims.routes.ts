@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ClaimCustomerFigures, ClaimDraftQuery, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimParams, ClaimSettings, ClaimShipmentParams, ClaimStepBody, ClaimSummary, ClaimTicketParams, ClaimView,
-  FileClaimBody, Problem, z,
+  FileClaimBody, Problem, UseCreditNoteBody, z,
 } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { ClaimsService } from './claims.service.ts';
@@ -69,6 +69,12 @@ export default async function claimsRoutes(app: FastifyInstance, deps: { claims:
     config: { access: 'claims.act' },
     schema: { tags, summary: 'Take a step of the claim workflow (the workflow decides who may take which step when)', params: ClaimParams, body: ClaimStepBody, response: { 200: ClaimView, ...errors } },
     handler: async (request) => deps.claims.step(requireActor(request), request.params.claimId, request.body, { requestId: request.id }),
+  });
+
+  r.post('/claims/:claimId/credit-note-use', {
+    config: { access: 'claims.creditNotes' },
+    schema: { tags, summary: 'Use the claim’s open credit note against a later contract of the same customer', params: ClaimParams, body: UseCreditNoteBody, response: { 200: ClaimView, ...errors } },
+    handler: async (request) => deps.claims.useCreditNote(requireActor(request), request.params.claimId, request.body, { requestId: request.id }),
   });
 
   r.post('/claims/:claimId/notes', {

@@ -1,4 +1,4 @@
-import type { ClaimCustomerFigures, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimSettings, ClaimStepBody, ClaimSummary, ClaimView, FileClaimBody, z } from '@portal/schemas';
+import type { ClaimCustomerFigures, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimSettings, ClaimStepBody, ClaimSummary, ClaimView, FileClaimBody, UseCreditNoteBody, z } from '@portal/schemas';
 import {
   DEFAULT_CLAIM_APPROVAL_THRESHOLDS, DEFAULT_CLAIM_RESPONSE_HOURS, DomainError, Dec, applyTimerEffect, approvalThresholdFor, assertCompanyMayTrade, assertVisibleTo, calendarDate,
   claimActionsFor, claimDaysLeft, claimDeadline, claimDraftFromComplaint, claimEvidenceErrors, claimFilingErrors, claimFinanceFigures, claimKinds, claimPeriodsFromClause,
@@ -122,6 +122,7 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
             ...(data.settlementReference ? { settlementReference: String(data.settlementReference) } : {}),
             ...(data.responseDueAt ? { responseDueAt: String(data.responseDueAt) } : {}),
             ...(Array.isArray(data.evidence) ? { evidence: data.evidence as string[] } : {}),
+            ...(data.usedOn ? { usedOn: String(data.usedOn) } : {}),
           };
         }),
       sourceTicket: c.sourceTicket,
@@ -448,6 +449,30 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
         const e = await repo.createEvent(tx, { claimId: c.id, action: 'NOTE', fromStatus: c.status, toStatus: c.status, note: body.body, internal: true, data: {}, actorId: actor.userId, createdAt: now });
         await tx.claim.update({ where: { id: c.id }, data: { updatedAt: now }, select: { id: true } });
         await recordAudit(tx, { actorId: actor.userId, companyId: c.buyerCompanyId, action: 'claim.note', entityType: 'Claim', entityId: c.id, requestId: meta.requestId, changes: { number: c.number, eventId: e.id } });
+      });
+      return toView((await repo.findClaim(prisma, c.id))!, actor);
+    },
+
+    /**
+     * Finance deducts an open credit note from a later contract of the same customer: the note is no
+     * longer open against them; the step is on the timeline, audited, and the buyer told.
+     */
+    async useCreditNote(actor: Actor, id: string, body: z.output<typeof UseCreditNoteBody>, meta: Meta): Promise<ClaimView> {
+      const c = await load(actor, id);
+      if (c.settlementKind !== 'CREDIT_NOTE' || !['SETTLED', 'CLOSED'].includes(c.status)) throw new DomainError('CONFLICT', 'only a recorded credit note is used against a later contract');
+      if (c.creditNoteUsedAt) throw new DomainError('CONFLICT', 'this credit note has been used already');
+      const target = await repo.findContractByNumber(prisma, body.contractNumber);
+      if (!target || target.buyerCompanyId !== c.buyerCompanyId) throw validationError([{ field: 'body.contractNumber', message: `is not a contract of ${c.buyerCompany.name}` }]);
+      if (target.id === c.contractId || target.status === 'CANCELLED') throw validationError([{ field: 'body.contractNumber', message: 'must be a later, live contract: not the claimed one, not cancelled' }]);
+      const now = clock.now();
+      await prisma.$transaction(async (tx) => {
+        if (!(await repo.updateClaimIf(tx, c.id, c.status, { creditNoteUsedAt: now, updatedAt: now }))) throw new DomainError('CONFLICT', 'the claim changed meanwhile; reload it and try again');
+        await repo.createEvent(tx, { claimId: c.id, action: 'USE_CREDIT_NOTE', fromStatus: c.status, toStatus: c.status, note: null, internal: false, data: { usedOn: target.number, contractId: target.id }, actorId: actor.userId, createdAt: now });
+        await recordAudit(tx, {
+          actorId: actor.userId, companyId: c.buyerCompanyId, action: 'claim.use_credit_note', entityType: 'Claim', entityId: c.id, requestId: meta.requestId,
+          changes: { number: c.number, creditNote: c.settlementReference, amount: money(c.settlementAmount!, c.currency), contractId: target.id, contract: target.number },
+        });
+        await tell(tx, await repo.findBuyerRecipients(tx, c.buyerCompanyId), 'claims.creditNoteUsed', { number: c.number, reference: c.settlementReference ?? '', amount: money(c.settlementAmount!, c.currency), contract: target.number }, buyerLink(c.id), now);
       });
       return toView((await repo.findClaim(prisma, c.id))!, actor);
     },

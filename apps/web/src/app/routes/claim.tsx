@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { claimQueryOptions, useClaim } from '../../features/claims/api/get-claim.ts';
-import { ClaimActions, ClaimNoteForm } from '../../features/claims/components/claim-actions.tsx';
+import { can } from '@portal/domain/access';
+import { ClaimActions, ClaimNoteForm, UseCreditNoteForm } from '../../features/claims/components/claim-actions.tsx';
 import { ClaimFacts, ClaimTimeline } from '../../features/claims/components/claim-view.tsx';
 import '../../features/claims/claims.css';
 import { ErrorState, Loading } from '../../components/states.tsx';
@@ -32,6 +33,7 @@ export default function ClaimRoute() {
           <ClaimActions claim={claim} />
           <section className="card"><h2>{t('claims.description')}</h2><p className="claim-timeline__note">{claim.description}</p></section>
           <ClaimTimeline claim={claim} staff={staff} />
+          {can(user!.role, 'claims.creditNotes') && <UseCreditNoteForm claim={claim} />}
           {staff && <ClaimNoteForm claim={claim} />}
         </div>
         <aside className="card"><ClaimFacts claim={claim} staff={staff} /></aside>

@@ -138,4 +138,9 @@ export const en = {
   'claims.finance.openCredit': 'Open credit notes',
   'claims.finance.none': 'No settlements yet.',
   'claims.fromComplaint': 'Turn into a claim',
+  'claims.step.USE_CREDIT_NOTE': 'Credit note used',
+  'claims.timeline.usedOn': 'Deducted from contract {contract}',
+  'claims.creditNote.use': 'Use the credit note',
+  'claims.creditNote.contract': 'Later contract (number)',
+  'claims.creditNote.hint': 'A contract of the same customer the credit is deducted from, e.g. SC-2026-000012.',
 } as const;

@@ -140,4 +140,9 @@ export const zh: Record<keyof typeof en, string> = {
   'claims.finance.openCredit': '未使用的贷记单',
   'claims.finance.none': '尚无理赔。',
   'claims.fromComplaint': '转为索赔',
+  'claims.step.USE_CREDIT_NOTE': '贷记单已使用',
+  'claims.timeline.usedOn': '已在合同 {contract} 中抵扣',
+  'claims.creditNote.use': '使用贷记单',
+  'claims.creditNote.contract': '后续合同（编号）',
+  'claims.creditNote.hint': '同一客户的合同，贷记金额从中抵扣，例如 SC-2026-000012。',
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ClaimNoteBody, ClaimStepBody, ClaimView, FileClaimBody } from '@portal/schemas';
+import type { ClaimNoteBody, ClaimStepBody, ClaimView, FileClaimBody, UseCreditNoteBody } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 import { claimKeys } from './keys.ts';
 
@@ -27,4 +27,10 @@ export function useClaimStep(id: string) {
 export function useClaimNote(id: string) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (body: ClaimNoteBody) => api<ClaimView>(`/api/claims/${id}/notes`, { method: 'POST', body }), onSuccess: (c) => refresh(qc, c) });
+}
+
+/** Finance uses an open credit note against a later contract. */
+export function useUseCreditNote(id: string) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (body: UseCreditNoteBody) => api<ClaimView>(`/api/claims/${id}/credit-note-use`, { method: 'POST', body }), onSuccess: (c) => refresh(qc, c) });
 }

@@ -4,7 +4,7 @@ import { FormAlert, SelectField, TextAreaField, TextField, requestError } from '
 import { ApiError } from '../../../lib/api.ts';
 import type { MessageKey } from '../../../lib/messages.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { useClaimNote, useClaimStep } from '../api/change-claim.ts';
+import { useClaimNote, useClaimStep, useUseCreditNote } from '../api/change-claim.ts';
 import { EvidencePicker, useEvidence } from './evidence-picker.tsx';
 
 /** The steps that need a reason (the buyer is told why), and those that carry other input. */
@@ -98,6 +98,22 @@ export function ClaimNoteForm({ claim }: { claim: ClaimView }) {
       <TextAreaField label={t('claims.notes.add')} hint={t('claims.notes.hint')} rows={2} maxLength={4000} value={body} error={errors.body} onChange={(e) => setBody(e.target.value)} />
       <FormAlert message={requestError(save.error)} />
       <div className="form__actions"><button type="submit" className="btn btn--secondary btn--small" disabled={save.isPending}>{t('claims.notes.save')}</button></div>
+    </form>
+  );
+}
+
+/** Finance deducts an open credit note from a later contract of the customer. */
+export function UseCreditNoteForm({ claim }: { claim: ClaimView }) {
+  const { t } = useI18n();
+  const use = useUseCreditNote(claim.id);
+  const [contractNumber, setContractNumber] = useState('');
+  if (!claim.settlementDetail?.creditNoteOpen) return null;
+  const errors = use.error instanceof ApiError ? use.error.byField() : {};
+  return (
+    <form className="card form" noValidate aria-label={t('claims.creditNote.use')} onSubmit={(e) => { e.preventDefault(); use.mutate({ contractNumber }); }}>
+      <TextField label={t('claims.creditNote.contract')} hint={t('claims.creditNote.hint')} value={contractNumber} error={errors.contractNumber} onChange={(e) => setContractNumber(e.target.value)} />
+      <FormAlert message={requestError(use.error)} />
+      <div className="form__actions"><button type="submit" className="btn btn--secondary btn--small" disabled={use.isPending}>{t('claims.creditNote.use')}</button></div>
     </form>
   );
 }

@@ -70,6 +70,7 @@ export function ClaimTimeline({ claim: c, staff }: { claim: ClaimView; staff: bo
             {e.settlementReference && <p className="claim-timeline__note">{t('claims.timeline.reference', { reference: e.settlementReference })}</p>}
             {e.responseDueAt && staff && <p className="claim-timeline__note muted small">{t('claims.timeline.responseDue', { when: dateTime(e.responseDueAt) })}</p>}
             {e.responseDueAt && !staff && e.action === 'ACKNOWLEDGE' && <p className="claim-timeline__note muted small">{t('claims.timeline.responseDue', { when: dateTime(e.responseDueAt) })}</p>}
+            {e.usedOn && <p className="claim-timeline__note">{t('claims.timeline.usedOn', { contract: e.usedOn })}</p>}
             {e.evidence && e.evidence.length > 0 && <p className="claim-timeline__note muted small">{t('claims.timeline.files', { count: e.evidence.length })}</p>}
             {e.note && e.action !== 'FILE' && <p className="claim-timeline__note">{e.note}</p>}
           </li>
