@@ -100,6 +100,10 @@ test('the buyer files a damage claim with a photo from the shipment, the deadlin
   await expect(page.getByText(/must not exceed the value of the named lines \(USD 50400\.00\)/)).toBeVisible();
   await page.getByLabel('Amount claimed').fill('2520.00');
   await shot(page, 'claims-file-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await shot(page, 'claims-file-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'File the claim' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^CLM-\d{4}-\d{6}: Damage in transit$/ })).toBeVisible();
   claimUrl = new URL(page.url()).pathname;
