@@ -79,6 +79,9 @@ import { createSettingsService } from './modules/settings/settings.service.ts';
 import ticketsRoutes from './modules/tickets/tickets.routes.ts';
 import { createTicketsService } from './modules/tickets/tickets.service.ts';
 import { createTicketsHome } from './modules/tickets/tickets.home.ts';
+import claimsRoutes from './modules/claims/claims.routes.ts';
+import { createClaimsService } from './modules/claims/claims.service.ts';
+import { createClaimsHome } from './modules/claims/claims.home.ts';
 import { createShipmentsHome } from './modules/shipments/shipments.home.ts';
 import { createPaymentsHome } from './modules/payments/payments.home.ts';
 import type { SearchEngine } from './infra/search-engine.ts';
@@ -211,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const lettersOfCredit = createLettersOfCreditService({ prisma, clock, publicUrl: config.publicUrl, contracts: salesContracts });
   const negotiation = createNegotiationService({ prisma, clock, publicUrl: config.publicUrl, attachments, contracts: salesContracts, settings });
   const tickets = createTicketsService({ prisma, clock, publicUrl: config.publicUrl, attachments });
+  const claims = createClaimsService({ prisma, clock, publicUrl: config.publicUrl });
   // The home page asks each capability what waits for the user (see home.service.ts).
   const home = createHomeService({
     clock,
@@ -225,6 +229,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       createShipmentsHome({ prisma }),
       createPaymentsHome({ prisma }),
       createTicketsHome({ prisma }),
+      createClaimsHome({ prisma }),
     ],
   });
   const shipments = createShipmentsService({ prisma, clock, publicUrl: config.publicUrl, files, schedule });
@@ -250,6 +255,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(salesContractsRoutes, { contracts: salesContracts });
       await api.register(lettersOfCreditRoutes, { lettersOfCredit });
       await api.register(ticketsRoutes, { tickets });
+      await api.register(claimsRoutes, { claims });
       await api.register(paymentsRoutes, { payments, receipts, ageing, dunning, settings: financeSettings });
       await api.register(shipmentsRoutes, { shipments });
       await api.register(qualityCertificatesRoutes, { qualityCertificates });

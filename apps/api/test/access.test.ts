@@ -114,6 +114,17 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/tickets/:ticketId/resolve', access: ['CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'POST', url: '/api/tickets/:ticketId/close', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'POST', url: '/api/tickets/:ticketId/rating', access: ['BUYER'] },
+  { method: 'GET', url: '/api/claims', access: ALL },
+  { method: 'POST', url: '/api/claims', access: ['BUYER', 'CLERK', 'MANAGER'] },
+  { method: 'GET', url: '/api/claims/finance', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
+  { method: 'GET', url: '/api/claims/settings', access: STAFF },
+  { method: 'PUT', url: '/api/claims/settings', access: ['FINANCE', 'ADMIN'] },
+  { method: 'GET', url: '/api/claims/filing-terms/:shipmentId', access: ALL },
+  { method: 'GET', url: '/api/claims/drafts/:ticketId', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'GET', url: '/api/claims/:claimId', access: ALL },
+  { method: 'POST', url: '/api/claims/:claimId/steps', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/claims/:claimId/notes', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'POST', url: '/api/claims/:claimId/credit-note-use', access: ['FINANCE', 'ADMIN'] },
   { method: 'GET', url: '/api/payments', access: ALL },
   { method: 'GET', url: '/api/contracts/:contractId/payments', access: ALL },
   { method: 'GET', url: '/api/payments/receivables', access: ['FINANCE', 'MANAGER', 'ADMIN'] },
@@ -198,7 +209,7 @@ beforeAll(async () => {
   ];
   for (const [role, user] of logins) sessions[role] = await loginAs(t.app, `${user}@demo.example`);
   const purchasing = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'purchasing@demo.example' } });
-  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, shipmentId: nobody, documentId: nobody, certificateId: nobody, eventId: nobody, receiptId: nobody, entryId: nobody, itemId: nobody, importId: nobody, lineId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
+  params = { companyId: northwind, userId: purchasing.id, invitationId: nobody, notificationId: nobody, productId: nobody, categoryId: nobody, inquiryId: nobody, attachmentId: nobody, quoteId: nobody, revisionNo: '1', costSheetId: nobody, contractId: nobody, ticketId: nobody, claimId: nobody, shipmentId: nobody, documentId: nobody, certificateId: nobody, eventId: nobody, receiptId: nobody, entryId: nobody, itemId: nobody, importId: nobody, lineId: nobody, number: '1', token: 'A'.repeat(43), sha256: '0'.repeat(64) };
 });
 afterAll(() => t.close());
 
@@ -392,6 +403,11 @@ describe('a company that may not trade changes no business', () => {
     { method: 'POST', url: '/api/tickets/:ticketId/messages', body: { body: 'Hello' } },
     { method: 'POST', url: '/api/tickets/:ticketId/close' },
     { method: 'POST', url: '/api/tickets/:ticketId/rating', body: { rating: 5 } },
+    {
+      method: 'POST', url: '/api/claims',
+      body: { contractId: nobody, shipmentId: nobody, kind: 'DAMAGE', description: 'Dented', currency: 'USD', amount: '10.00', lines: [{ contractLineId: nobody, quantity: '1' }] },
+    },
+    { method: 'POST', url: '/api/claims/:claimId/steps', body: { action: 'WITHDRAW' } },
   ];
   const upkeep = [
     'PATCH /api/auth/me', 'POST /api/auth/password', 'POST /api/notifications/:notificationId/read', 'POST /api/notifications/read-all',

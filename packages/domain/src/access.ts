@@ -79,6 +79,17 @@ const accessTable = {
   'tickets.post': ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'],
   'tickets.work': serviceStaff,
   'tickets.rate': buyers,
+  /** Claims: buyers file (staff only from a complaint) and answer offers; handlers, managers and finance take their steps (the workflow says which). */
+  'claims.read': everyone,
+  'claims.file': ['BUYER', 'CLERK', 'MANAGER'],
+  'claims.act': ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'],
+  'claims.work': serviceStaff,
+  /** Claims' money per customer: settlements to pay, payouts, open credit notes. */
+  'claims.finance': ['FINANCE', 'MANAGER', 'ADMIN'],
+  /** Finance sets the amount above which a settlement needs a manager's approval. */
+  'claims.settings': ['FINANCE', 'ADMIN'],
+  /** Finance uses an open credit note against a later contract. */
+  'claims.creditNotes': ['FINANCE', 'ADMIN'],
   /** The payment page: a buyer's own company's items; staff any company's. */
   'payments.read': everyone,
   /** Receipts, allocations, reversals, write-offs, statement imports, dunning and finance settings. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './access.ts';
 import {
   type ClaimFacts, DEFAULT_CLAIM_PERIODS, DEFAULT_CLAIM_RESPONSE_HOURS, claimActionsFor, claimDaysLeft, claimDeadline, claimFilingErrors, claimResponseState,
-  decideClaimStep,
+  decideClaimStep, claimPeriodsFromClause, claimEvidenceErrors, MAX_CLAIM_EVIDENCE_BYTES, approvalThresholdFor, DEFAULT_CLAIM_APPROVAL_THRESHOLDS, claimFinanceFigures,
 } from './claims.ts';
 import { DEFAULT_CLAIMS_CLAUSE } from './sales-contracts.ts';
 import { actors, beijing as at, ningboOffice as ningbo, refusal } from './testing.ts';
@@ -178,5 +178,55 @@ describe('filing a claim', () => {
       { field: 'amount', message: 'must be greater than zero with at most 2 decimal places' },
     ]);
     expect(claimFilingErrors({ kind: 'QUALITY', currency: 'USD', amount: '1', lines: [] }, contract, shipment, '2025-05-20')).toEqual([{ field: 'lines', message: 'must name at least one line of the shipment' }]);
+  });
+});
+
+describe('the contract\'s clause, evidence, approval and finance figures', () => {
+  it('reads the claim periods from the contract\'s claims clause, the default clause giving the default periods', () => {
+    expect(claimPeriodsFromClause(DEFAULT_CLAIMS_CLAUSE)).toEqual(DEFAULT_CLAIM_PERIODS);
+    expect(claimPeriodsFromClause(null)).toEqual(DEFAULT_CLAIM_PERIODS);
+    const own = claimPeriodsFromClause('Claims regarding quality shall be lodged within 45 days after arrival; regarding weight within 10 days.');
+    expect(own).toMatchObject({ QUALITY: 45, DAMAGE: 45, DELAY: 45, QUANTITY: 10 });
+    expect(claimPeriodsFromClause('Claims on quality within 7 days after arrival.')).toMatchObject({ QUALITY: 7, QUANTITY: 7 });
+    expect(claimDeadline('DAMAGE', '2025-05-15', own)?.deadline).toBe('2025-06-29');
+  });
+
+  it('takes photos and PDF reports within the size, naming each other file', () => {
+    expect(claimEvidenceErrors([{ contentType: 'image/jpeg', sizeBytes: 3_000_000 }, { contentType: 'application/pdf', sizeBytes: MAX_CLAIM_EVIDENCE_BYTES }], 'body.evidenceIds')).toEqual([]);
+    expect(claimEvidenceErrors([{ contentType: 'image/png', sizeBytes: 10 }, { contentType: 'text/plain', sizeBytes: 10 }, { contentType: 'image/png', sizeBytes: MAX_CLAIM_EVIDENCE_BYTES + 1 }], 'body.evidenceIds')).toEqual([
+      { field: 'body.evidenceIds.1', message: 'must be a photo (JPEG, PNG, WebP) or a PDF report, not text/plain' },
+      { field: 'body.evidenceIds.2', message: 'must be at most 10 MB' },
+    ]);
+    expect(claimEvidenceErrors([{ contentType: 'image/png', sizeBytes: 10 }], 'body.evidenceIds', 20)[0]?.field).toBe('body.evidenceIds');
+  });
+
+  it('needs approval for every settlement in a currency finance set no threshold for', () => {
+    expect(approvalThresholdFor(DEFAULT_CLAIM_APPROVAL_THRESHOLDS, 'USD')).toBe('2000.00');
+    const step = decideClaimStep(claim({ status: 'RESPONSIBILITY_DETERMINED', currency: 'JPY', amountClaimed: '50000', responsibleParty: 'EXPORTER' }), 'OFFER_SETTLEMENT', clerk, {
+      settlement: { kind: 'REFUND', amount: '1' }, approvalThreshold: approvalThresholdFor(DEFAULT_CLAIM_APPROVAL_THRESHOLDS, 'JPY'),
+    });
+    expect(step.status).toBe('PENDING_APPROVAL');
+  });
+
+  it('sums per customer and currency: settlements to pay, payouts made, credit notes still open', () => {
+    const base = { buyerCompanyId: 'nw', currency: 'USD', creditNoteUsed: false, paid: false } as const;
+    const figures = claimFinanceFigures([
+      { ...base, status: 'ACCEPTED', settlementKind: 'REFUND', settlementAmount: '100.10' },
+      { ...base, status: 'ACCEPTED', settlementKind: 'CREDIT_NOTE', settlementAmount: '0.20', currency: 'EUR' },
+      { ...base, status: 'CLOSED', settlementKind: 'REFUND', settlementAmount: '250.00', paid: true },
+      { ...base, status: 'SETTLED', settlementKind: 'PRICE_DISCOUNT', settlementAmount: '0.05', paid: true },
+      { ...base, status: 'CLOSED', settlementKind: 'CREDIT_NOTE', settlementAmount: '4500.00' },
+      { ...base, status: 'CLOSED', settlementKind: 'CREDIT_NOTE', settlementAmount: '99.00', creditNoteUsed: true },
+      { ...base, status: 'CLOSED', settlementKind: 'REPLACEMENT', settlementAmount: '800.00' },
+      { ...base, status: 'UNDER_INVESTIGATION', settlementKind: null, settlementAmount: null },
+      { ...base, buyerCompanyId: 'rh', status: 'CLOSED', settlementKind: 'CREDIT_NOTE', settlementAmount: '1.00' },
+    ]);
+    expect(figures.get('nw')).toEqual({
+      toPay: [{ amount: '0.20', currency: 'EUR' }, { amount: '100.10', currency: 'USD' }],
+      paidOut: [{ amount: '250.05', currency: 'USD' }],
+      openCreditNotes: [{ amount: '4500.00', currency: 'USD' }],
+      toPayCount: 2, openCreditNoteCount: 1,
+    });
+    expect(figures.get('rh')?.openCreditNotes).toEqual([{ amount: '1.00', currency: 'USD' }]);
   });
 });

@@ -252,3 +252,86 @@ export function claimFilingErrors(filing: ClaimFiling, contract: { currency: str
   else if (seen.size > 0 && amount.gt(value)) errors.push({ field: 'amount', message: `must not exceed the value of the named lines (${contract.currency} ${value.toFixed(scale)})` });
   return errors;
 }
+
+// ───────────────────────────── The contract's clause, evidence, approval, finance ─────────────────────────────
+
+/**
+ * The claim periods a contract's claims clause states: "regarding the quality … within N days" and
+ * "regarding quantity or weight within M days" (the default clause's wording); quality's period also
+ * holds for damage, wrong goods, delay and documents, quantity's for shortages. A clause that names
+ * no period (or none at all) gives the default periods.
+ */
+export function claimPeriodsFromClause(clause: string | null | undefined): ClaimPeriods {
+  if (!clause) return DEFAULT_CLAIM_PERIODS;
+  const days = (re: RegExp) => {
+    const m = re.exec(clause);
+    const n = m ? Number(m[1]) : Number.NaN;
+    return Number.isInteger(n) && n > 0 && n <= 730 ? n : null;
+  };
+  const quality = days(/quality[^.;]*?within\s+(\d{1,3})\s+days/i);
+  const quantity = days(/(?:quantity|weight|shortage)[^.;]*?within\s+(\d{1,3})\s+days/i);
+  const general = quality ?? DEFAULT_CLAIM_PERIODS.QUALITY;
+  return { QUALITY: general, DAMAGE: general, WRONG_GOODS: general, DELAY: general, DOCUMENTS: general, QUANTITY: quantity ?? (quality === null ? DEFAULT_CLAIM_PERIODS.QUANTITY : Math.min(general, DEFAULT_CLAIM_PERIODS.QUANTITY)) };
+}
+
+/** What may back a claim: photos (JPEG, PNG, WebP) and reports (PDF: a surveyor's or inspection report). */
+export const CLAIM_EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+/** The largest evidence file: 10 MiB (a phone photo or a scanned report). */
+export const MAX_CLAIM_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** At most this many files on one claim. */
+export const MAX_CLAIM_EVIDENCE_FILES = 20;
+
+/** Why these files cannot back a claim (by their type as told from the bytes, and their size), naming `<field>.N`; empty when they can. */
+export function claimEvidenceErrors(files: readonly { contentType: string; sizeBytes: number }[], field: string, alreadyOnClaim = 0): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  if (alreadyOnClaim + files.length > MAX_CLAIM_EVIDENCE_FILES) errors.push({ field, message: `must bring the claim to at most ${MAX_CLAIM_EVIDENCE_FILES} files` });
+  files.forEach((f, i) => {
+    if (!(CLAIM_EVIDENCE_TYPES as readonly string[]).includes(f.contentType)) errors.push({ field: `${field}.${i}`, message: `must be a photo (JPEG, PNG, WebP) or a PDF report, not ${f.contentType}` });
+    else if (f.sizeBytes > MAX_CLAIM_EVIDENCE_BYTES) errors.push({ field: `${field}.${i}`, message: `must be at most ${MAX_CLAIM_EVIDENCE_BYTES / 1024 / 1024} MB` });
+  });
+  return errors;
+}
+
+/** Finance's amounts above which a settlement needs a manager's approval, per currency, until finance sets its own. */
+export const DEFAULT_CLAIM_APPROVAL_THRESHOLDS: Readonly<Record<string, string>> = { USD: '2000.00', EUR: '2000.00', GBP: '1500.00', CNY: '15000.00' };
+
+/** The approval threshold of a currency; a currency finance has set none for needs approval for every settlement (threshold 0). */
+export function approvalThresholdFor(thresholds: Readonly<Record<string, string>>, currency: string): string {
+  return thresholds[currency] ?? '0';
+}
+
+/** A settled or open claim as finance counts it. */
+export type ClaimMoneyFacts = { buyerCompanyId: string; status: ClaimStatus; currency: string; settlementKind: SettlementKind | null; settlementAmount: string | null; creditNoteUsed: boolean; paid: boolean };
+
+/** Per currency totals (decimal strings at the currency's scale), sorted by currency. */
+export type CurrencyTotals = { amount: string; currency: string }[];
+
+/** What claims mean for finance per customer: accepted settlements still to pay, payouts made, credit notes open (not yet used on a later contract). */
+export type ClaimFinanceFigures = { toPay: CurrencyTotals; paidOut: CurrencyTotals; openCreditNotes: CurrencyTotals; toPayCount: number; openCreditNoteCount: number };
+
+function totals(entries: { amount: string; currency: string }[]): CurrencyTotals {
+  const by = new Map<string, Dec>();
+  for (const e of entries) by.set(e.currency, (by.get(e.currency) ?? new Dec(0)).plus(e.amount));
+  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ amount: amount.toFixed(currencyScale(currency)), currency }));
+}
+
+/**
+ * Claims' figures per customer: accepted settlements waiting for finance (refunds, discounts, credit
+ * notes and replacements alike, at their agreed amount); refunds and price discounts paid out; credit
+ * notes issued and not yet used against a later contract. Replacements are goods, not money: they
+ * count as to pay until recorded, and nowhere after.
+ */
+export function claimFinanceFigures(claims: readonly ClaimMoneyFacts[]): Map<string, ClaimFinanceFigures> {
+  const by = new Map<string, ClaimMoneyFacts[]>();
+  for (const c of claims) by.set(c.buyerCompanyId, [...(by.get(c.buyerCompanyId) ?? []), c]);
+  const out = new Map<string, ClaimFinanceFigures>();
+  for (const [company, list] of by) {
+    const amount = (c: ClaimMoneyFacts) => ({ amount: c.settlementAmount ?? '0', currency: c.currency });
+    const done = (c: ClaimMoneyFacts) => (c.status === 'SETTLED' || c.status === 'CLOSED') && c.settlementAmount !== null;
+    const toPay = list.filter((c) => c.status === 'ACCEPTED' && c.settlementAmount !== null);
+    const paid = list.filter((c) => done(c) && c.paid && (c.settlementKind === 'REFUND' || c.settlementKind === 'PRICE_DISCOUNT'));
+    const credit = list.filter((c) => done(c) && c.settlementKind === 'CREDIT_NOTE' && !c.creditNoteUsed);
+    out.set(company, { toPay: totals(toPay.map(amount)), paidOut: totals(paid.map(amount)), openCreditNotes: totals(credit.map(amount)), toPayCount: toPay.length, openCreditNoteCount: credit.length });
+  }
+  return out;
+}

@@ -18,3 +18,4 @@ export * from './home.ts';
 export * from './tickets.ts';
 export * from './payments.ts';
 export * from './shipments.ts';
+export * from './claims.ts';

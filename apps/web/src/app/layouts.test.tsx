@@ -9,7 +9,7 @@ const noNotifications = { items: [], unread: 0 };
 
 describe('navigation by role', () => {
   it('gives each role its own entries', () => {
-    expect(navigationFor('BUYER').map((i) => i.to)).toEqual(['/portal', '/catalog', '/portal/inquiries', '/portal/contracts', '/portal/shipments', '/portal/certificates', '/portal/payments', '/portal/tickets', '/portal/company', '/portal/account']);
+    expect(navigationFor('BUYER').map((i) => i.to)).toEqual(['/portal', '/catalog', '/portal/inquiries', '/portal/contracts', '/portal/shipments', '/portal/certificates', '/portal/payments', '/portal/claims', '/portal/tickets', '/portal/company', '/portal/account']);
     expect(navigationFor('CLERK').map((i) => i.label)).not.toContain('nav.approvals');
     expect(navigationFor('MANAGER').map((i) => i.label)).toContain('nav.approvals');
     expect(navigationFor('ADMIN').map((i) => i.to)).toContain('/staff/users');
@@ -39,7 +39,7 @@ describe('app shell', () => {
     renderApp('/portal');
     expect(await screen.findByRole('heading', { name: 'Welcome, Emma Clarke' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Products', 'Inquiries', 'Contracts', 'Shipments', 'Quality certificates', 'Payments', 'Service centre', 'Company', 'My account']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Products', 'Inquiries', 'Contracts', 'Shipments', 'Quality certificates', 'Payments', 'Claims', 'Service centre', 'Company', 'My account']);
     expect(screen.getByText(/awaiting approval by our sales manager/)).toBeInTheDocument();
   });
 
@@ -59,7 +59,7 @@ describe('app shell', () => {
     renderApp('/staff');
     expect(await screen.findByRole('heading', { name: '欢迎，Zhang Wei' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: '主导航' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '索赔处理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']);
     expect(await screen.findByText('目前没有需要您处理的事项。')).toBeInTheDocument();
   });
 

@@ -51,6 +51,8 @@ export const en = {
   'nav.certificates': 'Quality certificates',
   'nav.payments': 'Payments',
   'nav.collections': 'Collections',
+  'nav.claims': 'Claims',
+  'nav.claimQueue': 'Claims',
   'nav.tickets': 'Service centre',
   'nav.ticketQueue': 'Service queue',
   'nav.settings': "Settings",

@@ -53,6 +53,8 @@ export const zh: Record<keyof typeof en, string> = {
   'nav.certificates': '批次质检单',
   'nav.payments': '付款',
   'nav.collections': '收款管理',
+  'nav.claims': '索赔',
+  'nav.claimQueue': '索赔处理',
   'nav.tickets': '客户服务中心',
   'nav.ticketQueue': '服务工单队列',
   'nav.settings': "设置",

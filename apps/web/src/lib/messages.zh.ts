@@ -3,6 +3,7 @@ import { zh as app } from '../app/messages.zh.ts';
 import { zh as account } from '../features/account/messages.zh.ts';
 import { zh as auth } from '../features/auth/messages.zh.ts';
 import { zh as catalog } from '../features/catalog/messages.zh.ts';
+import { zh as claims } from '../features/claims/messages.zh.ts';
 import { zh as companies } from '../features/companies/messages.zh.ts';
 import { zh as costing } from '../features/costing/messages.zh.ts';
 import { zh as home } from '../features/home/messages.zh.ts';
@@ -17,4 +18,4 @@ import { zh as settings } from '../features/settings/messages.zh.ts';
 import { zh as users } from '../features/users/messages.zh.ts';
 
 /** The Chinese catalogue, loaded only when someone reads in Chinese (a chunk of its own). */
-export const zh: Catalogue = { ...app, ...account, ...auth, ...catalog, ...companies, ...costing, ...home, ...inquiries, ...lettersOfCredit, ...negotiation, ...notifications, ...outbox, ...quotes, ...salesContracts, ...settings, ...users };
+export const zh: Catalogue = { ...app, ...account, ...auth, ...catalog, ...claims, ...companies, ...costing, ...home, ...inquiries, ...lettersOfCredit, ...negotiation, ...notifications, ...outbox, ...quotes, ...salesContracts, ...settings, ...users };

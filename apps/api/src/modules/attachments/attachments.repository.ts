@@ -24,7 +24,7 @@ export function findAttachment(db: Db, id: string) {
 /** Who uploaded these files and whether they are linked yet: what attaching them needs to check. */
 export function findAttachmentLinks(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true } });
+  return db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true, companyId: true, inquiryId: true, negotiationMessageId: true, ticketMessageId: true, claimEvidence: { select: { id: true } } } });
 }
 
 /** What a file is attached to: an inquiry (and a message of its thread), or a ticket's message. */
@@ -37,7 +37,7 @@ export type AttachmentOwner = { inquiryId: string; negotiationMessageId?: string
 export async function linkAttachments(db: Db, ids: string[], companyId: string, to: AttachmentOwner) {
   if (ids.length === 0) return 0;
   const { count } = await db.attachment.updateMany({
-    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null },
+    where: { id: { in: ids }, companyId, inquiryId: null, negotiationMessageId: null, ticketMessageId: null, claimEvidence: { is: null } },
     data: to,
   });
   return count;

@@ -67,7 +67,7 @@ export function createAttachmentsService(deps: { prisma: PrismaClient; clock: Cl
         const field = `body.attachmentIds.${i}`;
         if (ids.indexOf(id) !== i) errors.push({ field, message: 'is listed twice' });
         else if (!a || a.companyId !== actor.companyId) errors.push({ field, message: 'is not a file uploaded by your company' });
-        else if (a.inquiryId || a.negotiationMessageId || a.ticketMessageId) errors.push({ field, message: 'is already attached elsewhere; upload the file again' });
+        else if (a.inquiryId || a.negotiationMessageId || a.ticketMessageId || a.claimEvidence) errors.push({ field, message: 'is already attached elsewhere; upload the file again' });
       });
       return errors;
     },

@@ -9,6 +9,7 @@ import { ShipmentCard } from '../../features/shipments/components/shipment-card.
 import { UploadDocumentForm } from '../../features/shipments/components/upload-document-form.tsx';
 import { useShipmentsText } from '../../features/shipments/messages.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
 import { settle, type PageLoader } from '../prefetch.ts';
 
 export const clientLoader: PageLoader = (qc) => ({ params }) => settle(qc.ensureQueryData(executionQueryOptions(params.contractId ?? '')));
@@ -16,6 +17,7 @@ export const clientLoader: PageLoader = (qc) => ({ params }) => settle(qc.ensure
 /** A contract's execution: the buyer's tracker (timeline per shipment, documents) and, for staff, the execution record with its forms. */
 export default function ContractExecutionRoute() {
   const { s, day } = useShipmentsText();
+  const { t } = useI18n();
   const { contractId = '' } = useParams();
   const { data: user } = useSession();
   const { data: ex, isPending, error, refetch } = useExecution(contractId);
@@ -47,6 +49,9 @@ export default function ContractExecutionRoute() {
               <UploadDocumentForm contractId={ex.contract.id} shipmentId={sh.id} />
               <CertificateForm execution={ex} shipment={sh} today={today} />
             </>
+          )}
+          {!staff && ['DEPARTED', 'ARRIVED', 'DELIVERED'].includes(sh.status) && (
+            <p><Link className="btn btn--secondary btn--small" to={`/portal/claims/new?shipment=${sh.id}`}>{t('claims.new')}</Link></p>
           )}
         </ShipmentCard>
       ))}

@@ -8,6 +8,8 @@ import { SlaPanel, UrgencyBadge } from '../../features/tickets/components/timers
 import { useTicketText } from '../../features/tickets/messages.ts';
 import '../../features/tickets/tickets.css';
 import { ErrorState, Loading } from '../../components/states.tsx';
+import { can } from '@portal/domain/access';
+import { useI18n } from '../../lib/i18n.tsx';
 import { settle, type PageLoader } from '../prefetch.ts';
 
 export const clientLoader: PageLoader = (qc) => ({ params }) => settle(qc.ensureQueryData(ticketQueryOptions(params.ticketId ?? '')));
@@ -15,6 +17,7 @@ export const clientLoader: PageLoader = (qc) => ({ params }) => settle(qc.ensure
 /** The staff workspace of a ticket: its timers, the conversation with internal notes, assignment and the steps. */
 export default function StaffTicketRoute() {
   const tt = useTicketText();
+  const { t } = useI18n();
   const { ticketId = '' } = useParams();
   const { data: user } = useSession();
   const { data: ticket, isPending, error, refetch } = useTicket(ticketId);
@@ -23,7 +26,10 @@ export default function StaffTicketRoute() {
   return (
     <div className="page">
       <p><Link to={`/staff/tickets?team=${ticket.team}`}>← {tt('title.queue')}</Link></p>
-      <div className="page__title"><h1>{ticket.number}: {ticket.subject}</h1><UrgencyBadge sla={ticket.sla} /></div>
+      <div className="page__title">
+        <h1>{ticket.number}: {ticket.subject}</h1><UrgencyBadge sla={ticket.sla} />
+        {ticket.kind === 'COMPLAINT' && ticket.status !== 'CLOSED' && can(user!.role, 'claims.file') && <Link className="btn btn--secondary btn--small" to={`/staff/claims/new?ticket=${ticket.id}`}>{t('claims.fromComplaint')}</Link>}
+      </div>
       <div className="ticket-layout">
         <TicketThread ticket={ticket} staff />
         <aside className="stack">

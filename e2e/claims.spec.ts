@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { mailTo, password, shot, signIn as signInPage, signOut } from './helpers.ts';
+
+/*
+ * A claim end to end in the browser: the buyer files a damage claim with a photo from the shipment on
+ * the contract's tracking page; the clerk acknowledges, investigates and asks for more evidence; the
+ * buyer adds it; the clerk determines responsibility and offers a settlement above finance's
+ * threshold; the manager approves it; the buyer accepts; finance records the credit note; the
+ * buyer's timeline shows each step with its date.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+const photo = readFileSync(new URL('../apps/api/src/demo/pictures/DW-BTL-500.png', import.meta.url));
+let contractId = '';
+let contractNumber = '';
+let claimUrl = '';
+
+async function apiAs(email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
+  const res = await ctx.post('/api/auth/login', { data: { email, password } });
+  expect(res.status()).toBe(200);
+  return ctx;
+}
+
+/** Signs in and waits for the user's home (the portal or the staff workspace) before going anywhere. */
+async function signIn(page: Page, email: string) {
+  await signInPage(page, email);
+  await expect(page).toHaveURL(/\/(portal|staff)$/);
+}
+
+/** Opens a step's form by its button in "next step" and confirms it with the form's own button. */
+async function takeStep(page: Page, group: string, action: string, fill?: (form: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.getByRole('group', { name: group }).getByRole('button', { name: action, exact: true }).click();
+  const form = page.getByRole('form', { name: action });
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: action, exact: true }).click();
+  await expect(form).toBeHidden();
+}
+
+test('a confirmed contract whose shipment arrived today (set up through the API)', async () => {
+  const buyer = await apiAs('buyer@demo.example');
+  const clerk = await apiAs('clerk@demo.example');
+  const products = await (await buyer.get('/api/catalog/search?q=vacuum%20bottle%20500')).json();
+  const product = products.items.find((p: { sku: string }) => p.sku === 'DW-BTL-500');
+  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
+  expect(inq.status(), await inq.text()).toBe(201);
+  const inquiry = await inq.json();
+  const plus = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const today = plus(0);
+  const q = await clerk.post(`/api/inquiries/${inquiry.id}/quotes`, {
+    data: {
+      currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+      paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
+      leadTimeDays: 35, shipmentDate: plus(60), packing: '50 pcs per export carton', validUntil: plus(30),
+      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '4.2000' }],
+    },
+  });
+  expect(q.status(), await q.text()).toBe(201);
+  const quote = await q.json();
+  expect((await clerk.post(`/api/quotes/${quote.id}/revisions/1/send`, { data: {} })).status()).toBe(200);
+  const accepted = await buyer.post(`/api/quotes/${quote.id}/revisions/1/accept`, { data: {} });
+  expect(accepted.status(), await accepted.text()).toBe(201);
+  ({ id: contractId, number: contractNumber } = await accepted.json());
+  expect((await buyer.post(`/api/contracts/${contractId}/confirm`, { data: {} })).status()).toBe(200);
+  const sh = await clerk.post(`/api/contracts/${contractId}/shipments`, { data: { lines: [{ contractLineNo: 1, quantity: '12000' }] } });
+  expect(sh.status(), await sh.text()).toBe(201);
+  const shipmentId = (await sh.json()).shipments[0].id;
+  const booking = { carrier: 'COSCO Shipping Lines', vessel: 'COSCO Aries', voyage: '041W', bookingNumber: 'COSU6312345670', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM', etd: today, eta: today };
+  for (const data of [
+    { milestone: 'BOOKING_CONFIRMED', classifier: 'ACT', date: today, booking },
+    { milestone: 'DEPARTED', classifier: 'ACT', date: today, location: 'CNNGB' },
+    { milestone: 'BL_ISSUED', classifier: 'ACT', date: today, onBoardDate: today, blNumber: 'COSU6312345670' },
+    { milestone: 'ARRIVED', classifier: 'ACT', date: today, location: 'DEHAM' },
+  ]) {
+    const res = await clerk.post(`/api/shipments/${shipmentId}/events`, { data });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  await buyer.dispose();
+  await clerk.dispose();
+});
+
+test('the buyer files a damage claim with a photo from the shipment, the deadline shown before filing', async ({ page }) => {
+  await signIn(page, 'buyer@demo.example');
+  await page.goto(`/portal/contracts/${contractId}/tracking`);
+  await page.locator('section.shipment').first().getByRole('link', { name: 'File a claim' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^File a claim on shipment SHP-/ })).toBeVisible();
+  await page.getByLabel('Type of claim').selectOption('DAMAGE');
+  await expect(page.getByRole('status').filter({ hasText: 'File by' })).toContainText('30 days after the arrival');
+  await page.getByLabel('Quantity claimed').fill('600');
+  await page.getByLabel('Batch').fill('B-0412');
+  // More than the lines are worth: refused, naming the amount.
+  await page.getByLabel('Amount claimed').fill('50400.01');
+  await page.getByLabel('What is wrong').fill('10 cartons crushed at the bottom of container CSQU3054383; 600 bottles dented.');
+  await page.getByLabel('Add photos or reports').setInputFiles({ name: 'crushed-cartons.png', mimeType: 'image/png', buffer: photo });
+  await expect(page.getByText('crushed-cartons.png')).toBeVisible();
+  await page.getByRole('button', { name: 'File the claim' }).click();
+  await expect(page.getByText(/must not exceed the value of the named lines \(USD 50400\.00\)/)).toBeVisible();
+  await page.getByLabel('Amount claimed').fill('2520.00');
+  await shot(page, 'claims-file-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await shot(page, 'claims-file-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'File the claim' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^CLM-\d{4}-\d{6}: Damage in transit$/ })).toBeVisible();
+  claimUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole('link', { name: 'crushed-cartons.png' })).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: 'Claim filed' })).toBeVisible();
+  await signOut(page);
+});
+
+test('the clerk acknowledges, investigates and asks for more evidence (the response timer pauses)', async ({ page }) => {
+  await signIn(page, 'clerk@demo.example');
+  const id = claimUrl.split('/').pop();
+  await page.goto('/staff/claims');
+  await page.getByRole('link', { name: /^CLM-/ }).first().waitFor();
+  await page.goto(`/staff/claims/${id}`);
+  await takeStep(page, '下一步', '受理');
+  await takeStep(page, '下一步', '开始调查');
+  await page.getByLabel('内部备注').fill('Carrier’s tally shows wet cartons at discharge.');
+  await page.getByRole('button', { name: '保存备注' }).click();
+  await expect(page.locator('.claim-timeline__step--internal')).toContainText('wet cartons');
+  await takeStep(page, '下一步', '要求补充证据', async (form) => form.getByLabel('理由').fill('Please send the surveyor’s report and a photo of the container floor.'));
+  await expect(page.locator('.details').getByText('待补充证据期间暂停计时')).toBeVisible();
+  await shot(page, 'claims-staff-desktop');
+  await signOut(page);
+});
+
+test('the buyer adds the evidence asked for', async ({ page }) => {
+  await signIn(page, 'buyer@demo.example');
+  await page.goto(claimUrl);
+  await expect(page.getByRole('status').filter({ hasText: 'We need more evidence' })).toBeVisible();
+  await expect(page.locator('.claim-timeline')).not.toContainText('wet cartons');
+  await page.getByRole('group', { name: 'Next step' }).getByRole('button', { name: 'Add evidence', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Add evidence' });
+  await form.getByLabel('Add photos or reports').setInputFiles({ name: 'survey-report.png', mimeType: 'image/png', buffer: photo });
+  await expect(form.getByText('survey-report.png')).toBeVisible();
+  await form.getByLabel('Note').fill('Surveyor’s report attached.');
+  await form.getByRole('button', { name: 'Add evidence', exact: true }).click();
+  await expect(page.locator('.details .badge').first()).toHaveText('Under investigation');
+  await expect(page.getByRole('link', { name: 'survey-report.png' })).toBeVisible();
+  await signOut(page);
+});
+
+test('the clerk determines responsibility and offers a credit note above the approval threshold', async ({ page }) => {
+  await signIn(page, 'clerk@demo.example');
+  await page.goto(claimUrl.replace('/portal/', '/staff/'));
+  await takeStep(page, '下一步', '认定责任', async (form) => { await form.getByLabel('责任方').selectOption('FACTORY'); });
+  await takeStep(page, '下一步', '提出理赔方案', async (form) => {
+    await form.getByLabel('理赔方式').selectOption('CREDIT_NOTE');
+    await form.getByLabel('金额（USD）').fill('2400.00');
+  });
+  await expect(page.locator('.details .badge').first()).toHaveText('理赔方案待审批');
+  await signOut(page);
+});
+
+test('the manager approves; the buyer accepts; finance records the credit note and the claim closes', async ({ page }) => {
+  await signIn(page, 'manager@demo.example');
+  await page.goto('/staff');
+  await page.getByRole('link', { name: /审批 .* 索赔 CLM-.* 的理赔方案/ }).first().click();
+  await takeStep(page, '下一步', '批准理赔方案');
+  await expect(page.locator('.details .badge').first()).toHaveText('已提出理赔方案');
+  await signOut(page);
+
+  await signIn(page, 'buyer@demo.example');
+  await page.goto('/portal');
+  await page.getByRole('link', { name: /Answer the settlement offered on claim CLM-/ }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'We offer a settlement' })).toBeVisible();
+  await expect(page.locator('.details')).toContainText('Credit note against a later contract');
+  await takeStep(page, 'Next step', 'Accept the settlement');
+  await expect(page.locator('.details .badge').first()).toHaveText('Settlement accepted');
+  await signOut(page);
+
+  await signIn(page, 'finance@demo.example');
+  await page.goto('/staff');
+  await page.getByRole('link', { name: /登记 .* 索赔 CLM-.* 的理赔/ }).first().click();
+  await takeStep(page, '下一步', '登记付款或贷记单', async (form) => form.getByLabel('编号').fill('CN-2026-0042'));
+  await expect(page.locator('.details .badge').first()).toHaveText('已关闭');
+  await expect(page.locator('.details')).toContainText('贷记单未使用');
+  await page.goto('/staff/claims?open=all');
+  await expect(page.getByRole('region', { name: '各客户索赔款项' }).getByRole('row', { name: /Northwind Imports Ltd/ })).toContainText('US$2,400.00');
+  await shot(page, 'claims-finance-desktop');
+  await signOut(page);
+});
+
+test('the buyer’s timeline shows each step with its date, at desktop and phone width', async ({ page }) => {
+  await signIn(page, 'buyer@demo.example');
+  await page.goto(claimUrl);
+  const steps = page.locator('.claim-timeline > li strong');
+  await expect(steps).toHaveText([
+    'Claim filed', 'Acknowledged', 'Investigation started', 'More evidence requested', 'Evidence added', 'Responsibility determined', 'Settlement offered',
+    'Settlement accepted', 'Settlement recorded', 'Claim closed',
+  ]);
+  await expect(page.locator('.claim-timeline time')).toHaveCount(10);
+  await expect(page.locator('.claim-timeline')).not.toContainText('Internal');
+  await expect(page.locator('.claim-timeline')).toContainText('CN-2026-0042');
+  await shot(page, 'claims-buyer-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, 'claims-buyer-390');
+  await page.goto('/portal/claims?open=all');
+  await expect(page.getByRole('link', { name: /^CLM-/ }).first()).toBeVisible();
+  await shot(page, 'claims-list-390');
+  const mail = await mailTo('buyer@demo.example', 'is settled');
+  expect(mail).toContain('CN-2026-0042');
+  await signOut(page);
+});
