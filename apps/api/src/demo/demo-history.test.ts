@@ -80,6 +80,12 @@ describe('the demo history', () => {
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(`${dataDir}/camt.053-demo.xml`, 'utf8')).toContain('<BkToCstmrStmt>');
 
+    // Claims on the delivered shipment: one settled with a credit note, one under investigation.
+    const claims = await p.claim.findMany({ select: { status: true, settlementKind: true, settledAt: true } });
+    expect(claims).toHaveLength(2);
+    expect(claims.some((c) => c.settlementKind === 'CREDIT_NOTE' && c.settledAt !== null)).toBe(true);
+    expect(claims.some((c) => c.status === 'UNDER_INVESTIGATION')).toBe(true);
+
     // Tickets of each kind, one complaint past its response target.
     const kinds = new Set((await p.ticket.findMany({ select: { kind: true } })).map((k) => k.kind));
     expect(kinds).toEqual(new Set(['INQUIRY', 'SUGGESTION', 'COMPLAINT']));

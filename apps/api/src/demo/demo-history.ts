@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { demoPasswordHash, verifyPassword, type Prisma, type PrismaClient } from '@portal/db';
 import { Dec, calendarDate, type Actor } from '@portal/domain';
@@ -13,6 +13,8 @@ import { createAuthService } from '../modules/auth/auth.service.ts';
 import { createCatalogEditingService } from '../modules/catalog/catalog-editing.service.ts';
 import { createCatalogImagesService } from '../modules/catalog/catalog-images.service.ts';
 import { createCategoryTree } from '../modules/catalog/category-tree.ts';
+import { seedClaimsDemo } from '../modules/claims/claims.demo.ts';
+import { createClaimsService } from '../modules/claims/claims.service.ts';
 import { createCompaniesService } from '../modules/companies/companies.service.ts';
 import { createInquiriesService } from '../modules/inquiries/inquiries.service.ts';
 import { createLettersOfCreditService } from '../modules/letters-of-credit/letters-of-credit.service.ts';
@@ -31,7 +33,7 @@ import { createQuotesService } from '../modules/quotes/quotes.service.ts';
 import { createSalesContractsService } from '../modules/sales-contracts/sales-contracts.service.ts';
 import { createSettingsService } from '../modules/settings/settings.service.ts';
 import { clockStampedClient, inTransaction } from './demo-transaction.ts';
-import { demoPictures } from './demo-pictures.ts';
+import { demoPictures, demoPicturesDir } from './demo-pictures.ts';
 
 /*
  * The lived-in demo: on a first demo start, a few months of trade history written through the
@@ -109,6 +111,8 @@ export function buildDemoServices(prisma: PrismaClient, clock: DemoClock, opts: 
     receipts: createReceiptsService({ prisma, clock, publicUrl, settings: financeSettings }),
     dunning: createDunningService({ prisma, clock, publicUrl, settings: financeSettings }),
     tickets: createTicketsService({ prisma, clock, publicUrl, attachments }),
+    attachments,
+    claims: createClaimsService({ prisma, clock, publicUrl }),
   };
 }
 
@@ -165,7 +169,7 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
   // the first actual date of its plan.
   const [bottles, tees, tumblers, knives, towels] = contracts;
   const executed = [towels, knives, tees, bottles, tumblers].filter((c): c is DemoContract => Boolean(c)).map((c) => c.id);
-  await seedShipmentsDemo({ shipments: s.shipments, qualityCertificates: s.qualityCertificates }, { contracts: executed, today, actor: clerk });
+  const { shipments } = await seedShipmentsDemo({ shipments: s.shipments, qualityCertificates: s.qualityCertificates }, { contracts: executed, today, actor: clerk });
   // Collections: the T/T contracts first (deposit paid less bank charges, deposit paid in part), then
   // the delivered L/C contract (over-paid, the rest kept as credit); the rest stay open for ageing and dunning.
   await mkdir(dataDir, { recursive: true });
@@ -174,6 +178,15 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
     { prisma: s.prisma, receipts: s.receipts, dunning: s.dunning, settings: s.financeSettings, finance: await s.actors('finance@demo.example') },
     { contracts: byPayment.map((c) => c.id), today, sampleFile: path.join(dataDir, 'camt.053-demo.xml') },
   );
+  // Claims on the delivered shipment (Northwind's bottles): one settled with a credit note, one under investigation.
+  const delivered = (await s.prisma.shipment.findFirst({ where: { id: { in: shipments }, status: 'DELIVERED' }, select: { id: true } }))?.id;
+  if (delivered) {
+    await seedClaimsDemo({ claims: s.claims, attachments: s.attachments }, {
+      shipmentId: delivered, buyer: await s.actors('buyer@demo.example'), clerk, manager: await s.actors('manager@demo.example'), finance: await s.actors('finance@demo.example'),
+      today, at: (instant) => s.clock.set(instant), photo: await readFile(path.join(demoPicturesDir, 'DW-BTL-500.png')),
+    });
+    s.clock.set(now);
+  }
   // The service centre: tickets of each kind, one past its response target.
   await seedTicketsDemo({ tickets: s.tickets }, { buyers: [await s.actors('buyer@demo.example'), await s.actors('buyer2@demo.example')], clerk, today, at: (instant) => s.clock.set(instant) });
   s.clock.set(now);
