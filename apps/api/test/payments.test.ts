@@ -57,6 +57,13 @@ describe('payments', () => {
       expect(audit?.changes).toMatchObject({ created: 2 });
     });
 
+    it('gives the PI of the accepted revision the same references to print', async () => {
+      const { findPayablesOfRevision } = await import('../src/modules/quotes/quotes.repository.ts');
+      const contract = await t.db.prisma.salesContract.findUniqueOrThrow({ where: { id: c.id }, select: { quoteRevisionId: true } });
+      const payables = await findPayablesOfRevision(t.db.prisma, contract.quoteRevisionId);
+      expect(payables.map((p) => [p.reference, p.amount.toFixed(2)])).toEqual((await itemsOf(c.id)).map((i) => [i.reference, i.amount.toFixed(2)]));
+    });
+
     it('follows shipments: the balance of a half shipment falls due from its B/L date, pro rata; the rest waits', async () => {
       const other = await contractWith(tt);
       const shipment = await t.db.prisma.shipment.create({ data: { number: `SH-T-${Date.now()}`, contractId: other.id } });

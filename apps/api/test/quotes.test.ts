@@ -528,7 +528,7 @@ describe('the PI document', () => {
     buyer: { name: 'Łódź Trading Sp. z o.o.', addressLines: ['ul. Piotrkowska 1', '90-001 Łódź'], country: 'Poland', taxId: 'PL1234567890', phone: null },
     currency: 'USD', incoterm: 'CIF', namedPlace: 'Gdansk', portOfLoading: 'Ningbo, China (CNNGB)', portOfDischarge: 'Gdansk, Poland (PLGDN)',
     paymentTerms: 'T/T 30% on contract confirmation, T/T 70% against copy of B/L', leadTimeDays: 35, shipmentDate: '2026-07-15',
-    packing: '50 pcs per carton', notes: null, bankDetails: 'Bank of China, SWIFT BKCHCNBJ92A', inquiryNumber: 'INQ-2026-000045',
+    packing: '50 pcs per carton', notes: null, bankDetails: 'Bank of China, SWIFT BKCHCNBJ92A', inquiryNumber: 'INQ-2026-000045', paymentReferences: [],
     lines: [
       { no: 1, description: 'Stainless steel vacuum bottle 500 ml', sku: 'DW-BTL-500', quantity: '12000', unit: 'pc', unitPrice: '3.0936', amount: '37123.20' },
       { no: 2, description: 'Cotton T-shirt 180 g/m²', sku: 'TX-TEE-180', quantity: '5000', unit: 'pc', unitPrice: '2.3500', amount: '11750.00' },
@@ -547,6 +547,18 @@ describe('the PI document', () => {
     // Helvetica has ó but not Ł: the name stays readable rather than broken.
     expect(text).toContain('Lódz Trading Sp. z o.o.');
     expect(text).not.toContain('DRAFT');
+  });
+
+  it('prints the payment references of the confirmed contract’s schedule, so that the bank statement brings them back', async () => {
+    const paymentReferences = [
+      { reference: 'RF83 SC20 2600 0001 01', description: 'T/T 30% on contract confirmation', amount: '14661.96', dueDate: '2026-05-10' },
+      { reference: 'RF56 SC20 2600 0001 02', description: 'T/T 70% against copy of B/L', amount: '34211.24', dueDate: null },
+    ];
+    const text = pdfText(await renderQuotePdf({ ...pi, paymentReferences }, { compress: false }));
+    for (const expected of ['PAYMENT REFERENCES: QUOTE ONE WITH EACH PAYMENT', 'RF83 SC20 2600 0001 01   T/T 30% on contract confirmation: USD 14,661.96, due May 10, 2026', 'RF56 SC20 2600 0001 02   T/T 70% against copy of B/L: USD 34,211.24']) {
+      expect(text).toContain(expected);
+    }
+    expect(pdfText(await renderQuotePdf(pi, { compress: false }))).not.toContain('PAYMENT REFERENCES');
   });
 
   it('renders the same PI to the same bytes, and marks drafts', async () => {

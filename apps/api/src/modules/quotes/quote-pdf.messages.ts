@@ -32,6 +32,9 @@ export const quotePdfTexts = defineTexts({
     packingDefault: 'Standard export cartons.',
     bank: 'Bank details for payment',
     bankDefault: 'Bank details will be given on the sales confirmation.',
+    payRefs: 'Payment references: quote one with each payment',
+    payRef: '{reference}   {description}: {amount}',
+    payRefDue: '{reference}   {description}: {amount}, due {due, date, long}',
     notes: 'Notes',
     conditions: 'Conditions',
     conditionsText:
@@ -73,6 +76,9 @@ export const quotePdfTexts = defineTexts({
     packingDefault: '标准出口纸箱。',
     bank: '收款银行信息',
     bankDefault: '银行信息将在销售确认书中提供。',
+    payRefs: '付款参考号：每笔付款请注明对应参考号',
+    payRef: '{reference}   {description}：{amount}',
+    payRefDue: '{reference}   {description}：{amount}，{due, date, long}到期',
     notes: '备注',
     conditions: '条款',
     conditionsText:

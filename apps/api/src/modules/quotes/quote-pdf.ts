@@ -1,4 +1,4 @@
-import { amountInWords, calendarDate, currencyScale, isSent } from '@portal/domain';
+import { amountInWords, calendarDate, currencyScale, formatCreditorReference, isSent } from '@portal/domain';
 import { addressLines } from '../companies/company.mappers.ts';
 import type { QuoteRow, RevisionRow } from './quotes.repository.ts';
 import { calendarDay, formatCountry, formatDate, textOf, type Lang, type Params } from '../../infra/messages.ts';
@@ -27,6 +27,8 @@ export type QuoteDocument = {
   packing: string | null;
   notes: string | null;
   bankDetails: string | null;
+  /** Once the PI is accepted and its contract confirmed: the schedule's items to pay, each with its RF reference. */
+  paymentReferences: { reference: string; description: string; amount: string; dueDate: string | null }[];
   inquiryNumber: string;
   lines: { no: number; description: string; sku: string | null; quantity: string; unit: string; unitPrice: string; amount: string }[];
   total: string;
@@ -52,7 +54,7 @@ export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean;
     },
     { ...options, lang },
   );
-  const { doc, done, t, font, ensureSpace, label } = page;
+  const { doc, done, t, font, ensureSpace, label, money } = page;
 
   // ── Seller (left) and title (right)
   const top = M;
@@ -138,6 +140,15 @@ export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean;
   }
   section(say('packing'), pi.packing ?? say('packingDefault'));
   section(say('bank'), pi.bankDetails ?? say('bankDefault'));
+  section(
+    say('payRefs'),
+    pi.paymentReferences.length === 0 ? null : pi.paymentReferences
+      .map((r) => {
+        const item = { reference: r.reference, description: r.description, amount: money(r.amount, pi.currency) };
+        return r.dueDate ? say('payRefDue', { ...item, due: calendarDay(r.dueDate) }) : say('payRef', item);
+      })
+      .join('\n'),
+  );
   section(say('notes'), pi.notes);
   section(say('conditions'), say('conditionsText', { incoterm: pi.incoterm, namedPlace: pi.namedPlace, currency: pi.currency, validUntil: calendarDay(pi.validUntil) }));
 
@@ -163,7 +174,11 @@ export const quotePdfName = (quote: { number: string }, rev: { revisionNo: numbe
 export function quoteDocument(
   quote: QuoteRow,
   rev: RevisionRow,
-  facts: { exporter: Exporter | null; bankDetails: unknown; ports: readonly { code: string; name: string; country: string }[]; sentAt: Date | null; lang?: Lang },
+  facts: {
+    exporter: Exporter | null; bankDetails: unknown; ports: readonly { code: string; name: string; country: string }[]; sentAt: Date | null; lang?: Lang;
+    /** The schedule items of the contract this revision became, if any. */
+    payables?: readonly { reference: string; description: string; amount: { toFixed(places: number): string }; dueDate: Date | null }[];
+  },
 ): QuoteDocument {
   const lang = facts.lang ?? 'en';
   const countryNameOf = (code: string) => formatCountry(code, lang);
@@ -201,6 +216,7 @@ export function quoteDocument(
     packing: rev.packing,
     notes: rev.notes,
     bankDetails: typeof facts.bankDetails === 'string' && facts.bankDetails.trim() ? facts.bankDetails : null,
+    paymentReferences: (facts.payables ?? []).map((i) => ({ reference: formatCreditorReference(i.reference), description: i.description, amount: i.amount.toFixed(scale), dueDate: i.dueDate ? calendarDate(i.dueDate) : null })),
     inquiryNumber: quote.inquiry.number,
     lines: rev.lines.map((l) => ({
       no: l.lineNo,

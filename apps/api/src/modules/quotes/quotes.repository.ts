@@ -74,6 +74,15 @@ export async function findSetting(db: Db, key: string): Promise<unknown> {
 }
 
 
+/** The payment schedule of the contract an accepted revision became (empty until the buyer confirms it), in order. */
+export function findPayablesOfRevision(db: Db, revisionId: string) {
+  return db.paymentScheduleItem.findMany({
+    where: { contract: { quoteRevisionId: revisionId } },
+    orderBy: { seq: 'asc' },
+    select: { reference: true, description: true, amount: true, dueDate: true },
+  });
+}
+
 /** A buyer company's name and standing, read inside the writing transaction. */
 export function findCompanyStanding(db: Db, id: string) {
   return db.company.findUniqueOrThrow({ where: { id }, select: { name: true, status: true } });

@@ -160,12 +160,13 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
    * run inside a transaction); `sentAt` while it is being sent (it is then no draft).
    */
   async function pdfRenderer(quote: repo.QuoteRow, rev: repo.RevisionRow, sentAt: Date | null): Promise<(lang: Lang) => Promise<Buffer>> {
-    const [exporter, bankDetails, ports] = await Promise.all([
+    const [exporter, bankDetails, ports, payables] = await Promise.all([
       findExporter(prisma),
       repo.findSetting(prisma, 'exporter.bankDetails'),
       repo.findPorts(prisma, [rev.portOfLoadingCode, rev.portOfDischargeCode].filter((c): c is string => Boolean(c))),
+      rev.status === 'ACCEPTED' ? repo.findPayablesOfRevision(prisma, rev.id) : Promise.resolve([]),
     ]);
-    return (lang) => renderQuotePdf(quoteDocument(quote, rev, { exporter, bankDetails, ports, sentAt, lang }), { lang });
+    return (lang) => renderQuotePdf(quoteDocument(quote, rev, { exporter, bankDetails, ports, sentAt, lang, payables }), { lang });
   }
 
   /**
