@@ -259,7 +259,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(paymentsRoutes, { payments, receipts, ageing, dunning, settings: financeSettings });
       await api.register(shipmentsRoutes, { shipments });
       await api.register(qualityCertificatesRoutes, { qualityCertificates });
-      await api.register(referenceRoutes, { reference: createReferenceService({ prisma }) });
+      await api.register(referenceRoutes, { reference: createReferenceService({ prisma }), settings });
       await api.register(settingsRoutes, { settings });
     },
     { prefix: '/api' },

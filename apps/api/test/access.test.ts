@@ -64,6 +64,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'POST', url: '/api/inquiries/:inquiryId/withdraw', access: ['BUYER'] },
   { method: 'POST', url: '/api/inquiries/:inquiryId/assign', access: ['CLERK', 'MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/reference/ports', access: 'public', anonymous: 200 },
+  { method: 'GET', url: '/api/reference/incoterms', access: 'public', anonymous: 200 },
   { method: 'GET', url: '/api/reference/exchange-rates', access: STAFF },
   { method: 'GET', url: '/api/settings', access: STAFF },
   { method: 'PUT', url: '/api/settings', access: ['MANAGER', 'ADMIN'] },

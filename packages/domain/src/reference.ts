@@ -1,3 +1,5 @@
+import { DomainError } from './errors.ts';
+
 /** ISO 3166-1 alpha-2 country codes. Names come from Intl.DisplayNames in the reader's language. */
 export const countryCodes = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -14,6 +16,19 @@ export const tradeCurrencies = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'AUD', 'CAD',
 
 export const incoterms = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
 export type Incoterm = (typeof incoterms)[number];
+
+/**
+ * The terms an exporter quotes until a manager says otherwise: those the export costing prices (the
+ * sea terms FOB, CFR, CIF and their any-mode twins FCA, CPT, CIP) and EXW. Delivered terms (DAP,
+ * DPU, DDP) need destination costs the costing does not hold, and FAS is rare for container cargo.
+ */
+export const DEFAULT_QUOTED_INCOTERMS: readonly Incoterm[] = ['EXW', 'FCA', 'CPT', 'CIP', 'FOB', 'CFR', 'CIF'];
+
+/** An inquiry asks for a term the exporter quotes; otherwise a VALIDATION error names the field and the terms on offer. */
+export function assertQuotedIncoterm(incoterm: string, quoted: readonly string[], field = 'body.incoterm'): void {
+  if (quoted.includes(incoterm)) return;
+  throw new DomainError('VALIDATION', `we do not quote ${incoterm}`, [{ field, message: `is not a term we quote; choose one of ${quoted.join(', ')}` }]);
+}
 
 /** Kinds of place a UN/LOCODE names. */
 export const portKinds = ['SEA', 'AIR', 'RAIL', 'INLAND'] as const;

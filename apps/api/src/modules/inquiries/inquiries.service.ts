@@ -1,6 +1,6 @@
 import type { AssignInquiryBody, CreateInquiryBody, InquiryDetail, InquiryListQuery, InquiryPage, InquirySummary } from '@portal/schemas';
 import {
-  DomainError, assertCompanyMayTrade, assertInquiryTransition, assertVisibleTo, calendarDate, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
+  DomainError, assertCompanyMayTrade, assertQuotedIncoterm, assertInquiryTransition, assertVisibleTo, calendarDate, canTrade, checkMoq, countryCodes, currencyScale, isOpenInquiry, isOverdue,
   isStaff, midnightUtc, openInquiryStatuses, responseDueAt, tradeCurrencies, validationError, type Actor, type FieldError, type InquiryStatus,
 } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
@@ -156,6 +156,7 @@ export function createInquiriesService(deps: {
       if (!company || !canTrade(company.status)) {
         throw new DomainError('CONFLICT', 'your company is not approved yet: you can send inquiries once we have approved your registration');
       }
+      assertQuotedIncoterm(body.incoterm, (await deps.settings.get()).quotedIncoterms);
       const now = clock.now();
       const lines = await checkNewInquiry(actor, body, now);
       const targetHours = await responseTargetHours();

@@ -6,4 +6,6 @@ export const en = {
   'settings.marginFloor': "Margin floor (%)",
   'settings.marginFloorHint': "A quote line below this margin needs a manager’s approval; a product may set a higher one, never a lower one.",
   'settings.validity': "Default quote validity (days)",
+  'settings.incoterms': "Incoterms we quote",
+  'settings.incotermsHint': "The RFQ form offers only these, and an inquiry for another term is refused. Quote the terms the costing can price: FOB, CFR, CIF and their FCA, CPT, CIP twins; EXW.",
 } as const;

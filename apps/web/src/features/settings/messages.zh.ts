@@ -8,4 +8,6 @@ export const zh: Record<keyof typeof en, string> = {
   'settings.marginFloor': "最低利润率（%）",
   'settings.marginFloorHint': "报价行利润率低于此值须经理审批；产品可设置更高的底线，不能更低。",
   'settings.validity': "报价默认有效期（天）",
+  'settings.incoterms': "我方报价的贸易术语",
+  'settings.incotermsHint': "询盘表单只提供这些术语，其他术语的询盘将被拒绝。请选择成本核算可以报价的术语：FOB、CFR、CIF 及对应的 FCA、CPT、CIP，以及 EXW。",
 };

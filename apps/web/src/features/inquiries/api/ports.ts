@@ -7,3 +7,14 @@ export const portsQuery = queryOptions({ queryKey: ['ports'], queryFn: ({ signal
 export function usePorts() {
   return useQuery(portsQuery);
 }
+
+/** The Incoterms the exporter quotes (a manager's setting): the only ones the RFQ form offers. */
+export const quotedIncotermsQuery = queryOptions({
+  queryKey: ['reference', 'incoterms'],
+  queryFn: ({ signal }) => api<{ quoted: string[] }>('/api/reference/incoterms', { signal }),
+  staleTime: 5 * 60_000,
+});
+
+export function useQuotedIncoterms() {
+  return useQuery(quotedIncotermsQuery);
+}

@@ -8,7 +8,7 @@ import { errorText, fieldErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { uploadAttachment } from '../../../lib/upload.ts';
 import { useCreateInquiry } from '../api/create-inquiry.ts';
-import { usePorts } from '../api/ports.ts';
+import { usePorts, useQuotedIncoterms } from '../api/ports.ts';
 import { meetsMoq } from '../utils/moq.ts';
 
 export type DraftLine = { productId?: string; description: string; quantity: string; unit: string; moq?: string; targetPrice?: string };
@@ -31,6 +31,7 @@ const namedAtOrigin = ['FOB', 'FCA', 'EXW', 'FAS'];
 export function InquiryForm({ initialLines, initialIncoterm, initialPort, country, currency, loadingPortName, onSent }: Props) {
   const { t, country: countryName, locale, number } = useI18n();
   const ports = usePorts();
+  const quoted = useQuotedIncoterms();
   const create = useCreateInquiry();
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
   const [fileError, setFileError] = useState('');
@@ -49,6 +50,11 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
   });
   const lines = useFieldArray({ control, name: 'lines' });
   const [incoterm, destCountry] = useWatch({ control, name: ['incoterm', 'destinationCountry'] });
+  // A term the exporter does not quote (an old link, a changed setting) gives way to the first one quoted.
+  useEffect(() => {
+    const first = quoted.data?.quoted[0];
+    if (first && !quoted.data!.quoted.includes(incoterm)) setValue('incoterm', first as (typeof incotermValues)[number]);
+  }, [quoted.data, incoterm, setValue]);
   const { field: port } = useController({ control, name: 'destinationPortCode' });
 
   const countries = useMemo(() => countryCodes.map((c) => ({ c, n: countryName(c) })).sort((a, b) => a.n.localeCompare(b.n, locale)), [countryName, locale]);
@@ -138,7 +144,7 @@ export function InquiryForm({ initialLines, initialIncoterm, initialPort, countr
         <h2>{t('rfq.terms')}</h2>
         <div className="grid-3">
           <SelectField label={t('rfq.incoterm')} error={err('incoterm')} {...register('incoterm')}>
-            {incotermValues.map((i) => <option key={i} value={i}>{i}</option>)}
+            {incotermValues.filter((i) => !quoted.data || quoted.data.quoted.includes(i)).map((i) => <option key={i} value={i}>{i}</option>)}
           </SelectField>
           <SelectField label={t('rfq.destinationCountry')} error={err('destinationCountry')} {...register('destinationCountry', { onChange: () => port.onChange(undefined) })}>
             {countries.map(({ c, n }) => <option key={c} value={c}>{n}</option>)}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BusinessSettings } from '@portal/schemas';
-import { Dec } from '@portal/domain';
+import { Dec, incoterms } from '@portal/domain';
 import { FormAlert, TextField, fieldError, requestError, showServerErrors, useSchemaForm } from '../../../components/form.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useUpdateSettings } from '../api/update-settings.ts';
@@ -28,6 +28,14 @@ export function SettingsForm({ settings, canEdit }: { settings: BusinessSettings
       <TextField label={t('settings.responseTarget')} type="number" min={1} max={720} hint={t('settings.responseTargetHint')} error={fieldError(errors, 'responseTargetHours')} readOnly={!canEdit} {...register('responseTargetHours', { valueAsNumber: true })} />
       <TextField label={t('settings.marginFloor')} type="number" step="0.1" min={0} max={99} hint={t('settings.marginFloorHint')} error={fieldError(errors, 'marginFloorRate')} readOnly={!canEdit} {...register('marginFloorRate')} />
       <TextField label={t('settings.validity')} type="number" min={1} max={365} error={fieldError(errors, 'quoteValidityDays')} readOnly={!canEdit} {...register('quoteValidityDays', { valueAsNumber: true })} />
+      <fieldset className="checkbox-row" disabled={!canEdit} aria-describedby="quoted-incoterms-hint">
+        <legend>{t('settings.incoterms')}</legend>
+        {incoterms.map((term) => (
+          <label key={term}><input type="checkbox" value={term} {...register('quotedIncoterms')} /> {term}</label>
+        ))}
+        <small className="field__hint" id="quoted-incoterms-hint">{t('settings.incotermsHint')}</small>
+        {fieldError(errors, 'quotedIncoterms') && <p className="field__error" role="alert">{fieldError(errors, 'quotedIncoterms')}</p>}
+      </fieldset>
       <FormAlert tone="success" message={save.isSuccess ? t('common.saved') : null} />
       <FormAlert message={requestError(save.error)} />
       {canEdit && <button type="submit" className="btn btn--primary" disabled={save.isPending}>{t('common.save')}</button>}
