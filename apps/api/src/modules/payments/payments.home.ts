@@ -25,7 +25,7 @@ export function createPaymentsHome(deps: { prisma: PrismaClient }) {
         items.push({
           id: `payments.pay:${i.id}`, capability: 'payments', kind: 'payments.pay', urgency: dueDate < today ? 'OVERDUE' : 'DUE_SOON',
           params: { contract: i.contract.number, amount: i.openAmount.toFixed(2), currency: i.currency, dueDate, reference: formatCreditorReference(i.reference), daysOverdue: Math.max(0, daysBetween(dueDate, today)) },
-          dueAt: midnightUtc(dueDate).toISOString(), since: i.createdAt.toISOString(), link: `/portal/payments?contract=${i.contractId}`,
+          dueAt: midnightUtc(addDays(dueDate, 1)).toISOString(), since: i.createdAt.toISOString(), link: `/portal/payments?contract=${i.contractId}`,
         });
       }
       return { items, figures };
@@ -55,14 +55,14 @@ export function createPaymentsHome(deps: { prisma: PrismaClient }) {
       for (const imp of imports.filter((i) => i._count.lines > 0)) {
         items.push({
           id: `payments.allocate:${imp.id}`, capability: 'payments', kind: 'payments.allocate', urgency: 'WAITING',
-          params: { lines: imp._count.lines, file: imp.fileName }, dueAt: null, since: imp.createdAt.toISOString(), link: `/staff/payments/statements/${imp.id}`,
+          params: { source: 'statement', lines: imp._count.lines, file: imp.fileName }, dueAt: null, since: imp.createdAt.toISOString(), link: `/staff/payments/statements/${imp.id}`,
         });
       }
       const unallocated = Number(receipts[0]?.n ?? 0);
       if (unallocated > 0) {
         items.push({
           id: 'payments.allocate:receipts', capability: 'payments', kind: 'payments.allocate', urgency: 'WAITING',
-          params: { receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments/receipts',
+          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments/receipts',
         });
       }
     }

@@ -105,3 +105,38 @@ describe('the clerk home page', () => {
     expect(screen.getByRole('link', { name: /进行中的询盘/ })).toHaveTextContent('12');
   });
 });
+
+describe('the wording of the items later capabilities send', () => {
+  it('words payments and tickets from the facts their providers send', async () => {
+    const { describeItem } = await import('./wording.ts');
+    const { en } = await import('../../../lib/messages.ts');
+    const { createIntl } = await import('react-intl');
+    const intl = createIntl({ locale: 'en', messages: en });
+    const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
+    const money = (amount: string, currency: string) => intl.formatNumber(Number(amount), { style: 'currency', currency });
+    const say = (i: Pick<ActionItem, 'kind' | 'capability' | 'params'>) => describeItem(item(i), t as never, money);
+    expect(say({ kind: 'payments.pay', capability: 'payments', params: { contract: 'SC-2026-000002', amount: '15120.00', currency: 'USD', dueDate: '2026-11-30', reference: 'RF83 SC20 2600 0002 01', daysOverdue: 0 } }))
+      .toBe('Pay $15,120.00 on contract SC-2026-000002, reference RF83 SC20 2600 0002 01');
+    expect(say({ kind: 'payments.allocate', capability: 'payments', params: { source: 'statement', lines: 3, file: 'camt.053-demo.xml' } })).toBe('Confirm the matches of 3 credits in camt.053-demo.xml');
+    expect(say({ kind: 'payments.allocate', capability: 'payments', params: { source: 'receipts', receipts: 1 } })).toBe('Allocate 1 receipt to open items');
+    expect(say({ kind: 'payments.chase', capability: 'payments', params: { company: 'Rheinland Handel GmbH', amount: '7371.22', currency: 'USD', items: 2, daysOverdue: 40 } })).toBe('Chase Rheinland Handel GmbH: $7,371.22 overdue on 2 items');
+    expect(say({ kind: 'tickets.respond', capability: 'tickets', params: { number: 'TKT-2026-000004', company: 'Northwind Imports Ltd', subject: 'Cartons wet on arrival', ticketKind: 'COMPLAINT', team: 'QUALITY' } }))
+      .toBe('Answer ticket TKT-2026-000004 from Northwind Imports Ltd: Cartons wet on arrival');
+    expect(say({ kind: 'tickets.rate', capability: 'tickets', params: { number: 'TKT-2026-000001', subject: 'Laser engraving?' } })).toBe('Rate the answer to ticket TKT-2026-000001: Laser engraving?');
+  });
+});
+
+describe('the wording of shipment items', () => {
+  it('names the milestone a shipment reached, and the one to record', async () => {
+    const { describeItem } = await import('./wording.ts');
+    const { en } = await import('../../../lib/messages.ts');
+    const { createIntl } = await import('react-intl');
+    const intl = createIntl({ locale: 'en', messages: en });
+    const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
+    const say = (i: Pick<ActionItem, 'kind' | 'capability' | 'params'>) => describeItem(item(i), t as never, (a) => a);
+    expect(say({ kind: 'shipments.track', capability: 'shipments', params: { contract: 'SC-2026-000001', shipment: 'SHP-2026-000004', milestone: 'DELIVERED', date: '2026-11-10' } }))
+      .toBe('Shipment SHP-2026-000004 of contract SC-2026-000001: delivered');
+    expect(say({ kind: 'shipments.record', capability: 'shipments', params: { contract: 'SC-2026-000003', company: 'Maple Leaf Home Goods Inc.', milestone: 'PRODUCTION_FINISHED', latestShipmentDate: '2026-11-20' } }))
+      .toBe('Record production finished for contract SC-2026-000003 (Maple Leaf Home Goods Inc.)');
+  });
+});
