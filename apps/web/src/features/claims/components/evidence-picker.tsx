@@ -1,30 +1,8 @@
-import { useState } from 'react';
-import type { AttachmentInfo } from '@portal/schemas';
-import { ApiError } from '../../../lib/api.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { uploadAttachment } from '../../../lib/upload.ts';
+import { usePendingUploads } from '../../../lib/use-pending-uploads.ts';
 
 /** Photos and PDF reports uploaded for a claim, not yet sent with it. */
-export function useEvidence() {
-  const [files, setFiles] = useState<AttachmentInfo[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [uploading, setUploading] = useState(false);
-  async function add(list: FileList | null) {
-    if (!list) return;
-    setUploading(true);
-    setError(null);
-    for (const file of Array.from(list)) {
-      try {
-        const info = await uploadAttachment(file);
-        setFiles((f) => [...f, info]);
-      } catch (err) {
-        setError(`${file.name}: ${err instanceof ApiError ? (err.fieldErrors[0]?.message ?? err.message) : String(err)}`);
-      }
-    }
-    setUploading(false);
-  }
-  return { files, error, uploading, add, remove: (id: string) => setFiles((f) => f.filter((x) => x.id !== id)), clear: () => setFiles([]) };
-}
+export const useEvidence = usePendingUploads;
 
 /** The file button (photos and PDFs), the files picked so far, and the server's word on them. */
 export function EvidencePicker({ state, error, id = 'claim-evidence' }: { state: ReturnType<typeof useEvidence>; error?: string | undefined; id?: string }) {

@@ -106,15 +106,20 @@ describe('the clerk home page', () => {
   });
 });
 
+/** An item's sentence as the English reader gets it, amounts as react-intl formats them. */
+async function englishWording() {
+  const { describeItem } = await import('./wording.ts');
+  const { en } = await import('../../../lib/messages.ts');
+  const { createIntl } = await import('react-intl');
+  const intl = createIntl({ locale: 'en', messages: en });
+  const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
+  const money = (amount: string, currency: string) => intl.formatNumber(Number(amount), { style: 'currency', currency });
+  return (i: Pick<ActionItem, 'kind' | 'capability' | 'params'>) => describeItem(item(i), t as never, money);
+}
+
 describe('the wording of the items later capabilities send', () => {
   it('words payments and tickets from the facts their providers send', async () => {
-    const { describeItem } = await import('./wording.ts');
-    const { en } = await import('../../../lib/messages.ts');
-    const { createIntl } = await import('react-intl');
-    const intl = createIntl({ locale: 'en', messages: en });
-    const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
-    const money = (amount: string, currency: string) => intl.formatNumber(Number(amount), { style: 'currency', currency });
-    const say = (i: Pick<ActionItem, 'kind' | 'capability' | 'params'>) => describeItem(item(i), t as never, money);
+    const say = await englishWording();
     expect(say({ kind: 'payments.pay', capability: 'payments', params: { contract: 'SC-2026-000002', amount: '15120.00', currency: 'USD', dueDate: '2026-11-30', reference: 'RF83 SC20 2600 0002 01', daysOverdue: 0 } }))
       .toBe('Pay $15,120.00 on contract SC-2026-000002, reference RF83 SC20 2600 0002 01');
     expect(say({ kind: 'payments.allocate', capability: 'payments', params: { source: 'statement', lines: 3, file: 'camt.053-demo.xml' } })).toBe('Confirm the matches of 3 credits in camt.053-demo.xml');
@@ -128,12 +133,7 @@ describe('the wording of the items later capabilities send', () => {
 
 describe('the wording of shipment items', () => {
   it('names the milestone a shipment reached, and the one to record', async () => {
-    const { describeItem } = await import('./wording.ts');
-    const { en } = await import('../../../lib/messages.ts');
-    const { createIntl } = await import('react-intl');
-    const intl = createIntl({ locale: 'en', messages: en });
-    const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
-    const say = (i: Pick<ActionItem, 'kind' | 'capability' | 'params'>) => describeItem(item(i), t as never, (a) => a);
+    const say = await englishWording();
     expect(say({ kind: 'shipments.track', capability: 'shipments', params: { contract: 'SC-2026-000001', shipment: 'SHP-2026-000004', milestone: 'DELIVERED', date: '2026-11-10' } }))
       .toBe('Shipment SHP-2026-000004 of contract SC-2026-000001: delivered');
     expect(say({ kind: 'shipments.record', capability: 'shipments', params: { contract: 'SC-2026-000003', company: 'Maple Leaf Home Goods Inc.', milestone: 'PRODUCTION_FINISHED', latestShipmentDate: '2026-11-20' } }))
