@@ -51,6 +51,7 @@ import { createSalesContractsHome } from './modules/sales-contracts/sales-contra
 import { createHealthService, type SearchSupervision } from './modules/health/health.service.ts';
 import inquiriesRoutes from './modules/inquiries/inquiries.routes.ts';
 import { createInquiriesService } from './modules/inquiries/inquiries.service.ts';
+import { createInquiryListService } from './modules/inquiries/inquiry-list.service.ts';
 import lettersOfCreditRoutes from './modules/letters-of-credit/letters-of-credit.routes.ts';
 import { createLettersOfCreditService } from './modules/letters-of-credit/letters-of-credit.service.ts';
 import { createAgeingService } from './modules/payments/ageing.service.ts';
@@ -249,7 +250,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(catalogImagesRoutes, { catalogImages });
       await api.register(costingRoutes, { costing });
       await api.register(attachmentsRoutes, { attachments });
-      await api.register(inquiriesRoutes, { inquiries });
+      await api.register(inquiriesRoutes, { inquiries, inquiryList: createInquiryListService({ prisma, clock }) });
       await api.register(quotesRoutes, { quotes });
       await api.register(negotiationRoutes, { negotiation });
       await api.register(salesContractsRoutes, { contracts: salesContracts });

@@ -60,6 +60,10 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/attachments/:attachmentId', access: ALL },
   { method: 'POST', url: '/api/inquiries', access: ['BUYER'] },
   { method: 'GET', url: '/api/inquiries', access: ALL },
+  { method: 'GET', url: '/api/inquiry-list', access: ['BUYER'] },
+  { method: 'PUT', url: '/api/inquiry-list/:productId', access: ['BUYER'] },
+  { method: 'DELETE', url: '/api/inquiry-list/:productId', access: ['BUYER'] },
+  { method: 'DELETE', url: '/api/inquiry-list', access: ['BUYER'] },
   { method: 'GET', url: '/api/inquiries/:inquiryId', access: ALL },
   { method: 'POST', url: '/api/inquiries/:inquiryId/withdraw', access: ['BUYER'] },
   { method: 'POST', url: '/api/inquiries/:inquiryId/assign', access: ['CLERK', 'MANAGER', 'ADMIN'] },
@@ -414,6 +418,8 @@ describe('a company that may not trade changes no business', () => {
     'PATCH /api/auth/me', 'POST /api/auth/password', 'POST /api/notifications/:notificationId/read', 'POST /api/notifications/read-all',
     'PATCH /api/companies/:companyId', 'PATCH /api/companies/:companyId/users/:userId', 'POST /api/companies/:companyId/invitations',
     'DELETE /api/companies/:companyId/invitations/:invitationId',
+    // The inquiry list is the buyer's own working list, not business: kept while the company may not trade.
+    'PUT /api/inquiry-list/:productId', 'DELETE /api/inquiry-list/:productId', 'DELETE /api/inquiry-list',
   ];
   let rheinland: string;
 

@@ -58,6 +58,7 @@ const accessTable = {
   'attachments.upload': everyone,
   'attachments.read': everyone,
   'inquiries.create': buyers,
+  'inquiryList.manage': buyers,
   'inquiries.read': everyone,
   'inquiries.withdraw': buyers,
   'inquiries.assign': tradeDesk,

@@ -118,3 +118,14 @@ describe('checkMoq', () => {
     expect(checkMoq('1', undefined)).toBeNull();
   });
 });
+
+describe('the inquiry list', () => {
+  it('takes an active product while there is room; one already listed only changes its quantity', async () => {
+    const { assertListable, INQUIRY_LIST_LIMIT } = await import('./inquiries.ts');
+    expect(() => assertListable({ status: 'ACTIVE' }, { size: 0, has: false })).not.toThrow();
+    expect(() => assertListable({ status: 'ACTIVE' }, { size: INQUIRY_LIST_LIMIT, has: true })).not.toThrow();
+    expect(() => assertListable({ status: 'ACTIVE' }, { size: INQUIRY_LIST_LIMIT, has: false })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining(`at most ${INQUIRY_LIST_LIMIT} products`) }));
+    expect(() => assertListable({ status: 'ARCHIVED' }, { size: 0, has: false })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => assertListable(null, { size: 0, has: false })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});

@@ -83,3 +83,17 @@ export function checkMoq(quantity: string | Dec, moq: string | Dec | null | unde
   const unitText = unit ? ` ${unit}` : '';
   return `is below the minimum order quantity of ${m.toFixed()}${unitText}`;
 }
+
+/** The most products one inquiry list holds (an inquiry takes at most as many lines). */
+export const INQUIRY_LIST_LIMIT = 50;
+
+/**
+ * A product may go on the buyer's inquiry list when it is in the catalog (active) and the list has
+ * room for it (a product already on the list only changes its quantity).
+ */
+export function assertListable(product: { status: string } | null, list: { size: number; has: boolean }): void {
+  if (!product || product.status !== 'ACTIVE') throw new DomainError('NOT_FOUND', 'product not found');
+  if (!list.has && list.size >= INQUIRY_LIST_LIMIT) {
+    throw new DomainError('CONFLICT', `the inquiry list holds at most ${INQUIRY_LIST_LIMIT} products; send an inquiry for some of them first`);
+  }
+}

@@ -97,3 +97,26 @@ export type InquiryDetail = z.infer<typeof InquiryDetail>;
 
 export const AssignInquiryBody = z.strictObject({ clerkId: Id.describe('An active clerk or manager') });
 export type AssignInquiryBody = z.input<typeof AssignInquiryBody>;
+
+// ── The buyer's inquiry list: products collected to ask for in one inquiry, kept on the account
+
+export const InquiryListItemView = z.object({
+  productId: Id,
+  sku: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  moq: z.string(),
+  quantity: z.string(),
+  addedAt: Timestamp,
+  /** False when the product was withdrawn from the catalog since: it cannot be asked for. */
+  available: z.boolean(),
+  /** The quantity is below the product's MOQ: the inquiry would be refused for it. */
+  belowMoq: z.boolean(),
+});
+export type InquiryListItemView = z.infer<typeof InquiryListItemView>;
+
+export const InquiryListView = z.object({ items: z.array(InquiryListItemView), limit: z.number().int() });
+export type InquiryListView = z.infer<typeof InquiryListView>;
+
+export const PutInquiryListItemBody = z.strictObject({ quantity: Quantity });
+export const InquiryListParams = z.strictObject({ productId: Id });

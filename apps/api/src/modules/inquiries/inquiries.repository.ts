@@ -144,3 +144,35 @@ export function findUnansweredInquiries(db: Db, handlerId: string, withUnassigne
 export function countOpenInquiries(db: Db, companyId: string | undefined) {
   return db.inquiry.count({ where: { status: { in: [...openInquiryStatuses] }, ...(companyId ? { buyerCompanyId: companyId } : {}) } });
 }
+
+// ── The buyer's inquiry list
+
+const listItemSelect = {
+  productId: true, quantity: true, addedAt: true,
+  product: { select: { sku: true, nameEn: true, nameZh: true, unit: true, moq: true, status: true } },
+} as const;
+
+/** A user's inquiry list, in the order the products were added. */
+export function findListItems(db: Db, userId: string) {
+  return db.inquiryListItem.findMany({ where: { userId }, orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], select: listItemSelect });
+}
+
+export function findListableProduct(db: Db, productId: string) {
+  return db.product.findUnique({ where: { id: productId }, select: { status: true } });
+}
+
+/** Puts a product on the list, or changes its quantity when it is there already. */
+export function upsertListItem(db: Db, item: { userId: string; productId: string; quantity: string; now: Date }) {
+  return db.inquiryListItem.upsert({
+    where: { userId_productId: { userId: item.userId, productId: item.productId } },
+    create: { userId: item.userId, productId: item.productId, quantity: item.quantity, addedAt: item.now, updatedAt: item.now },
+    update: { quantity: item.quantity, updatedAt: item.now },
+    select: { id: true },
+  });
+}
+
+/** Takes products off a user's list (all of them without `productIds`); the number taken off. */
+export async function deleteListItems(db: Db, userId: string, productIds?: readonly string[]): Promise<number> {
+  const { count } = await db.inquiryListItem.deleteMany({ where: { userId, ...(productIds ? { productId: { in: [...productIds] } } : {}) } });
+  return count;
+}

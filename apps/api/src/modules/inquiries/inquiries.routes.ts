@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AssignInquiryBody, CreateInquiryBody, Id, InquiryDetail, InquiryListQuery, InquiryPage, Problem, z } from '@portal/schemas';
+import { AssignInquiryBody, CreateInquiryBody, Id, InquiryDetail, InquiryListParams, InquiryListQuery, InquiryListView, InquiryPage, Problem, PutInquiryListItemBody, z } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
 import type { InquiriesService } from './inquiries.service.ts';
+import type { InquiryListService } from './inquiry-list.service.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 /** Price inquiries (RFQs): sent by buyers, worked by clerks. */
-export default async function inquiriesRoutes(app: FastifyInstance, deps: { inquiries: InquiriesService }) {
+export default async function inquiriesRoutes(app: FastifyInstance, deps: { inquiries: InquiriesService; inquiryList: InquiryListService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.strictObject({ inquiryId: Id });
 
@@ -39,5 +40,30 @@ export default async function inquiriesRoutes(app: FastifyInstance, deps: { inqu
     config: { access: 'inquiries.assign' },
     schema: { tags: ['inquiries'], summary: 'Assign an open inquiry to a clerk or manager', params, body: AssignInquiryBody, response: { 200: InquiryDetail, ...errors } },
     handler: async (request) => deps.inquiries.assign(requireActor(request), request.params.inquiryId, request.body, { requestId: request.id }),
+  });
+
+  // The buyer's inquiry list: products collected to ask for in one inquiry, on any device.
+  r.get('/inquiry-list', {
+    config: { access: 'inquiryList.manage' },
+    schema: { tags: ['inquiries'], summary: 'The caller’s inquiry list: products with quantities, in the order added', response: { 200: InquiryListView, ...errors } },
+    handler: async (request) => deps.inquiryList.get(requireActor(request)),
+  });
+
+  r.put('/inquiry-list/:productId', {
+    config: { access: 'inquiryList.manage' },
+    schema: { tags: ['inquiries'], summary: 'Put a catalog product on the list with a quantity, or change its quantity', params: InquiryListParams, body: PutInquiryListItemBody, response: { 200: InquiryListView, ...errors } },
+    handler: async (request) => deps.inquiryList.put(requireActor(request), request.params.productId, request.body.quantity),
+  });
+
+  r.delete('/inquiry-list/:productId', {
+    config: { access: 'inquiryList.manage' },
+    schema: { tags: ['inquiries'], summary: 'Take a product off the list', params: InquiryListParams, response: { 200: InquiryListView, ...errors } },
+    handler: async (request) => deps.inquiryList.remove(requireActor(request), request.params.productId),
+  });
+
+  r.delete('/inquiry-list', {
+    config: { access: 'inquiryList.manage' },
+    schema: { tags: ['inquiries'], summary: 'Empty the list', response: { 200: InquiryListView, ...errors } },
+    handler: async (request) => deps.inquiryList.clear(requireActor(request)),
   });
 }

@@ -189,6 +189,8 @@ export function createInquiriesService(deps: {
           },
         });
         await deps.attachments.link(tx, actor, body.attachmentIds, { inquiryId: inquiry.id });
+        // The products now asked for leave the buyer's inquiry list, with the inquiry or not at all.
+        await repo.deleteListItems(tx, actor.userId, lines.flatMap((l) => (l.productId ? [l.productId] : [])));
 
         await recordAudit(tx, {
           actorId: actor.userId, companyId: actor.companyId, action: 'inquiry.create', entityType: 'Inquiry', entityId: inquiry.id, requestId: meta.requestId,

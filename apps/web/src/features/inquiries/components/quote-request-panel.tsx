@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api.ts';
 import { errorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useIndicativePrice } from '../api/get-indicative-price.ts';
-import { inquiryList } from '../stores/inquiry-list.ts';
+import { useInquiryListChanges } from '../api/inquiry-list.ts';
 import { usePorts } from '../api/ports.ts';
 import { meetsMoq } from '../utils/moq.ts';
 
@@ -24,6 +24,7 @@ export function QuoteRequestPanel({ product, user }: { product: ProductDetail; u
   }, [quantity, incoterm, port]);
 
   const approvedBuyer = user?.role === 'BUYER' && user.company.status === 'APPROVED';
+  const { put: addToList } = useInquiryListChanges();
   const qtyOk = meetsMoq(debounced.quantity, product.moq);
   const needsPort = debounced.incoterm !== 'FOB';
   const price = useIndicativePrice(
@@ -95,15 +96,16 @@ export function QuoteRequestPanel({ product, user }: { product: ProductDetail; u
       </div>
       <div className="form__actions">
         <button type="button" className="btn btn--primary" disabled={Boolean(qtyError)} onClick={() => navigate(`/portal/inquiries/new?${params}`)}>{t('rfq.requestQuote')}</button>
-        <button
-          type="button"
-          className="btn btn--secondary"
-          disabled={Boolean(qtyError)}
-          onClick={() => inquiryList.add({ productId: product.id, sku: product.sku, nameEn: product.nameEn, unit: product.unit, moq: product.moq, quantity })}
-        >
+        <button type="button" className="btn btn--secondary" disabled={Boolean(qtyError) || addToList.isPending} onClick={() => addToList.mutate({ productId: product.id, quantity })}>
           {t('rfq.addToList')}
         </button>
       </div>
+      {addToList.isSuccess && (
+        <p className="alert alert--success" role="status">
+          {t('rfq.listAdded', { name: product.nameEn, count: addToList.data.items.length })} <Link to="/portal/inquiries">{t('rfq.listOpen')}</Link>
+        </p>
+      )}
+      {addToList.error && <p className="alert alert--error" role="alert">{errorText(addToList.error, t)}</p>}
     </div>
   );
 }
