@@ -91,6 +91,9 @@ describe('a counter-offer answered with a revision built from it', () => {
     expect(text).toContain('NORTHWIND / HAMBURG');
     // Both languages in the one document both parties sign: each clause's Chinese beneath its English.
     for (const words of ['SALES CONFIRMATION', '销售确认书', '价格条款', '特别条款', '不可抗力', '中国国际经济贸易仲裁委员会', '货物描述', '合同总值', 'Force majeure']) expect(text, words).toContain(words);
+    // The total in words twice: the banks' English and the Chinese capitals (大写).
+    expect(text).toContain('SAY US DOLLARS ONE HUNDRED AND SIXTY-TWO THOUSAND EIGHT HUNDRED AND FIFTY ONLY');
+    expect(text).toContain('美元壹拾陆万贰仟捌佰伍拾元整');
 
     const amend = await call('POST', `/api/contracts/${contract.id}/amendments`, s.clerk, { reason: 'Buyer asked for 2 colours', changes: { specialTerms: 'Laser engraving of the buyer’s logo, 2 colours' } });
     expect(amend.statusCode, amend.body).toBe(201);

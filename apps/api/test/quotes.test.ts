@@ -575,6 +575,9 @@ describe('the PI document', () => {
     }
     expect(text).not.toContain('PRO-FORMA INVOICE');
     expect(text).not.toContain('Description of goods');
+    // The amount in words in Chinese financial capitals, not the banks' English.
+    expect(text).toContain('美元肆万捌仟捌佰柒拾叁元贰角');
+    expect(text).not.toContain('SAY US DOLLARS');
     // The English PI: English dates, and no Chinese font embedded.
     const en = await renderQuotePdf(pi, { compress: false });
     expect(pdfText(en)).toContain('June 3, 2026');

@@ -200,7 +200,7 @@ describe('a partial shipment through its lifecycle', () => {
     // In Chinese for a Chinese reader: the labels, the buyer's country, dates and money for the locale.
     const ciZh = pdf.commercialInvoiceDocument(contract, shipment, ports, day(0), 'zh');
     const ciZhText = pdfText(await pdf.renderCommercialInvoicePdf(ciZh, { compress: false, lang: 'zh' }));
-    for (const words of ['商业发票', '买方 / 收货人', '英国', '提单号', 'COSU6312345670', '发票总值', 'US$17,063.00', '兹证明上述货物原产于中国', '第 1 页，共 1 页']) expect(ciZhText, words).toContain(words);
+    for (const words of ['商业发票', '买方 / 收货人', '英国', '提单号', 'COSU6312345670', '发票总值', 'US$17,063.00', '美元壹万柒仟零陆拾叁元整', '兹证明上述货物原产于中国', '第 1 页，共 1 页']) expect(ciZhText, words).toContain(words);
     expect(ciZhText).not.toContain('COMMERCIAL INVOICE');
     const plZhText = pdfText(await pdf.renderPackingListPdf(pdf.packingListDocument(contract, shipment, ports, day(0), 'zh'), { compress: false, lang: 'zh' }));
     for (const words of ['装箱单', '毛重 kg', 'CSQU3054383 40HC：100 箱', '合计：100 箱']) expect(plZhText, words).toContain(words);

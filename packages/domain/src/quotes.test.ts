@@ -349,3 +349,24 @@ describe('pricing a draft', () => {
     });
   });
 });
+
+describe('the amount in Chinese financial capitals', () => {
+  it('writes the examples of the PBoC rules for bills and settlement vouchers (《支付结算办法》附件一)', async () => {
+    const { amountInChineseCapitals } = await import('./quotes.ts');
+    expect(amountInChineseCapitals('1409.50', 'CNY')).toBe('人民币壹仟肆佰零玖元伍角');
+    expect(amountInChineseCapitals('6007.14', 'CNY')).toBe('人民币陆仟零柒元壹角肆分');
+    expect(amountInChineseCapitals('1680.32', 'CNY')).toBe('人民币壹仟陆佰捌拾元零叁角贰分');
+    expect(amountInChineseCapitals('107000.53', 'CNY')).toBe('人民币壹拾万柒仟元零伍角叁分');
+    expect(amountInChineseCapitals('325.04', 'CNY')).toBe('人民币叁佰贰拾伍元零肆分');
+  });
+
+  it('ends a whole amount in 元整, names the currency, and keeps zeros between groups', async () => {
+    const { amountInChineseCapitals } = await import('./quotes.ts');
+    expect(amountInChineseCapitals('40951.20', 'USD')).toBe('美元肆万零玖佰伍拾壹元贰角');
+    expect(amountInChineseCapitals('110400', 'USD')).toBe('美元壹拾壹万零肆佰元整');
+    expect(amountInChineseCapitals('100000000.05', 'EUR')).toBe('欧元壹亿元零伍分');
+    expect(amountInChineseCapitals('0.53', 'USD')).toBe('美元伍角叁分');
+    expect(amountInChineseCapitals('0', 'CNY')).toBe('人民币零元整');
+    expect(amountInChineseCapitals('1200500', 'JPY')).toBe('日元壹佰贰拾万零伍佰元整');
+  });
+});

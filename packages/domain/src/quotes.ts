@@ -553,6 +553,64 @@ const currencyWords: Record<string, [major: string, minor: string]> = {
   SGD: ['SINGAPORE DOLLARS', 'CENTS'], CHF: ['SWISS FRANCS', 'RAPPEN'], NZD: ['NEW ZEALAND DOLLARS', 'CENTS'],
 };
 
+/** The currency's name as Chinese documents write it before the amount in capitals. */
+const chineseCurrencyNames: Record<string, string> = {
+  CNY: '人民币', USD: '美元', EUR: '欧元', GBP: '英镑', JPY: '日元', HKD: '港元', AUD: '澳大利亚元', CAD: '加拿大元', CHF: '瑞士法郎', SGD: '新加坡元',
+  AED: '阿联酋迪拉姆', SAR: '沙特里亚尔', INR: '印度卢比', BRL: '巴西雷亚尔', MXN: '墨西哥比索', ZAR: '南非兰特', RUB: '俄罗斯卢布', KRW: '韩元',
+  NZD: '新西兰元', SEK: '瑞典克朗', NOK: '挪威克朗', DKK: '丹麦克朗', PLN: '波兰兹罗提', TRY: '土耳其里拉',
+};
+const capitalDigits = '零壹贰叁肆伍陆柒捌玖';
+
+/** One group of four digits (0–9999) in capitals, zeros inside collapsed to one 零, none at the end. */
+function groupInCapitals(n: number): string {
+  const units = ['仟', '佰', '拾', ''];
+  const digits = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    out += `${zero ? '零' : ''}${capitalDigits[d]}${units[i]}`;
+    zero = false;
+  });
+  return out;
+}
+
+/**
+ * The amount in Chinese financial capitals (大写金额), as the People's Bank of China's rules for
+ * writing bills and settlement vouchers have it (《支付结算办法》附件一《正确填写票据和结算凭证的基本规定》):
+ * 1,409.50 → 壹仟肆佰零玖元伍角; 6,007.14 → 陆仟零柒元壹角肆分; 107,000.53 → 壹拾万柒仟元零伍角叁分;
+ * 325.04 → 叁佰贰拾伍元零肆分; a whole amount ends in 元整. The currency's name comes first.
+ */
+export function amountInChineseCapitals(amount: string, currency: string): string {
+  const [whole = '0', fraction = ''] = new Dec(amount).abs().toFixed(currencyScale(currency)).split('.');
+  const jiao = Number(fraction[0] ?? '0');
+  const fen = Number(fraction[1] ?? '0');
+  // Groups of four digits from the top: 亿, 万, and the units.
+  const groups: number[] = [];
+  for (let end = whole.length; end > 0; end -= 4) groups.unshift(Number(whole.slice(Math.max(0, end - 4), end)));
+  const names = ['', '万', '亿', '万亿'];
+  let integer = '';
+  groups.forEach((g, i) => {
+    const name = names[groups.length - 1 - i]!;
+    if (g === 0) return;
+    // A group below a thousand after a higher one is read with 零 before it (壹万零伍佰).
+    if (integer !== '' && g < 1000) integer += '零';
+    integer += groupInCapitals(g) + name;
+  });
+  const name = chineseCurrencyNames[currency] ?? currency;
+  if (integer === '' && jiao === 0 && fen === 0) return `${name}零元整`;
+  let out = integer ? `${integer}元` : '';
+  if (jiao === 0 && fen === 0) return `${name}${out}整`;
+  // After the 元 of an amount ending in zero, or where 角 is zero, 零 marks the gap.
+  if (integer && (whole.endsWith('0') || jiao === 0)) out += '零';
+  if (jiao > 0) out += `${capitalDigits[jiao]}角`;
+  if (fen > 0) out += `${capitalDigits[fen]}分`;
+  return `${name}${out}`;
+}
+
 /** "SAY US DOLLARS THIRTY-SEVEN THOUSAND ONE HUNDRED AND TWENTY-THREE AND CENTS TWENTY ONLY" */
 export function amountInWords(amount: string, currency: string): string {
   const [whole = '0', fraction = ''] = new Dec(amount).toFixed(currencyScale(currency)).split('.');

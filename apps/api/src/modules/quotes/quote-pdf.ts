@@ -1,4 +1,4 @@
-import { amountInWords, calendarDate, currencyScale, formatCreditorReference, isSent } from '@portal/domain';
+import { amountInChineseCapitals, amountInWords, calendarDate, currencyScale, formatCreditorReference, isSent } from '@portal/domain';
 import { addressLines } from '../companies/company.mappers.ts';
 import type { QuoteRow, RevisionRow } from './quotes.repository.ts';
 import { calendarDay, formatCountry, formatDate, textOf, type Lang, type Params } from '../../infra/messages.ts';
@@ -126,8 +126,8 @@ export function renderQuotePdf(pi: QuoteDocument, options: { compress?: boolean;
     { striped: true, closingRule: true },
   );
 
-  // ── Total (the amount in words is the English of the banks' documents)
-  drawTotal(page, say('total', { incoterm: pi.incoterm, namedPlace: pi.namedPlace }), pi.currency, pi.total, amountInWords(pi.total, pi.currency), 48);
+  // ── Total, the amount in words: the banks' English, or Chinese financial capitals (大写) for a Chinese reader
+  drawTotal(page, say('total', { incoterm: pi.incoterm, namedPlace: pi.namedPlace }), pi.currency, pi.total, lang === 'zh' ? amountInChineseCapitals(pi.total, pi.currency) : amountInWords(pi.total, pi.currency), 48);
 
   // ── Packing, bank, notes
   function section(title: string, body: string | null) {

@@ -1,5 +1,5 @@
 import type { SalesContractView } from '@portal/schemas';
-import { amendmentChangesText, amountInWords, paymentMethodNames } from '@portal/domain';
+import { amendmentChangesText, amountInChineseCapitals, amountInWords, paymentMethodNames } from '@portal/domain';
 import { letterOfCreditClause } from '../letters-of-credit/letter-of-credit.mappers.ts';
 import { calendarDay, textOf, type Params } from '../../infra/messages.ts';
 import { M, W, accent, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, groupThousands, ink, muted, pageTexts, startA4Document, type Weight } from '../../infra/pdf-page.ts';
@@ -80,7 +80,7 @@ export function renderContractPdf(sc: ContractDocument, options: { compress?: bo
   // ── Goods: column titles in both languages
   const columns = goodsColumns(page, sc.currency, 215).map((c) => ({ ...c, title: `${c.title}\n${textOf(pageTexts, c.key, 'zh', { currency: sc.currency })}` }));
   drawLineTable(page, columns, sc.lines.map(goodsCells));
-  drawTotal(page, `${en('total')} ${zh('total')}`, sc.currency, sc.total, amountInWords(sc.total, sc.currency), 40);
+  drawTotal(page, `${en('total')} ${zh('total')}`, sc.currency, sc.total, `${amountInWords(sc.total, sc.currency)}\n${amountInChineseCapitals(sc.total, sc.currency)}`, 40);
 
   // ── Clauses: the English, and the Chinese beneath where it differs
   sc.terms.forEach(({ title, body }, i) => {

@@ -1,4 +1,4 @@
-import { cartonCbm, calendarDate, commercialInvoiceTotals, containerSizeType, currencyScale, formatCreditorReference, packingTotals } from '@portal/domain';
+import { amountInChineseCapitals, cartonCbm, calendarDate, commercialInvoiceTotals, containerSizeType, currencyScale, formatCreditorReference, packingTotals } from '@portal/domain';
 import { addressLines } from '../companies/company.mappers.ts';
 import { calendarDay, formatCountry, textOf, type Lang, type Params } from '../../infra/messages.ts';
 import { M, W, drawFooters, drawLineTable, drawSignatures, drawTotal, goodsCells, goodsColumns, groupThousands, accent, ink, muted, startA4Document, type A4Document } from '../../infra/pdf-page.ts';
@@ -190,7 +190,7 @@ export function renderCommercialInvoicePdf(ci: CommercialInvoiceDocument, option
   const { doc, ensureSpace, label, money } = page;
   drawHeading(page, say('invoiceHeading'), ci);
   drawLineTable(page, goodsColumns(page, ci.currency, 215), ci.lines.map(goodsCells), { striped: true });
-  drawTotal(page, say('total'), ci.currency, ci.total, ci.inWords, 40);
+  drawTotal(page, say('total'), ci.currency, ci.total, lang === 'zh' ? amountInChineseCapitals(ci.total, ci.currency) : ci.inWords, 40);
   ensureSpace(60);
   label(say('paymentTerms'), M, doc.y, W);
   paragraph(page, ci.paymentTerms, doc.y + 1);
