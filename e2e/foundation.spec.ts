@@ -81,8 +81,8 @@ const navigation: [string, RegExp, string[]][] = [
   ['buyer2@demo.example', /\/portal$/, ['Overview', 'Products', 'Inquiries', 'Contracts', 'Shipments', 'Quality certificates', 'Payments', 'Claims', 'Service centre', 'Company', 'My account']],
   ['clerk@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '索赔处理', '服务工单队列', '采购商公司', '产品维护', '我的账户']],
   ['finance@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '索赔处理', '服务工单队列', '采购商公司', '产品维护', '我的账户']],
-  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '索赔处理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']],
-  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '报价审批', '采购商审批', '采购商公司', '产品维护', '员工', '设置', '投递问题', '我的账户']],
+  ['manager@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '索赔处理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '供应商简介', '设置', '我的账户']],
+  ['admin@demo.example', /\/staff$/, ['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '报价审批', '采购商审批', '采购商公司', '产品维护', '供应商简介', '员工', '设置', '投递问题', '我的账户']],
 ];
 
 for (const [email, home, items] of navigation) {

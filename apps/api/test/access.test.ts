@@ -52,6 +52,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'GET', url: '/api/catalog/search', access: 'public', anonymous: 200 },
   { method: 'GET', url: '/api/catalog/products/:productId', access: 'public', anonymous: 404 },
   { method: 'GET', url: '/api/catalog/supplier', access: 'public', anonymous: 200 },
+  { method: 'PUT', url: '/api/catalog/supplier', access: ['MANAGER', 'ADMIN'] },
   { method: 'GET', url: '/api/catalog/categories', access: 'public', anonymous: 200 },
   { method: 'GET', url: '/api/catalog/images/:sha256', access: 'public', anonymous: 404 },
   { method: 'POST', url: '/api/catalog/images', access: ['CLERK', 'MANAGER', 'ADMIN'] },

@@ -126,6 +126,7 @@ async function essentials(prisma: Db): Promise<{ exporterId: string }> {
       supplierProfile: {
         create: {
           headline: 'Homeware, drinkware and cotton textiles, made and shipped from Ningbo since 2006',
+          headlineZh: '家居用品、饮具与棉纺织品，自 2006 年起在宁波生产并出运',
           description:
             'Vertically integrated manufacturer and exporter of stainless steel drinkware, kitchen tools and cotton ' +
             'textiles. Two factories (38,000 m²) in Beilun and Yuyao, in-house laser engraving, printing and ' +

@@ -50,6 +50,7 @@ const accessTable = {
   'staff.manage': admins,
   'catalog.staffRead': staff,
   'catalog.edit': tradeDesk,
+  'catalog.supplierEdit': managers,
   'catalog.rebuildIndex': admins,
   'catalog.indicativePrice': everyone,
   'costing.calculate': staff,

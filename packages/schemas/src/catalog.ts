@@ -135,6 +135,7 @@ export const SupplierProfile = z.object({
   city: z.string(),
   website: z.string().nullable(),
   headline: z.string(),
+  headlineZh: z.string().nullable(),
   description: z.string(),
   descriptionZh: z.string().nullable(),
   yearEstablished: z.number().int().nullable(),
@@ -148,10 +149,27 @@ export const SupplierProfile = z.object({
   productCount: z.number().int(),
   categories: z.array(z.object({ slug: z.string(), nameEn: z.string(), nameZh: z.string(), count: z.number().int() })),
   localized: z
-    .object({ lang: ReaderLang, description: z.string(), categories: z.array(z.object({ slug: z.string(), name: z.string() })) })
-    .describe('The profile as its reader reads it: the description in their language, in English where no Chinese was given'),
+    .object({ lang: ReaderLang, headline: z.string(), description: z.string(), categories: z.array(z.object({ slug: z.string(), name: z.string() })) })
+    .describe('The profile as its reader reads it: headline and description in their language, in English where no Chinese was given'),
 });
 export type SupplierProfile = z.infer<typeof SupplierProfile>;
+
+/** What managers keep of the supplier profile buyers read (the company's name and address are its registration's). */
+export const SupplierProfileInput = z.strictObject({
+  headline: text(200),
+  headlineZh: optionalText(200).nullable(),
+  description: text(4000),
+  descriptionZh: optionalText(4000).nullable(),
+  yearEstablished: z.number().int().min(1800, 'must be a year after 1800').max(2100).nullable(),
+  employees: z.number().int().min(1).max(1_000_000).nullable(),
+  factoryAreaM2: z.number().int().min(1).max(10_000_000).nullable(),
+  productionCapacity: optionalText(300).nullable(),
+  markets: z.array(text(60)).max(30),
+  certifications: z.array(text(60)).max(30),
+  productLines: z.array(text(100)).max(30),
+  mainPortCode: PortCode.nullable(),
+});
+export type SupplierProfileInput = z.input<typeof SupplierProfileInput>;
 
 export const CategoryNode = z.object({ id: Id, slug: z.string(), nameEn: z.string(), nameZh: z.string(), parentId: Id.nullable(), sortOrder: z.number().int(), productCount: z.number().int() });
 export type CategoryNode = z.infer<typeof CategoryNode>;

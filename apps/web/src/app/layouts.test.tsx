@@ -59,7 +59,7 @@ describe('app shell', () => {
     renderApp('/staff');
     expect(await screen.findByRole('heading', { name: '欢迎，Zhang Wei' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: '主导航' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '索赔处理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '设置', '我的账户']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['概览', '询盘', '合同', '货运跟踪', '批次质检单', '收款管理', '索赔处理', '服务工单队列', '报价审批', '采购商审批', '采购商公司', '产品维护', '供应商简介', '设置', '我的账户']);
     expect(await screen.findByText('目前没有需要您处理的事项。')).toBeInTheDocument();
   });
 

@@ -56,6 +56,7 @@ export const en = {
   'nav.tickets': 'Service centre',
   'nav.ticketQueue': 'Service queue',
   'nav.settings': "Settings",
+  'nav.supplier': "Supplier profile",
   'nav.outbox': "Delivery problems",
   'nav.inquiries': "Inquiries",
   'nav.quoteApprovals': "Quote approvals",

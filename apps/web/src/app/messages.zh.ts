@@ -58,6 +58,7 @@ export const zh: Record<keyof typeof en, string> = {
   'nav.tickets': '客户服务中心',
   'nav.ticketQueue': '服务工单队列',
   'nav.settings': "设置",
+  'nav.supplier': "供应商简介",
   'nav.outbox': "投递问题",
   'nav.inquiries': "询盘",
   'nav.quoteApprovals': "报价审批",

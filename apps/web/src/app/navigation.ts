@@ -33,6 +33,7 @@ const staff: Entry[] = [
   { to: '/staff/companies?status=PENDING', label: 'nav.approvals', action: 'companies.review' },
   { to: '/staff/companies', label: 'nav.companies', action: 'companies.list' },
   { to: '/staff/products', label: 'nav.products', action: 'catalog.staffRead' },
+  { to: '/staff/supplier', label: 'nav.supplier', action: 'catalog.supplierEdit' },
   { to: '/staff/users', label: 'nav.staff', action: 'staff.manage' },
   { to: '/staff/settings', label: 'nav.settings', action: 'settings.update' },
   { to: '/staff/outbox', label: 'nav.outbox', action: 'outbox.manage' },

@@ -89,6 +89,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         { path: 'inquiries/:inquiryId', ...staff(() => import('./routes/staff-inquiry.tsx')) },
         { path: 'approvals', ...staff(() => import('./routes/staff-approvals.tsx')) },
         { path: 'settings', ...staff(() => import('./routes/staff-settings.tsx')) },
+        { path: 'supplier', ...staff(() => import('./routes/staff-supplier.tsx')) },
         { path: 'outbox', ...staff(() => import('./routes/staff-outbox.tsx')) },
         { path: 'contracts', ...staff(() => import('./routes/sales-contracts.tsx')) },
         { path: 'contracts/:contractId', ...staff(() => import('./routes/sales-contract.tsx')) },

@@ -1,4 +1,4 @@
-import { catalogImagePath, type CategoryInput, type CategoryNode, type ProductEditable, type ProductInput, type StaffProductPage } from '@portal/schemas';
+import { catalogImagePath, type CategoryInput, type SupplierProfileInput, type CategoryNode, type ProductEditable, type ProductInput, type StaffProductPage } from '@portal/schemas';
 import { DomainError, assertMayChangeMarginFloor, type Actor } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
@@ -92,6 +92,33 @@ export function createCatalogEditingService(deps: { prisma: PrismaClient; clock:
   }
 
   return {
+    /**
+     * A manager rewrites the supplier profile buyers read (headline and description in English and,
+     * optionally, Chinese; factory facts; markets, certifications, product lines; main port), audited.
+     */
+    async updateSupplierProfile(actor: Actor, body: SupplierProfileInput, meta: Meta): Promise<void> {
+      const exporter = await findExporter(prisma);
+      if (!exporter) throw new DomainError('NOT_FOUND', 'supplier not found');
+      if (body.mainPortCode && !(await repo.findPort(prisma, body.mainPortCode))) {
+        throw new DomainError('VALIDATION', 'unknown port', [{ field: 'body.mainPortCode', message: 'is not a known port' }]);
+      }
+      const data = {
+        headline: body.headline, headlineZh: body.headlineZh ?? null, description: body.description, descriptionZh: body.descriptionZh ?? null,
+        yearEstablished: body.yearEstablished ?? null, employees: body.employees ?? null, factoryAreaM2: body.factoryAreaM2 ?? null,
+        productionCapacity: body.productionCapacity ?? null, markets: body.markets ?? [], certifications: body.certifications ?? [], productLines: body.productLines ?? [],
+        mainPortCode: body.mainPortCode ?? null,
+      };
+      await prisma.$transaction(async (tx) => {
+        const before = await repo.updateSupplierProfile(tx, exporter.id, data);
+        const changed = Object.fromEntries(
+          Object.entries(data)
+            .filter(([k, v]) => JSON.stringify(before?.[k as keyof typeof data] ?? null) !== JSON.stringify(v))
+            .map(([k, v]) => [k, { from: before?.[k as keyof typeof data] ?? null, to: v }]),
+        );
+        await recordAudit(tx, { actorId: actor.userId, companyId: exporter.id, action: 'supplier.profile.update', entityType: 'Company', entityId: exporter.id, changes: changed as Prisma.InputJsonValue, requestId: meta.requestId });
+      });
+    },
+
     /** Products for staff, any status. */
     async listStaffProducts(q: { q?: string | undefined; status?: 'DRAFT' | 'ACTIVE' | 'ARCHIVED' | undefined; page: number; pageSize: number }): Promise<StaffProductPage> {
       const [rows, total] = await repo.listStaffProducts(prisma, { q: q.q, status: q.status }, (q.page - 1) * q.pageSize, q.pageSize);

@@ -129,6 +129,13 @@ export function findSupplier(db: Db, id?: string) {
   });
 }
 
+/** Writes the exporter's supplier profile (there is one exporter); the profile as it was, for the audit. */
+export async function updateSupplierProfile(db: Db, companyId: string, data: Omit<Prisma.SupplierProfileUncheckedCreateInput, 'id' | 'companyId' | 'updatedAt'>) {
+  const before = await db.supplierProfile.findUnique({ where: { companyId } });
+  await db.supplierProfile.upsert({ where: { companyId }, create: { companyId, ...data }, update: data });
+  return before;
+}
+
 export function countSupplierProducts(db: Db, supplierId: string) {
   return db.product.groupBy({ by: ['categoryId'], where: { supplierId, status: 'ACTIVE' }, _count: { _all: true } });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CategoryInput, CategoryNode, Id, IndicativePrice, IndicativePriceQuery, Problem, ProductDetail, ProductEditable, ProductInput, ProductSearchQuery,
-  ProductSearchResult, StaffProductPage, StaffProductQuery, SupplierProfile, SynonymGroups, z,
+  ProductSearchResult, StaffProductPage, StaffProductQuery, SupplierProfile, SupplierProfileInput, SynonymGroups, z,
 } from '@portal/schemas';
 import { fastSerializerCompiler } from '../../infra/fast-serializer.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -40,6 +40,15 @@ export default async function catalogRoutes(app: FastifyInstance, deps: Deps) {
     config: { access: 'public' },
     schema: { tags: ['catalog'], summary: 'The supplier profile: factory, certifications, markets, capacity, product lines', response: { 200: SupplierProfile, 404: Problem } },
     handler: async (request) => deps.catalog.getSupplier(undefined, readerLang(request)),
+  });
+
+  r.put('/catalog/supplier', {
+    config: { access: 'catalog.supplierEdit' },
+    schema: { tags: ['catalog'], summary: 'Rewrite the supplier profile buyers read (managers), in English and Chinese', body: SupplierProfileInput, response: { 200: SupplierProfile, ...errors } },
+    handler: async (request) => {
+      await deps.editing.updateSupplierProfile(requireActor(request), request.body, { requestId: request.id });
+      return deps.catalog.getSupplier(undefined, readerLang(request));
+    },
   });
 
   r.get('/catalog/categories', {

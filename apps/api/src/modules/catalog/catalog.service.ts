@@ -153,7 +153,7 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
         .map((c) => ({ cat: categories.get(c.categoryId), count: c._count._all }))
         .filter((c): c is { cat: CategoryInfo; count: number } => Boolean(c.cat));
       return {
-        id: s.id, name: s.name, country: s.country, city: s.city, website: s.website, headline: p.headline, description: p.description,
+        id: s.id, name: s.name, country: s.country, city: s.city, website: s.website, headline: p.headline, headlineZh: p.headlineZh, description: p.description,
         descriptionZh: p.descriptionZh, yearEstablished: p.yearEstablished, employees: p.employees, factoryAreaM2: p.factoryAreaM2,
         productionCapacity: p.productionCapacity, markets: p.markets, certifications: p.certifications, productLines: p.productLines,
         mainPort: port,
@@ -161,6 +161,7 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
         categories: lines.map((c) => ({ slug: c.cat.slug, nameEn: c.cat.nameEn, nameZh: c.cat.nameZh, count: c.count })),
         localized: {
           lang,
+          headline: textInLanguage(lang, p.headline, p.headlineZh),
           description: textInLanguage(lang, p.description, p.descriptionZh),
           categories: lines.map((c) => ({ slug: c.cat.slug, name: textInLanguage(lang, c.cat.nameEn, c.cat.nameZh) })),
         },

@@ -17,7 +17,7 @@ export function SupplierProfileView() {
     <div className="page supplier">
       <section className="card supplier__hero">
         <h1>{s.name}</h1>
-        <p className="lead">{s.headline}</p>
+        <p className="lead">{zh && s.headlineZh ? s.headlineZh : s.headline}</p>
         <p>{zh && s.descriptionZh ? s.descriptionZh : s.description}</p>
         <form role="search" className="catalog__search" onSubmit={(e) => { e.preventDefault(); navigate(`/catalog?supplier=${s.id}${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ''}`); }}>
           <label htmlFor="supplier-q" className="visually-hidden">{t('catalog.searchSupplier')}</label>

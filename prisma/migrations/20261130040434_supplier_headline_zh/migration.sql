@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SupplierProfile" ADD COLUMN     "headlineZh" TEXT;
