@@ -28,3 +28,17 @@ describe('money', () => {
     expect(() => money('12,50', 'USD')).toThrow(RangeError);
   });
 });
+
+describe('converting at the bank buying rates', () => {
+  it('goes through CNY at each currency’s rate, exactly, to the places asked; nothing without a rate', async () => {
+    const { convertAtBuyingRates } = await import('./money.ts');
+    const rates = new Map([['USD', '7.1000'], ['EUR', '7.7000'], ['JPY', '0.047500']]);
+    // USD 3.4126 × 7.10 / 7.70 = EUR 3.146683… → 3.1467
+    expect(convertAtBuyingRates('3.4126', 'USD', 'EUR', rates)).toBe('3.1467');
+    expect(convertAtBuyingRates('3.4126', 'USD', 'CNY', rates)).toBe('24.2295');
+    expect(convertAtBuyingRates('100', 'CNY', 'USD', rates, 2)).toBe('14.08');
+    expect(convertAtBuyingRates('1', 'USD', 'JPY', rates, 0)).toBe('149');
+    expect(convertAtBuyingRates('3.4126', 'USD', 'USD', rates)).toBe('3.4126');
+    expect(convertAtBuyingRates('3.4126', 'USD', 'GBP', rates)).toBeNull();
+  });
+});

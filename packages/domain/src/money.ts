@@ -41,3 +41,17 @@ export function roundTotal(m: Money): Money {
 export function formatAmount(m: Money, scale = currencyScale(m.currency)): string {
   return m.amount.toFixed(scale, Dec.ROUND_HALF_UP);
 }
+
+/**
+ * An amount in another currency at the bank buying rates (units of CNY per unit of each currency, as
+ * the exchange-rate table keeps them; CNY itself is 1), to `places` decimals half-up. Null when a rate
+ * is missing. For showing a price in the reader's currency as indicative, never for invoicing.
+ */
+export function convertAtBuyingRates(amount: string, from: string, to: string, rates: ReadonlyMap<string, string>, places = UNIT_PRICE_SCALE): string | null {
+  if (from === to) return new Dec(amount).toFixed(places);
+  const cny = (c: string) => (c === 'CNY' ? '1' : rates.get(c));
+  const fromRate = cny(from);
+  const toRate = cny(to);
+  if (!fromRate || !toRate || new Dec(toRate).lte(0)) return null;
+  return new Dec(amount).times(fromRate).div(toRate).toFixed(places);
+}

@@ -111,7 +111,18 @@ export const ProductDetail = ProductCard.omit({ highlight: true }).extend({
   }),
   hsCode: z.string(),
   portOfLoading: z.object({ code: z.string(), name: z.string() }).nullable(),
-  priceTiers: z.array(z.object({ minQuantity: DecimalString, unitPrice: Price, incoterm: z.string() })).nullable(),
+  priceTiers: z
+    .array(
+      z.object({
+        minQuantity: DecimalString,
+        unitPrice: Price,
+        incoterm: z.string(),
+        inBuyerCurrency: Price.nullable().optional().describe('For a buyer whose company trades in another currency: the price converted at the day’s bank buying rates, indicative only'),
+      }),
+    )
+    .nullable(),
+  /** The date of the bank buying rates behind `inBuyerCurrency`. */
+  ratesOn: z.string().nullable().optional(),
   status: ProductStatus,
   supplier: z.object({ id: Id, name: z.string(), country: z.string(), headline: z.string().nullable() }),
   related: z.array(ProductCard.omit({ highlight: true })),

@@ -217,3 +217,11 @@ export function enqueueSynonymsSync(db: Db, now: Date) {
 export function findCompanyStatus(db: Db, companyId: string) {
   return db.company.findUnique({ where: { id: companyId }, select: { status: true } }).then((c) => c?.status);
 }
+
+/** A buyer company's trading currency. */
+export function findCompanyCurrency(db: Db, companyId: string) {
+  return db.company.findUnique({ where: { id: companyId }, select: { defaultCurrency: true } });
+}
+
+/** The latest bank buying rate of each currency (CNY per unit). */
+export { latestBuyingRates } from '../reference/reference.repository.ts';

@@ -1,5 +1,5 @@
 import type { CategoryNode, ProductDetail, ProductSearchParsed, ProductSearchResult, SupplierProfile } from '@portal/schemas';
-import { DomainError, canSeePrices, isProductVisible, isStaff, textInLanguage, type Actor, type CatalogLang } from '@portal/domain';
+import { DomainError, calendarDate, canSeePrices, convertAtBuyingRates, isProductVisible, isStaff, textInLanguage, type Actor, type CatalogLang } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { isSearchUnavailable, type SearchEngine } from '../../infra/search-engine.ts';
 import * as repo from './catalog.repository.ts';
@@ -113,6 +113,29 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
     return searchWithDatabase(q, pricesVisible, categories);
   }
 
+  /**
+   * A buyer whose company trades in another currency sees each tier also in theirs, converted at the
+   * day's bank buying rates and marked indicative (the quote fixes the price in its own currency).
+   */
+  async function withBuyerCurrency(actor: Actor | null, detail: ProductDetail): Promise<ProductDetail> {
+    if (!actor || actor.role !== 'BUYER' || !detail.priceTiers?.length) return detail;
+    const company = await repo.findCompanyCurrency(prisma, actor.companyId);
+    const wanted = company?.defaultCurrency;
+    if (!wanted || detail.priceTiers.every((t) => t.unitPrice.currency === wanted)) return detail;
+    const rates = await repo.latestBuyingRates(prisma);
+    const byCurrency = new Map(rates.map((r) => [r.base, r.rate.toString()]));
+    const used = rates.filter((r) => r.base === wanted || detail.priceTiers!.some((t) => t.unitPrice.currency === r.base));
+    const ratesOn = used.length ? used.map((r) => calendarDate(r.validOn)).sort()[0]! : null;
+    return {
+      ...detail,
+      ratesOn,
+      priceTiers: detail.priceTiers.map((t) => {
+        const amount = t.unitPrice.currency === wanted ? null : convertAtBuyingRates(t.unitPrice.amount, t.unitPrice.currency, wanted, byCurrency);
+        return { ...t, inBuyerCurrency: amount ? { amount, currency: wanted } : null };
+      }),
+    };
+  }
+
   return {
     /**
      * Search with facets; from the database (marked degraded) while the engine is unreachable. A
@@ -133,13 +156,14 @@ export function createCatalogService(deps: { prisma: PrismaClient; search: Searc
         pricesVisibleTo(actor), tree.get(), repo.findSupplier(prisma, p.supplierId),
         p.portOfLoadingCode ? repo.findPort(prisma, p.portOfLoadingCode) : null, repo.relatedProducts(prisma, p, 4),
       ]);
-      return toProductDetail(p, categories, {
+      const detail = toProductDetail(p, categories, {
         pricesVisible,
         port,
         related,
         supplier: { id: p.supplierId, name: supplier?.name ?? '', country: supplier?.country ?? '', headline: supplier?.supplierProfile?.headline ?? null },
         lang,
       });
+      return withBuyerCurrency(actor, detail);
     },
 
     /** The supplier profile with its product lines and category counts. */

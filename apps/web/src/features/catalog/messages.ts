@@ -59,6 +59,7 @@ export const en = {
   'supplier.markets': 'Main markets',
   'supplier.lines': 'Product lines',
   'supplier.catalog': 'Catalog ({count, plural, one {# product} other {# products}})',
+  'catalog.inYourCurrency': '≈ in your currency: indicative, at the bank buying rates of {date}; the quote states the price.',
   'supplier.edit': 'Supplier profile',
   'supplier.editLead': 'What buyers read about us on the supplier page and beside every product. Chinese texts are shown to readers of Chinese; English is shown where none is given.',
   'supplier.headline': 'Headline',

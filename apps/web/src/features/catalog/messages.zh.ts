@@ -61,6 +61,7 @@ export const zh: Record<keyof typeof en, string> = {
   'supplier.markets': '主要市场',
   'supplier.lines': '产品线',
   'supplier.catalog': '产品目录（{count, number} 个产品）',
+  'catalog.inYourCurrency': '≈ 按您的币种：以 {date} 银行买入价折算，仅供参考；以报价为准。',
   'supplier.edit': '供应商简介',
   'supplier.editLead': '买方在供应商页面和每个产品旁看到的我方介绍。中文内容向中文读者显示；未填写中文时显示英文。',
   'supplier.headline': '标题',

@@ -11,7 +11,7 @@ import { ProductCardView } from './product-card.tsx';
  * can do about the product (ask for a quote, sign in) beside its summary.
  */
 export function ProductPage({ productId, request }: { productId: string; request: (product: ProductDetail) => ReactNode }) {
-  const { t, locale, money, number, country } = useI18n();
+  const { t, locale, money, number, country, date } = useI18n();
   const { data: p, isPending, error, refetch } = useProduct(productId);
   const [image, setImage] = useState(0);
   if (isPending) return <Loading />;
@@ -52,11 +52,17 @@ export function ProductPage({ productId, request }: { productId: string; request
                 {p.priceTiers.map((tier) => (
                   <tr key={`${tier.incoterm}-${tier.minQuantity}`}>
                     <td>≥ {number(tier.minQuantity)} {p.unit}</td>
-                    <td className="num">{money(tier.unitPrice.amount, tier.unitPrice.currency, 4)}</td>
+                    <td className="num">
+                      {money(tier.unitPrice.amount, tier.unitPrice.currency, 4)}
+                      {tier.inBuyerCurrency && <span className="tiers__converted muted small"> ≈ {money(tier.inBuyerCurrency.amount, tier.inBuyerCurrency.currency, 4)}</span>}
+                    </td>
                     <td>{tier.incoterm} {p.portOfLoading?.name ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
+              {p.priceTiers.some((tier) => tier.inBuyerCurrency) && p.ratesOn && (
+                <tfoot><tr><td colSpan={3} className="muted small">{t('catalog.inYourCurrency', { date: date(`${p.ratesOn}T00:00:00Z`) })}</td></tr></tfoot>
+              )}
             </table>
           ) : (
             <p className="notice notice--info">{t('catalog.pricesHidden')}</p>

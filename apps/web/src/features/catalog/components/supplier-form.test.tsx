@@ -14,7 +14,7 @@ const supplier: SupplierProfile = {
 
 describe('the supplier profile form', () => {
   it('sends lists one item per line, blank numbers as none, the port in capitals, and the Chinese headline', async () => {
-    const calls = serveApi({ 'PUT /api/catalog/supplier': ({ body }) => ({ status: 200, body: { ...supplier, ...(body as object) } }) });
+    const calls = serveApi({ 'PUT /api/catalog/supplier': (body) => ({ status: 200, body: { ...supplier, ...(body as object) } }) });
     renderWithProviders(<SupplierForm supplier={supplier} />);
     fireEvent.change(screen.getByLabelText(/^Headline in Chinese/), { target: { value: '宁波家居用品' } });
     fireEvent.change(screen.getByLabelText(/^Main markets/), { target: { value: 'EU\nUK\n  North America , Australia' } });
