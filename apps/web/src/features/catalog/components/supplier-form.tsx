@@ -45,7 +45,7 @@ export function SupplierForm({ supplier }: { supplier: SupplierProfile }) {
       <div className="grid-3">
         <TextField label={t('supplier.founded')} type="number" optional error={err('yearEstablished')} {...register('yearEstablished', number)} />
         <TextField label={t('supplier.employees')} type="number" optional error={err('employees')} {...register('employees', number)} />
-        <TextField label={t('supplier.area')} type="number" optional error={err('factoryAreaM2')} {...register('factoryAreaM2', number)} />
+        <TextField label={`${t('supplier.area')} (m²)`} type="number" optional error={err('factoryAreaM2')} {...register('factoryAreaM2', number)} />
         <TextField label={t('supplier.capacity')} optional error={err('productionCapacity')} {...register('productionCapacity', { setValueAs: blankAsUndefined })} />
         <TextField label={t('supplier.mainPort')} optional hint="CNNGB" error={err('mainPortCode')} {...register('mainPortCode')} />
       </div>
