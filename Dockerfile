@@ -33,7 +33,8 @@ COPY scripts/prisma-generate.mjs scripts/
 RUN --mount=type=cache,id=pnpm,target=/pnpm/store \
     pnpm install --frozen-lockfile --store-dir=/pnpm/store
 COPY . .
-RUN pnpm build
+# The SPA only: the production shape runs on PostgreSQL, so no embedded database template.
+RUN pnpm --filter @portal/web run build
 
 # ── Runtime ──────────────────────────────────────────────────────────────────────────────────────
 # tsx (a root devDependency) runs the TypeScript at start, so node_modules is copied whole rather

@@ -31,6 +31,12 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The embedded database starts from a prepared, migrated cluster (made once per set of migrations).
+if (!process.env.DATABASE_URL) {
+  const template = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'packages/db/src/cli/prepare-template.ts')], { cwd: path.join(root, 'packages/db'), stdio: 'inherit' });
+  if (template.status !== 0) console.warn('The database template could not be prepared: the portal makes its database from scratch.');
+}
+
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {
   cwd: path.join(root, 'apps/api'),
   stdio: 'inherit',

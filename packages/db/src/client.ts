@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
 import { migratePglite, migratePostgres } from './migrate.ts';
+import { openPgliteCluster } from './template.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -52,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => prisma.$disconnect(),
     };
   }
-  const pglite = options.dataDir ? await PGlite.create({ dataDir: options.dataDir }) : await PGlite.create();
+  const pglite = options.dataDir ? await openPgliteCluster(options.dataDir) : await PGlite.create();
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: 'pglite',

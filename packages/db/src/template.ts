@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { migratePglite } from './migrate.ts';
+import { readMigrations } from './schema-engine.ts';
+
+/*
+ * A prepared embedded database: an empty PGlite cluster with every migration applied, dumped once
+ * (by `pnpm build`, or `pnpm start` before the portal's first run) and loaded into a new data folder
+ * instead of running PostgreSQL's `initdb` and the migrations there — about 2.6 s of a first start
+ * on a 2-core machine, against half a second to load the dump. The dump's name carries a hash of the
+ * migrations and the PGlite version: after either changes, a stale dump is simply not used (and the
+ * next preparation writes the new one); a folder made from a dump migrates like any other.
+ */
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = path.join(packageDir, 'node_modules', '.cache', 'portal-pglite');
+
+async function fingerprint(): Promise<string> {
+  const { migrationDirectories } = await readMigrations();
+  const pglite = JSON.parse(await readFile(path.join(packageDir, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha256').update(`pglite ${pglite.version}\n`);
+  for (const d of migrationDirectories) hash.update(`${d.path}\n${d.migrationFile.content.value}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Where the dump for the current migrations lives (it may not exist yet). */
+export async function templatePath(): Promise<string> {
+  return path.join(cacheDir, `cluster-${await fingerprint()}.tar`);
+}
+
+/** Writes the dump for the current migrations unless it is there; returns its path. Safe to run twice at once. */
+export async function prepareTemplate(): Promise<string> {
+  const file = await templatePath();
+  if (existsSync(file)) return file;
+  await mkdir(cacheDir, { recursive: true });
+  const db = await PGlite.create();
+  try {
+    await migratePglite(db);
+    const dump = await db.dumpDataDir('none');
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, file);
+  } finally {
+    await db.close();
+  }
+  return file;
+}
+
+/**
+ * Opens the PGlite cluster in `dataDir`. A folder that does not exist yet is made from the prepared
+ * dump when there is one. A marker beside the folder (`<dataDir>.loading`) stands while the dump is
+ * loaded: a start killed meanwhile leaves it, and the next start removes the half-loaded folder and
+ * loads again. A folder without the marker is never touched.
+ */
+export async function openPgliteCluster(dataDir: string): Promise<PGlite> {
+  const marker = `${dataDir}.loading`;
+  if (existsSync(marker)) await rm(dataDir, { recursive: true, force: true });
+  if (!existsSync(dataDir)) {
+    const file = await templatePath().catch(() => null);
+    if (file && existsSync(file)) {
+      await mkdir(path.dirname(dataDir), { recursive: true });
+      await writeFile(marker, `loading ${path.basename(file)} since ${new Date().toISOString()}\n`);
+      const db = await PGlite.create({ dataDir, loadDataDir: new Blob([await readFile(file)]) });
+      await rm(marker, { force: true });
+      return db;
+    }
+  }
+  return PGlite.create({ dataDir });
+}
