@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { mailTo, password, shot, signIn as signInPage, signOut } from './helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { apiAs, confirmedContractViaApi, mailTo, shot, signIn as signInPage, signOut } from './helpers.ts';
 
 /*
  * A claim end to end in the browser: the buyer files a damage claim with a photo from the shipment on
@@ -12,18 +12,10 @@ import { mailTo, password, shot, signIn as signInPage, signOut } from './helpers
 
 test.describe.configure({ mode: 'serial' });
 
-const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 const photo = readFileSync(new URL('../apps/api/src/demo/pictures/DW-BTL-500.png', import.meta.url));
 let contractId = '';
 let contractNumber = '';
 let claimUrl = '';
-
-async function apiAs(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
-  const res = await ctx.post('/api/auth/login', { data: { email, password } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
 
 /** Signs in and waits for the user's home (the portal or the staff workspace) before going anywhere. */
 async function signIn(page: Page, email: string) {
@@ -43,28 +35,8 @@ async function takeStep(page: Page, group: string, action: string, fill?: (form:
 test('a confirmed contract whose shipment arrived today (set up through the API)', async () => {
   const buyer = await apiAs('buyer@demo.example');
   const clerk = await apiAs('clerk@demo.example');
-  const products = await (await buyer.get('/api/catalog/search?q=vacuum%20bottle%20500')).json();
-  const product = products.items.find((p: { sku: string }) => p.sku === 'DW-BTL-500');
-  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
-  expect(inq.status(), await inq.text()).toBe(201);
-  const inquiry = await inq.json();
-  const plus = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-  const today = plus(0);
-  const q = await clerk.post(`/api/inquiries/${inquiry.id}/quotes`, {
-    data: {
-      currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
-      paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
-      leadTimeDays: 35, shipmentDate: plus(60), packing: '50 pcs per export carton', validUntil: plus(30),
-      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '4.2000' }],
-    },
-  });
-  expect(q.status(), await q.text()).toBe(201);
-  const quote = await q.json();
-  expect((await clerk.post(`/api/quotes/${quote.id}/revisions/1/send`, { data: {} })).status()).toBe(200);
-  const accepted = await buyer.post(`/api/quotes/${quote.id}/revisions/1/accept`, { data: {} });
-  expect(accepted.status(), await accepted.text()).toBe(201);
-  ({ id: contractId, number: contractNumber } = await accepted.json());
-  expect((await buyer.post(`/api/contracts/${contractId}/confirm`, { data: {} })).status()).toBe(200);
+  ({ id: contractId, number: contractNumber } = await confirmedContractViaApi(buyer, clerk));
+  const today = new Date().toISOString().slice(0, 10);
   const sh = await clerk.post(`/api/contracts/${contractId}/shipments`, { data: { lines: [{ contractLineNo: 1, quantity: '12000' }] } });
   expect(sh.status(), await sh.text()).toBe(201);
   const shipmentId = (await sh.json()).shipments[0].id;

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 
 export const password = 'demo-Passw0rd';
 const shots = path.join(import.meta.dirname, 'screenshots');
@@ -52,4 +52,43 @@ function decodeQuotedPrintable(raw: string): string {
   const joined = raw.replace(/=\r?\n/g, '');
   const bytes = Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
   return bytes.toString('utf8');
+}
+
+const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+
+/** An API session of a demo user, sending the portal's own origin as the browser does. */
+export async function apiAs(email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
+  const res = await ctx.post('/api/auth/login', { data: { email, password } });
+  expect(res.status()).toBe(200);
+  return ctx;
+}
+
+/**
+ * A sales contract for 12,000 vacuum bottles FOB Ningbo, T/T 30/70, confirmed by the buyer, set up
+ * through the API as the buyer and the clerk would (inquiry, PI sent, accepted, confirmed).
+ */
+export async function confirmedContractViaApi(buyer: APIRequestContext, clerk: APIRequestContext): Promise<{ id: string; number: string }> {
+  const products = await (await buyer.get('/api/catalog/search?q=vacuum%20bottle%20500')).json();
+  const product = products.items.find((p: { sku: string }) => p.sku === 'DW-BTL-500');
+  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
+  expect(inq.status(), await inq.text()).toBe(201);
+  const inquiry = await inq.json();
+  const plus = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const q = await clerk.post(`/api/inquiries/${inquiry.id}/quotes`, {
+    data: {
+      currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
+      paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
+      leadTimeDays: 35, shipmentDate: plus(60), packing: '50 pcs per export carton', validUntil: plus(30),
+      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '4.2000' }],
+    },
+  });
+  expect(q.status(), await q.text()).toBe(201);
+  const quote = await q.json();
+  expect((await clerk.post(`/api/quotes/${quote.id}/revisions/1/send`, { data: {} })).status()).toBe(200);
+  const accepted = await buyer.post(`/api/quotes/${quote.id}/revisions/1/accept`, { data: {} });
+  expect(accepted.status(), await accepted.text()).toBe(201);
+  const contract = (await accepted.json()) as { id: string; number: string };
+  expect((await buyer.post(`/api/contracts/${contract.id}/confirm`, { data: {} })).status()).toBe(200);
+  return { id: contract.id, number: contract.number };
 }

@@ -1,45 +1,15 @@
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { mailTo, password, shot, signIn, signOut } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { apiAs, confirmedContractViaApi, mailTo, shot, signIn, signOut } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const base = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 let contractId = '';
 let contractNumber = '';
-
-/** An API session of a demo user, sending the portal's own origin as the browser does. */
-async function apiAs(email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
-  const res = await ctx.post('/api/auth/login', { data: { email, password } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
 
 test('a confirmed contract that allows partial shipment (set up through the API)', async () => {
   const buyer = await apiAs('buyer@demo.example');
   const clerk = await apiAs('clerk@demo.example');
-  const products = await (await buyer.get('/api/catalog/search?q=vacuum%20bottle%20500')).json();
-  const product = products.items.find((p: { sku: string }) => p.sku === 'DW-BTL-500');
-  const inq = await buyer.post('/api/inquiries', { data: { lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }], incoterm: 'FOB', namedPlace: 'Ningbo', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD' } });
-  expect(inq.status(), await inq.text()).toBe(201);
-  const inquiry = await inq.json();
-  const in60 = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const q = await clerk.post(`/api/inquiries/${inquiry.id}/quotes`, {
-    data: {
-      currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM',
-      paymentTerms: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
-      leadTimeDays: 35, shipmentDate: in60, packing: '50 pcs per export carton', validUntil: in30,
-      lines: [{ inquiryLineId: inquiry.lines[0].id, productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000', unit: 'pc', unitPrice: '4.2000' }],
-    },
-  });
-  expect(q.status(), await q.text()).toBe(201);
-  const quote = await q.json();
-  expect((await clerk.post(`/api/quotes/${quote.id}/revisions/1/send`, { data: {} })).status()).toBe(200);
-  const accepted = await buyer.post(`/api/quotes/${quote.id}/revisions/1/accept`, { data: {} });
-  expect(accepted.status(), await accepted.text()).toBe(201);
-  ({ id: contractId, number: contractNumber } = await accepted.json());
-  expect((await buyer.post(`/api/contracts/${contractId}/confirm`, { data: {} })).status()).toBe(200);
+  ({ id: contractId, number: contractNumber } = await confirmedContractViaApi(buyer, clerk));
   expect((await clerk.post(`/api/contracts/${contractId}/amendments`, { data: { reason: 'Two sailings', changes: { partialShipmentAllowed: true } } })).status()).toBe(201);
   expect((await buyer.post(`/api/contracts/${contractId}/amendments/1/confirm`, { data: {} })).status()).toBe(200);
   await buyer.dispose();
