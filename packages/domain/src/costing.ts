@@ -486,16 +486,39 @@ function pricer(inp: Inputs): (costBase: Dec) => Priced {
  * insurance, commission, bank charges and profit, then FOB/CFR/CIF (and FCA/CPT/CIP) in the quote
  * currency, with the FX cost of export and the profit/loss. Throws VALIDATION naming each bad field.
  */
-export function calculateExportPrice(input: ExportCostingInput): ExportCostingResult {
-  const inp = parseInput(input);
-  const { P, v, r, q, X, costCurrency, quoteCurrency } = inp;
-
-  const exclVat = P.div(ONE.plus(v));
-  const rebateIncome = exclVat.times(r);
-  const actualCost = P.minus(rebateIncome);
-  const domestic = inp.fixedExpenses.div(q).plus(inp.perUnitExpenses);
+/**
+ * The cost build-up per unit in the cost currency, the same for costing a price and for evaluating
+ * one: purchase cost without VAT, the rebate, the actual cost, domestic expenses, FOB cost, freight.
+ */
+function costBuildUp(inp: Inputs) {
+  const exclVat = inp.P.div(ONE.plus(inp.v));
+  const rebateIncome = exclVat.times(inp.r);
+  const actualCost = inp.P.minus(rebateIncome);
+  const domestic = inp.fixedExpenses.div(inp.q).plus(inp.perUnitExpenses);
   const fobCost = actualCost.plus(domestic);
   const freight = costFreight(inp);
+  return { exclVat, rebateIncome, actualCost, domestic, fobCost, freight };
+}
+
+/** The build-up as the results write it, per unit. */
+function costsOf(inp: Inputs, b: ReturnType<typeof costBuildUp>) {
+  return {
+    purchaseCostInclVat: unit(inp.P),
+    purchaseCostExclVat: unit(b.exclVat),
+    rebateIncome: unit(b.rebateIncome),
+    actualCost: unit(b.actualCost),
+    domesticExpensesPerUnit: unit(b.domestic),
+    freightPerUnit: b.freight ? unit(b.freight.perUnitCost) : null,
+    totalCostPerUnit: unit(b.fobCost),
+  };
+}
+
+export function calculateExportPrice(input: ExportCostingInput): ExportCostingResult {
+  const inp = parseInput(input);
+  const { q, X, costCurrency, quoteCurrency } = inp;
+
+  const built = costBuildUp(inp);
+  const { fobCost, freight } = built;
 
   const priceOf = pricer(inp);
   const fob = priceOf(fobCost);
@@ -562,15 +585,7 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
     quantity: q.toFixed(),
     profitBasis: inp.basis,
     profitRate: rate(inp.p),
-    costs: {
-      purchaseCostInclVat: unit(P),
-      purchaseCostExclVat: unit(exclVat),
-      rebateIncome: unit(rebateIncome),
-      actualCost: unit(actualCost),
-      domesticExpensesPerUnit: unit(domestic),
-      freightPerUnit: freight ? unit(freight.perUnitCost) : null,
-      totalCostPerUnit: unit(fobCost),
-    },
+    costs: costsOf(inp, built),
     freight: freight?.breakdown ?? null,
     prices: {
       FOB: fobQuote,
@@ -698,12 +713,8 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
   const term = input.term;
   const costed = costedTerm(term);
 
-  const exclVat = inp.P.div(ONE.plus(inp.v));
-  const rebateIncome = exclVat.times(inp.r);
-  const actualCost = inp.P.minus(rebateIncome);
-  const domestic = inp.fixedExpenses.div(q).plus(inp.perUnitExpenses);
-  const fobCost = actualCost.plus(domestic);
-  const freight = costFreight(inp);
+  const built = costBuildUp(inp);
+  const { domestic, fobCost, freight } = built;
   const F = costed === 'FOB' || !freight ? ZERO : freight.perUnitCost;
   const insuranceOf = (cif: Dec) => (inp.i ? cif.times(inp.k).times(inp.i) : inp.insuranceAmount ? inp.insuranceAmount.div(q).times(X) : ZERO);
   const I = costed === 'CIF' ? insuranceOf(G) : ZERO;
@@ -759,15 +770,7 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
     quantity: q.toFixed(),
     unitPrice: unit(G0!),
     amount: total(G0!.toDecimalPlaces(UNIT_PRICE_SCALE, Dec.ROUND_HALF_UP).times(q), quoteCurrency),
-    costs: {
-      purchaseCostInclVat: unit(inp.P),
-      purchaseCostExclVat: unit(exclVat),
-      rebateIncome: unit(rebateIncome),
-      actualCost: unit(actualCost),
-      domesticExpensesPerUnit: unit(domestic),
-      freightPerUnit: freight ? unit(freight.perUnitCost) : null,
-      totalCostPerUnit: unit(fobCost),
-    },
+    costs: costsOf(inp, built),
     freight: freight?.breakdown ?? null,
     deductions: { freight: unit(F.div(X)), insurance: unit(I.div(X)), commission: unit(C.div(X)), bankCharges: unit(B.div(X)) },
     equivalents: { FOB: unit(fobEq.div(X)), FCA: unit(fobEq.div(X)), CFR: inQuote(cfrEq), CPT: inQuote(cfrEq), CIF: inQuote(cifEq), CIP: inQuote(cifEq) },
