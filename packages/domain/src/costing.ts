@@ -1,17 +1,11 @@
 import { DomainError } from './errors.ts';
-import { Dec as MoneyDec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
-
-/**
- * The costing computes at 28 significant digits (money's Dec keeps 40): amounts up to 10^16 with
- * 12 decimals, far beyond the 4 places a unit price is written to, at about half the cost of 40
- * digits per division — a 200-line quote is costed in a few milliseconds.
- */
-const Dec = /* @__PURE__ */ MoneyDec.clone({ precision: 28, rounding: MoneyDec.ROUND_HALF_UP });
-type Dec = MoneyDec;
+import { Fixed } from './fixed-point.ts';
+import { Dec, UNIT_PRICE_SCALE, currencyScale } from './money.ts';
 
 /*
- * Export price costing (出口报价核算). Everything is computed per unit in the cost currency with
- * decimal.js at 40 significant digits; nothing is rounded until the result is written out.
+ * Export price costing (出口报价核算). Everything is computed per unit in the cost currency in exact
+ * fixed point with 18 decimals (fixed-point.ts: sums exact, products and quotients rounded half-up
+ * at the 18th place); nothing is rounded to a written scale until the result is written out.
  *
  * The formulas, with P = purchase cost incl. VAT, v = VAT rate, r = rebate rate, q = quantity,
  * p = profit rate, c = commission rate, b = bank charges rate, k = insurance cover (1.10),
@@ -75,9 +69,13 @@ export const containerSpecs: Record<ContainerType, { capacityCbm: string; payloa
   '40HQ': { capacityCbm: '68', payloadTonnes: '24.5' },
 };
 /** The usable volume (CBM) and payload (kg) of a container, as decimals. */
-function containerLimits(type: ContainerType): { cbm: Dec; kg: Dec } {
-  return { cbm: new Dec(containerSpecs[type].capacityCbm), kg: new Dec(containerSpecs[type].payloadTonnes).times(1000) };
-}
+const containerLimits = /* @__PURE__ */ (() => {
+  const limits = {} as Record<ContainerType, { cbm: Fixed; kg: Fixed }>;
+  for (const type of containerTypes) {
+    limits[type] = { cbm: Fixed.parse(containerSpecs[type].capacityCbm), kg: Fixed.parse(containerSpecs[type].payloadTonnes).timesInteger(1000n) };
+  }
+  return limits;
+})();
 
 /** A decimal as written on the wire, or already parsed. Never a binary float. */
 export type DecimalInput = string | Dec;
@@ -209,46 +207,44 @@ export type ExportCostingResult = {
 type FieldError = { field: string; message: string };
 
 // Pure: a bundle that imports only this module's lists (the SPA's schemas) leaves decimal.js out.
-const ZERO = /* @__PURE__ */ new Dec(0);
-const ONE = /* @__PURE__ */ new Dec(1);
+const ZERO = Fixed.ZERO;
+const ONE = Fixed.ONE;
+const DEC_ONE = /* @__PURE__ */ new Dec(1);
 const MEASURE_SCALE = 3;
 const RATE_SCALE = 4;
 const decimalPattern = /^-?\d+(\.\d+)?$/;
 
 /** CIF from CFR when the premium is cover × rate of the CIF value: CIF = CFR / (1 − cover × rate). */
 export function cifFromCfr(cfr: DecimalInput, coverRate: DecimalInput, premiumRate: DecimalInput): Dec {
-  return new Dec(cfr).div(ONE.minus(new Dec(coverRate).times(premiumRate)));
+  return new Dec(cfr).div(DEC_ONE.minus(new Dec(coverRate).times(premiumRate)));
 }
 
 /** CFR from CIF: CFR = CIF × (1 − cover × rate). */
 export function cfrFromCif(cif: DecimalInput, coverRate: DecimalInput, premiumRate: DecimalInput): Dec {
-  return new Dec(cif).times(ONE.minus(new Dec(coverRate).times(premiumRate)));
+  return new Dec(cif).times(DEC_ONE.minus(new Dec(coverRate).times(premiumRate)));
 }
 
 /** The price with commission (含佣价) that leaves the net price after paying the commission on it. */
 export function priceWithCommission(net: DecimalInput, commissionRate: DecimalInput): Dec {
-  return new Dec(net).div(ONE.minus(commissionRate));
+  return new Dec(net).div(DEC_ONE.minus(commissionRate));
 }
 
 /** Writes a decimal at a fixed scale, half-up, never as "-0.00". */
-function fixed(d: Dec, scale: number): string {
-  const text = d.toFixed(scale, Dec.ROUND_HALF_UP);
-  return text.startsWith('-') && /^-[0.]+$/.test(text) ? text.slice(1) : text;
-}
-const unit = (d: Dec) => fixed(d, UNIT_PRICE_SCALE);
-const rate = (d: Dec) => fixed(d, RATE_SCALE);
-const measure = (d: Dec) => fixed(d, MEASURE_SCALE);
-const total = (d: Dec, currency: string) => fixed(d, currencyScale(currency));
+const fixed = (d: Fixed, scale: number) => d.toFixed(scale);
+const unit = (d: Fixed) => d.toFixed(UNIT_PRICE_SCALE);
+const rate = (d: Fixed) => d.toFixed(RATE_SCALE);
+const measure = (d: Fixed) => d.toFixed(MEASURE_SCALE);
+const total = (d: Fixed, currency: string) => d.toFixed(currencyScale(currency));
 /** Counts of cartons and containers are whole numbers far below 2^53. */
-const count = (d: Dec) => d.toNumber();
+const count = (d: Fixed) => d.toSafeInteger();
 
-// A quote's lines repeat the same rates and expenses: each text is parsed once (decimals are immutable).
-const parsed = new Map<string, Dec>();
-function parseCached(text: string): Dec {
+// A quote's lines repeat the same rates and expenses: each text is parsed once (values are immutable).
+const parsed = new Map<string, Fixed>();
+function parseCached(text: string): Fixed {
   let d = parsed.get(text);
   if (!d) {
     if (parsed.size >= 4096) parsed.clear();
-    d = new Dec(text);
+    d = Fixed.parse(text);
     parsed.set(text, d);
   }
   return d;
@@ -262,28 +258,29 @@ const ruleMessages: Record<Rule, string> = {
   cover: 'must be from 1 to 2 (100% to 200% of the invoice value), e.g. "1.10"',
 };
 
-function satisfies(d: Dec, rule: Rule): boolean {
+const TWO = /* @__PURE__ */ Fixed.ofInteger(2);
+function satisfies(d: Fixed, rule: Rule): boolean {
   switch (rule) {
-    case 'nonNegative': return d.gte(0);
-    case 'positive': return d.gt(0);
-    case 'rate': return d.gte(0) && d.lt(1);
-    case 'cover': return d.gte(1) && d.lte(2);
+    case 'nonNegative': return d.gte(ZERO);
+    case 'positive': return d.gt(ZERO);
+    case 'rate': return d.gte(ZERO) && d.lt(ONE);
+    case 'cover': return d.gte(ONE) && d.lte(TWO);
   }
 }
 
 /** Reads the input field by field, collecting every problem instead of stopping at the first. */
 function createReader() {
   const errors: FieldError[] = [];
-  function read(field: string, value: DecimalInput | number | undefined, rule: Rule, fallback?: string): Dec | undefined {
+  function read(field: string, value: DecimalInput | number | undefined, rule: Rule, fallback?: string): Fixed | undefined {
     if (value === undefined || value === null) {
-      if (fallback !== undefined) return new Dec(fallback);
+      if (fallback !== undefined) return parseCached(fallback);
       errors.push({ field, message: 'is required' });
       return undefined;
     }
-    let d: Dec;
-    if (Dec.isDecimal(value)) d = new Dec(value);
+    let d: Fixed;
+    if (Dec.isDecimal(value)) d = parseCached(value.toFixed());
     else if (typeof value === 'string' && decimalPattern.test(value)) d = parseCached(value);
-    else if (typeof value === 'number' && Number.isSafeInteger(value)) d = new Dec(value);
+    else if (typeof value === 'number' && Number.isSafeInteger(value)) d = Fixed.ofInteger(value);
     else {
       errors.push({ field, message: 'must be a decimal number written as a string, e.g. "12.50"' });
       return undefined;
@@ -298,14 +295,14 @@ function createReader() {
 }
 
 type Inputs = {
-  P: Dec; v: Dec; r: Dec; fixedExpenses: Dec; perUnitExpenses: Dec; q: Dec;
-  packing: { perCarton: Dec; cbm: Dec; kg: Dec } | undefined;
+  P: Fixed; v: Fixed; r: Fixed; fixedExpenses: Fixed; perUnitExpenses: Fixed; q: Fixed;
+  packing: { perCarton: Fixed; cbm: Fixed; kg: Fixed } | undefined;
   freight:
-    | { mode: 'FCL'; container: ContainerType; price: Dec; currency: string }
-    | { mode: 'LCL'; ratePerWm: Dec; surchargeRate: Dec; currency: string }
-    | { mode: 'AMOUNT'; amount: Dec; currency: string }
+    | { mode: 'FCL'; container: ContainerType; price: Fixed; currency: string }
+    | { mode: 'LCL'; ratePerWm: Fixed; surchargeRate: Fixed; currency: string }
+    | { mode: 'AMOUNT'; amount: Fixed; currency: string }
     | { mode: 'NONE' };
-  k: Dec; i: Dec | undefined; insuranceAmount: Dec | undefined; c: Dec; b: Dec; p: Dec; X: Dec;
+  k: Fixed; i: Fixed | undefined; insuranceAmount: Fixed | undefined; c: Fixed; b: Fixed; p: Fixed; X: Fixed;
   costCurrency: string; quoteCurrency: string; basis: ProfitBasis;
 };
 
@@ -333,10 +330,10 @@ function parseInput(input: ExportCostingInput, extra?: (reader: ReturnType<typeo
   if (!profitBases.includes(basis)) fail('profitBasis', `must be one of ${profitBases.join(', ')}`);
 
   if (v && r && r.gt(v)) fail('rebateRate', 'must not exceed the VAT rate');
-  if (k && i && k.times(i).gte(1)) fail('insurancePremiumRate', 'cover × premium rate must be below 1');
+  if (k && i && k.times(i).gte(ONE)) fail('insurancePremiumRate', 'cover × premium rate must be below 1');
   if (p && c && b) {
-    if (basis === 'SHARE_OF_PRICE' && p.plus(c).plus(b).gte(1)) fail('profitRate', 'profit + commission + bank charges must be below 1 when profit is a share of the price');
-    if (basis === 'MARKUP_ON_COST' && c.plus(b).gte(1)) fail('commissionRate', 'commission + bank charges must be below 1');
+    if (basis === 'SHARE_OF_PRICE' && p.plus(c).plus(b).gte(ONE)) fail('profitRate', 'profit + commission + bank charges must be below 1 when profit is a share of the price');
+    if (basis === 'MARKUP_ON_COST' && c.plus(b).gte(ONE)) fail('commissionRate', 'commission + bank charges must be below 1');
   }
 
   const mode = input.freightMode;
@@ -354,7 +351,7 @@ function parseInput(input: ExportCostingInput, extra?: (reader: ReturnType<typeo
       const w = read('packing.cartonWidthCm', input.packing.cartonWidthCm, 'positive');
       const h = read('packing.cartonHeightCm', input.packing.cartonHeightCm, 'positive');
       const kg = read('packing.cartonGrossWeightKg', input.packing.cartonGrossWeightKg, 'positive');
-      if (perCarton && l && w && h && kg) packing = { perCarton, cbm: l.times(w).times(h).div(1_000_000), kg };
+      if (perCarton && l && w && h && kg) packing = { perCarton, cbm: l.times(w).times(h).divInteger(1_000_000n), kg };
     }
     if (mode === 'FCL') {
       const container = input.containerType;
@@ -385,33 +382,33 @@ function parseInput(input: ExportCostingInput, extra?: (reader: ReturnType<typeo
  * Freight for the shipment: from the packing (containers bound by volume or weight, or LCL by W/M),
  * or the amount a forwarder quoted for the whole quantity (then there is no breakdown).
  */
-function costFreight(inp: Inputs): { perUnit: Dec; perUnitCost: Dec; breakdown: FreightBreakdown | null } | null {
+function costFreight(inp: Inputs): { perUnit: Fixed; perUnitCost: Fixed; breakdown: FreightBreakdown | null } | null {
   const { freight, packing, q } = inp;
   if (freight.mode === 'AMOUNT') {
     const perUnit = freight.amount.div(q);
     return { perUnit, perUnitCost: freight.currency === inp.costCurrency ? perUnit : perUnit.times(inp.X), breakdown: null };
   }
   if (freight.mode === 'NONE' || !packing) return null;
-  const cartons = q.div(packing.perCarton).ceil();
+  const cartons = q.divCeil(packing.perCarton);
   const shipmentCbm = cartons.times(packing.cbm);
-  const shipmentTonnes = cartons.times(packing.kg).div(1000);
-  let shipmentFreight: Dec;
+  const shipmentTonnes = cartons.times(packing.kg).divInteger(1000n);
+  let shipmentFreight: Fixed;
   let fcl: FreightBreakdown['fcl'] = null;
   let lcl: FreightBreakdown['lcl'] = null;
 
   if (freight.mode === 'FCL') {
     const spec = containerSpecs[freight.container];
-    const limits = containerLimits(freight.container);
-    const byVolume = limits.cbm.div(packing.cbm).floor();
-    const byWeight = limits.kg.div(packing.kg).floor();
-    const perContainer = Dec.min(byVolume, byWeight);
-    if (perContainer.lt(1)) {
-      const limit = byVolume.lt(1) ? 'volume' : 'weight';
+    const limits = containerLimits[freight.container];
+    const byVolume = limits.cbm.divFloor(packing.cbm);
+    const byWeight = limits.kg.divFloor(packing.kg);
+    const perContainer = Fixed.min(byVolume, byWeight);
+    if (perContainer.lt(ONE)) {
+      const limit = byVolume.lt(ONE) ? 'volume' : 'weight';
       throw new DomainError('VALIDATION', `one carton exceeds the usable ${limit} of a ${freight.container} container`, [
         { field: 'packing', message: `one carton exceeds the usable ${limit} of a ${freight.container} container` },
       ]);
     }
-    const containers = cartons.div(perContainer).ceil();
+    const containers = cartons.divCeil(perContainer);
     shipmentFreight = containers.times(freight.price);
     fcl = {
       containerType: freight.container,
@@ -462,10 +459,10 @@ function costFreight(inp: Inputs): { perUnit: Dec; perUnitCost: Dec; breakdown: 
   };
 }
 
-type Priced = { costBase: Dec; insurance: Dec; commission: Dec; bankCharges: Dec; profit: Dec; price: Dec };
+type Priced = { costBase: Fixed; insurance: Fixed; commission: Fixed; bankCharges: Fixed; profit: Fixed; price: Fixed };
 
 /** Prices a cost base with profit, commission and bank charges, on the chosen profit basis. */
-function pricer(inp: Inputs): (costBase: Dec) => Priced {
+function pricer(inp: Inputs): (costBase: Fixed) => Priced {
   const { p, c, b } = inp;
   if (inp.basis === 'SHARE_OF_PRICE') {
     const share = ONE.minus(p).minus(c).minus(b);
@@ -525,7 +522,7 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
   const cfr = freight ? priceOf(fobCost.plus(freight.perUnitCost)) : null;
   let cif: Priced | null = null;
   if (cfr && inp.i) {
-    const price = cifFromCfr(cfr.price, inp.k, inp.i);
+    const price = cfr.price.div(ONE.minus(inp.k.times(inp.i)));
     cif = { ...cfr, insurance: price.minus(cfr.price), price };
   } else if (cfr && inp.insuranceAmount) {
     // The policy's premium for the whole quantity, in the quote currency, spread per unit.
@@ -546,7 +543,7 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
       unitPriceInCostCurrency: unit(x.price),
       unitPrice: unit(unitPrice),
       // The pro-forma line is the quoted (rounded) unit price times the quantity.
-      amount: total(unitPrice.toDecimalPlaces(UNIT_PRICE_SCALE, Dec.ROUND_HALF_UP).times(q), quoteCurrency),
+      amount: total(unitPrice.round(UNIT_PRICE_SCALE).times(q), quoteCurrency),
     };
   };
 
@@ -574,15 +571,15 @@ export function calculateExportPrice(input: ExportCostingInput): ExportCostingRe
   else if (cif) notes.push('CIF = CFR / (1 − cover × premium rate): the premium is on the whole CIF value; commission, bank charges and profit are those of the CFR price. CIP under Incoterms 2020 needs ICC (A) cover: give that premium rate when quoting CIP.');
   const freightCurrency = inp.freight.mode === 'NONE' ? costCurrency : inp.freight.currency;
   if (inp.freight.mode === 'AMOUNT') notes.push(`Freight is the amount given for the whole quantity: ${total(inp.freight.amount, freightCurrency)} ${freightCurrency}.`);
-  if (freight && freightCurrency !== costCurrency) notes.push(`Freight in ${freightCurrency} is converted at the exchange rate ${inp.X.toFixed()}.`);
+  if (freight && freightCurrency !== costCurrency) notes.push(`Freight in ${freightCurrency} is converted at the exchange rate ${inp.X.toString()}.`);
   if (!freight) notes.push('No freight costed: only FOB and FCA are quoted.');
   else if (!cif) notes.push('No insurance premium rate or amount given: CIF and CIP are not quoted.');
 
   return {
     costCurrency,
     quoteCurrency,
-    exchangeRate: inp.X.toFixed(),
-    quantity: q.toFixed(),
+    exchangeRate: inp.X.toString(),
+    quantity: q.toString(),
     profitBasis: inp.basis,
     profitRate: rate(inp.p),
     costs: costsOf(inp, built),
@@ -692,8 +689,8 @@ export type ExportEvaluationResult = {
  * Throws VALIDATION naming each bad field, including the freight or insurance a term needs.
  */
 export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluationResult {
-  let G0: Dec | undefined;
-  let targetRate: Dec | undefined;
+  let G0: Fixed | undefined;
+  let targetRate: Fixed | undefined;
   const inp = parseInput({ ...input, profitBasis: 'SHARE_OF_PRICE', profitRate: '0' }, ({ read, fail }) => {
     if (!(priceTerms as readonly string[]).includes(input.term)) fail('term', `must be one of ${priceTerms.join(', ')}`);
     G0 = read('unitPrice', input.unitPrice, 'positive');
@@ -716,7 +713,7 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
   const built = costBuildUp(inp);
   const { domestic, fobCost, freight } = built;
   const F = costed === 'FOB' || !freight ? ZERO : freight.perUnitCost;
-  const insuranceOf = (cif: Dec) => (inp.i ? cif.times(inp.k).times(inp.i) : inp.insuranceAmount ? inp.insuranceAmount.div(q).times(X) : ZERO);
+  const insuranceOf = (cif: Fixed) => (inp.i ? cif.times(inp.k).times(inp.i) : inp.insuranceAmount ? inp.insuranceAmount.div(q).times(X) : ZERO);
   const I = costed === 'CIF' ? insuranceOf(G) : ZERO;
   const beforeInsurance = G.minus(I);
   const C = beforeInsurance.times(c);
@@ -734,10 +731,10 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
   const fobEq = netPerUnit.div(keep);
   const freightAll = freight ? freight.perUnitCost : null;
   const cfrEq = freightAll ? netPerUnit.plus(freightAll).div(keep) : null;
-  let cifEq: Dec | null = null;
-  if (cfrEq && inp.i) cifEq = cifFromCfr(cfrEq, inp.k, inp.i);
+  let cifEq: Fixed | null = null;
+  if (cfrEq && inp.i) cifEq = cfrEq.div(ONE.minus(inp.k.times(inp.i)));
   else if (cfrEq && inp.insuranceAmount) cifEq = cfrEq.plus(inp.insuranceAmount.div(q).times(X));
-  const inQuote = (d: Dec | null) => (d ? unit(d.div(X)) : null);
+  const inQuote = (d: Fixed | null) => (d ? unit(d.div(X)) : null);
 
   let target: ExportEvaluationResult['target'] = null;
   if (input.targetProfitBasis && targetRate) {
@@ -745,7 +742,7 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
     const base = input.targetProfitBasis === 'SHARE_OF_PRICE' ? beforeInsurance.times(ONE.minus(p).minus(c).minus(b)) : beforeInsurance.times(keep).div(ONE.plus(p));
     const actual = base.minus(domestic).minus(F);
     const purchase = actual.div(ONE.minus(inp.r.div(ONE.plus(inp.v))));
-    const possible = purchase.gt(0) && !(input.targetProfitBasis === 'SHARE_OF_PRICE' && p.plus(c).plus(b).gte(1));
+    const possible = purchase.gt(ZERO) && !(input.targetProfitBasis === 'SHARE_OF_PRICE' && p.plus(c).plus(b).gte(ONE));
     target = {
       profitBasis: input.targetProfitBasis,
       profitRate: rate(p),
@@ -759,17 +756,17 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
   ];
   if (costed === 'CIF') notes.push(inp.i ? 'Insurance = cover × premium rate × the given CIF price.' : 'Insurance is the amount given, spread over the quantity.');
   if (target && target.purchaseCostInclVat === null) notes.push('No purchase cost allows this price at the target profit: the price does not cover the expenses and freight.');
-  if (profitLoss.lt(0)) notes.push('The price is a loss: it does not cover the total cost.');
+  if (profitLoss.isNegative()) notes.push('The price is a loss: it does not cover the total cost.');
 
   return {
     term,
     costedAs: costed,
     costCurrency,
     quoteCurrency,
-    exchangeRate: X.toFixed(),
-    quantity: q.toFixed(),
+    exchangeRate: X.toString(),
+    quantity: q.toString(),
     unitPrice: unit(G0!),
-    amount: total(G0!.toDecimalPlaces(UNIT_PRICE_SCALE, Dec.ROUND_HALF_UP).times(q), quoteCurrency),
+    amount: total(G0!.round(UNIT_PRICE_SCALE).times(q), quoteCurrency),
     costs: costsOf(inp, built),
     freight: freight?.breakdown ?? null,
     deductions: { freight: unit(F.div(X)), insurance: unit(I.div(X)), commission: unit(C.div(X)), bankCharges: unit(B.div(X)) },
@@ -778,7 +775,7 @@ export function evaluateExportPrice(input: ExportEvaluationInput): ExportEvaluat
       totalCost: total(totalCost, costCurrency),
       netFxIncomePerUnit: unit(netPerUnit.div(X)),
       netFxIncome: total(netFx, quoteCurrency),
-      fxCostOfExport: netFx.lte(0) ? null : rate(totalCost.div(netFx)),
+      fxCostOfExport: netFx.lte(ZERO) ? null : rate(totalCost.div(netFx)),
       profitLoss: total(profitLoss, costCurrency),
       profitLossRate: totalCost.isZero() ? rate(ZERO) : rate(profitLoss.div(totalCost)),
       profitPerUnit: unit(profit),
@@ -814,7 +811,7 @@ export function convertTermPrice(args: {
   const c = new Dec(args.commissionRate ?? 0);
   const needs = (what: string) => new DomainError('VALIDATION', `${what} is needed to convert ${args.from} to ${args.to}`, [{ field: what, message: `is required to convert ${args.from} to ${args.to}` }]);
   const order = { FOB: 0, CFR: 1, CIF: 2 } as const;
-  let net = new Dec(args.unitPrice).times(ONE.minus(c));
+  let net = new Dec(args.unitPrice).times(DEC_ONE.minus(c));
   const freight = () => {
     if (args.freightPerUnit === undefined) throw needs('freightPerUnit');
     return new Dec(args.freightPerUnit);
