@@ -18,6 +18,15 @@ const HEALTH_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 5_000;
 const STDERR_TAIL_LINES = 40;
 const SETPRIV = '/usr/bin/setpriv';
+/**
+ * Meilisearch's indexing memory budget unless MEILI_MAX_INDEXING_MEMORY says otherwise. Its default,
+ * two thirds of the machine's RAM (16 GB on the 24 GiB machines), is zeroed page by page by each
+ * indexing thread on its first batches: 2.4 s of CPU for each of the first two batches, however
+ * small (17 demo products took 2.3 s, the kernel clearing pages 92 % of it). With 256 MiB they take
+ * 0.2 and 0.03 s, and 100,000 products index as fast as before (27 s against 30 s) in a third of
+ * the memory (peak RSS 0.7 GB against 1.9 GB).
+ */
+const DEFAULT_MAX_INDEXING_MEMORY = '256MiB';
 
 export type EmbeddedMeilisearchOptions = {
   /** Where Meilisearch keeps its data; created if missing. The hash marker lives in its parent folder. */
@@ -178,7 +187,7 @@ async function launch(binary: string, dataDir: string, port: number, masterKey: 
   // the exit and signal handlers below cover everything but a SIGKILL.
   const [command, commandArgs] = existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
   const started = Date.now();
-  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_NO_ANALYTICS: 'true', MEILI_MASTER_KEY: masterKey } });
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MAX_INDEXING_MEMORY: DEFAULT_MAX_INDEXING_MEMORY, ...process.env, MEILI_NO_ANALYTICS: 'true', MEILI_MASTER_KEY: masterKey } });
 
   const tail: string[] = [];
   const collect = (stream: NodeJS.ReadableStream) => {
