@@ -5,6 +5,7 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The Meilisearch binary we run in development and tests: Meilisearch 1.21.0 for Linux x64, from a
@@ -27,9 +28,15 @@ const SETPRIV = '/usr/bin/setpriv';
  * the memory (peak RSS 0.7 GB against 1.9 GB).
  */
 const DEFAULT_MAX_INDEXING_MEMORY = '256MiB';
+/**
+ * Where a verified binary is remembered: once per installation, beside this package's other caches,
+ * not in each data folder (a first start on a new folder hashed the 131 MB again, and so did every
+ * test run's engine).
+ */
+const VERIFIED_MARKER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'portal-meilisearch', 'binary-verified.json');
 
 export type EmbeddedMeilisearchOptions = {
-  /** Where Meilisearch keeps its data; created if missing. The hash marker lives in its parent folder. */
+  /** Where Meilisearch keeps its data; created if missing. */
   dataDir: string;
   /** A fixed port; by default a free one is picked. */
   port?: number;
@@ -106,8 +113,10 @@ export async function verifyBinary(binaryPath: string, expectedSha256: string, m
   const actual = await sha256File(binaryPath);
   if (actual !== expected) throw new BinaryIntegrityError(binaryPath, expected, actual);
   const next: VerificationMarker = { binaryPath, sha256: expected, size, mtimeMs };
-  await mkdir(path.dirname(markerFile), { recursive: true });
-  await writeFile(markerFile, `${JSON.stringify(next)}\n`);
+  // A marker that cannot be written (a read-only installation) only means hashing again next time.
+  await mkdir(path.dirname(markerFile), { recursive: true })
+    .then(() => writeFile(markerFile, `${JSON.stringify(next)}\n`))
+    .catch(() => {});
   return { hashed: true };
 }
 
@@ -140,9 +149,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   const log = options.log ?? (() => {});
   const binary = resolveMeilisearchBinary();
   const dataDir = path.resolve(options.dataDir);
-  const markerFile = path.join(path.dirname(dataDir), '.meilisearch-binary-verified.json');
-
-  const { hashed } = await verifyBinary(binary, MEILISEARCH_BINARY_SHA256, markerFile);
+  const { hashed } = await verifyBinary(binary, MEILISEARCH_BINARY_SHA256, VERIFIED_MARKER);
   log(hashed ? `meilisearch: verified sha256 of ${binary}` : 'meilisearch: binary unchanged since last verification');
   await ensureExecutable(binary);
   await mkdir(dataDir, { recursive: true });
