@@ -3,8 +3,11 @@
 // an empty data folder (migrations, demo seed with its history, search index), then a restart on
 // the same folder. Prints one FIGURE line per start: wall-clock seconds, and the CPU seconds the
 // portal process used (less sensitive to other work on the machine; Meilisearch's own process not
-// counted). BENCH_PORT (default 3499) and BENCH_RUNS (default 1: first start + restart, repeated) may be set.
+// counted), and the seconds since spawn at which each start-up step ended (the `phases` of the
+// portal's "portal ready" line). BENCH_PORT (default 3499) and BENCH_RUNS (default 1: first start +
+// restart, repeated) may be set.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +29,23 @@ function embeddedEnv(extra) {
   return env;
 }
 
-/** Starts the portal on `dataDir`, resolves with the milliseconds until health answered 200, then stops it. */
+/** Starts the portal on `dataDir`, resolves with the milliseconds until health answered 200, the CPU seconds and the phases, then stops it. */
 async function timedStart(dataDir) {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], {
     cwd: path.join(root, 'apps/api'),
-    env: embeddedEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // Info level for the one "portal ready" line (its phases); other log lines below warn are not shown.
+    env: embeddedEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let phases = null;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    let entry = null;
+    try {
+      entry = line.startsWith('{') ? JSON.parse(line) : null;
+    } catch {}
+    if (entry?.phases) phases = entry.phases;
+    else if (!entry || entry.level >= 40) console.log(line);
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let ready = 0;
@@ -54,7 +67,12 @@ async function timedStart(dataDir) {
     child.kill('SIGTERM');
     await exited;
   }
-  return { ready, cpu };
+  return { ready, cpu, phases };
+}
+
+/** "modules 1.0, database 1.9, …": the seconds since the portal process started at which each step ended. */
+function phaseList(phases) {
+  return phases ? Object.entries(phases).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`).join(', ') : 'not logged';
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux; 100 ticks per second). */
@@ -72,9 +90,9 @@ for (let i = 0; i < runs; i++) {
   try {
     const load = () => os.loadavg()[0].toFixed(1);
     const first = await timedStart(dataDir);
-    console.log(`FIGURE first start (migrations, demo seed and history, search index): ${(first.ready / 1000).toFixed(1)} s, portal process CPU ${first.cpu.toFixed(1)} s, load average ${load()}`);
+    console.log(`FIGURE first start (migrations, demo seed and history, search index): ${(first.ready / 1000).toFixed(1)} s, portal process CPU ${first.cpu.toFixed(1)} s, load average ${load()}; phases (s): ${phaseList(first.phases)}`);
     const again = await timedStart(dataDir);
-    console.log(`FIGURE restart on the same data folder: ${(again.ready / 1000).toFixed(1)} s, portal process CPU ${again.cpu.toFixed(1)} s, load average ${load()}`);
+    console.log(`FIGURE restart on the same data folder: ${(again.ready / 1000).toFixed(1)} s, portal process CPU ${again.cpu.toFixed(1)} s, load average ${load()}; phases (s): ${phaseList(again.phases)}`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

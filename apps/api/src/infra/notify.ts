@@ -1,6 +1,6 @@
-import { renderMail, type MailAttachment } from '@portal/mail';
+import { renderMail, type MailAttachment, type MailMessage } from '@portal/mail';
 import { intlLocale, langOf, mailMessages, renderMessage, type Catalogue, type Lang, type Params } from './messages.ts';
-import { enqueueMail, notifyUsers } from './outbox.repository.ts';
+import { enqueueMails, notifyUsers } from './outbox.repository.ts';
 import type { Db } from './tx.ts';
 
 /*
@@ -47,9 +47,9 @@ export async function notify<K extends string>(tx: Db, recipients: readonly { id
 }
 
 /**
- * Queues one mail to each person through the outbox, in their language, inside the caller's
- * transaction: "Dear <name>," (or "Hello," for an address without a name), the message's
- * paragraphs and a button to its link.
+ * Queues one mail to each person through the outbox (one statement for all), in their language,
+ * inside the caller's transaction: "Dear <name>," (or "Hello," for an address without a name), the
+ * message's paragraphs and a button to its link.
  */
 export async function mailEach<K extends string>(
   tx: Db,
@@ -66,6 +66,7 @@ export async function mailEach<K extends string>(
     if (!files.has(lang)) files.set(lang, await given(lang));
     return files.get(lang)!;
   };
+  const mails: { topic: string; message: MailMessage }[] = [];
   for (const person of people) {
     const lang = langOf(person.locale);
     const m = renderMessage(catalogue, tidings.kind, lang, tidings.params);
@@ -79,8 +80,9 @@ export async function mailEach<K extends string>(
       ...(tidings.link !== undefined ? { action: { label: m.action ?? words('open'), url: `${ctx.publicUrl}${tidings.link}` } } : {}),
     });
     const attachments = await attachmentsIn(lang);
-    await enqueueMail(tx, tidings.topic ?? tidings.as ?? tidings.kind, attachments.length ? { ...message, attachments } : message, ctx.now);
+    mails.push({ topic: tidings.topic ?? tidings.as ?? tidings.kind, message: attachments.length ? { ...message, attachments } : message });
   }
+  await enqueueMails(tx, mails, ctx.now);
 }
 
 /**

@@ -3,12 +3,13 @@ import type { MailMessage } from '@portal/mail';
 import type { Db } from './tx.ts';
 
 /**
- * Queues a mail in the outbox, inside the caller's transaction; the mail worker delivers it.
- * `now` is the app clock's time: the worker decides what is due by that clock, so the due time must
- * not come from the database's own clock.
+ * Queues mails in the outbox, in this order and in one statement, inside the caller's transaction;
+ * the mail worker delivers them. `now` is the app clock's time: the worker decides what is due by
+ * that clock, so the due time must not come from the database's own clock.
  */
-export function enqueueMail(db: Db, topic: string, message: MailMessage, now: Date) {
-  return db.outboxEvent.create({ data: { channel: 'mail', topic, payload: message, nextAttemptAt: now, createdAt: now }, select: { id: true } });
+export async function enqueueMails(db: Db, mails: readonly { topic: string; message: MailMessage }[], now: Date): Promise<void> {
+  if (mails.length === 0) return;
+  await db.outboxEvent.createMany({ data: mails.map(({ topic, message }) => ({ channel: 'mail', topic, payload: message, nextAttemptAt: now, createdAt: now })) });
 }
 
 /** Queues re-indexing of products, inside the caller's transaction; the search worker applies it. */

@@ -1,8 +1,27 @@
 import type { PrismaClient } from '@portal/db';
+import type { ProductDocument } from '@portal/search';
 import { documentStamp, isSearchUnavailable, type SearchEngine } from '../../infra/search-engine.ts';
 import * as repo from './catalog.repository.ts';
 import { toProductDocument } from './catalog.mappers.ts';
-import type { CategoryTree } from './category-tree.ts';
+import { createCategoryTree, type CategoryTree } from './category-tree.ts';
+
+/**
+ * What the product index should hold, as the database has it now: the synonym groups and each
+ * active product's document. A first start reads it before the demo history holds the database and
+ * sends it to Meilisearch beside the history (see server.ts); the reconcile before ready still
+ * compares every document.
+ */
+export async function readIndexContent(prisma: PrismaClient): Promise<{ synonyms: string[][]; documents: ProductDocument[] }> {
+  const categories = await createCategoryTree(prisma).get();
+  const synonyms = (await repo.findSynonyms(prisma)).map((s) => s.terms);
+  const documents: ProductDocument[] = [];
+  for (let after: string | null = null; ; ) {
+    const rows = await repo.findActiveProductsAfter(prisma, after, 1000);
+    if (!rows.length) return { synonyms, documents };
+    after = rows[rows.length - 1]!.id;
+    documents.push(...rows.map((r) => toProductDocument(r, categories)));
+  }
+}
 
 /**
  * Keeps the search index in line with the database: the search outbox handler applies product and

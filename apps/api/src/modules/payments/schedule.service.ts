@@ -94,7 +94,7 @@ export function createScheduleService(deps: {
       }
       // Vanished items with ledger entries (bank charges, write-offs) are kept at amount 0 rather than deleted.
       const removable = changes.remove.map((k) => byKey.get(k)!).filter((s) => s.bankCharges.isZero() && s.writtenOff.isZero());
-      await repo.deleteItems(tx, removable.map((s) => s.id));
+      if (removable.length) await repo.deleteItems(tx, removable.map((s) => s.id));
       for (const o of changes.overpaid) {
         const s = byKey.get(o.key)!;
         if (!changes.update.some((p) => p.key === o.key)) await repo.updateItem(tx, s.id, { amount: '0', openAmount: '0', isOpen: false, status: 'PAID' });

@@ -13,7 +13,7 @@ const contractSelect = {
   lines: {
     orderBy: { lineNo: 'asc' },
     select: {
-      id: true, lineNo: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true,
+      id: true, lineNo: true, description: true, quantity: true, unit: true, unitPrice: true, amount: true, shippedQuantity: true,
       product: { select: { id: true, sku: true, unitsPerCarton: true, cartonGrossWeightKg: true, cartonNetWeightKg: true, cartonLengthCm: true, cartonWidthCm: true, cartonHeightCm: true, hsCode: true } },
     },
   },

@@ -127,6 +127,14 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
     };
   }
 
+  /** One shipment as on the tracker; `contract`, its contract, when the caller has just read it. */
+  async function shipmentView(actor: Actor, shipmentId: string, contract?: repo.ExecContractRow): Promise<ShipmentView> {
+    const s = await loadShipment(actor, shipmentId);
+    const c = contract ?? (await repo.findContract(prisma, s.contractId))!;
+    const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, s.portOfLoadingCode, s.portOfDischargeCode]);
+    return toShipmentView(actor, c, s, ports, today());
+  }
+
   async function executionOf(actor: Actor, c: repo.ExecContractRow, db: Db = prisma): Promise<ContractExecutionView> {
     const shipments = await repo.findShipmentsOfContract(db, c.id);
     const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, ...shipments.flatMap((s) => [s.portOfLoadingCode, s.portOfDischargeCode])], db);
@@ -156,7 +164,9 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
 
   /** After an event: the shipment's derived state and dates, the contract lines' shipped quantities and the contract's state. */
   async function settle(tx: Db, c: repo.ExecContractRow, shipmentId: string, now: Date): Promise<{ from: ShipmentStatus; to: ShipmentStatus }> {
-    const s = (await repo.findShipment(tx, shipmentId))!;
+    // The contract's shipments as they are now, this one with what was just written to it.
+    const all = await repo.findShipmentsOfContract(tx, c.id);
+    const s = all.find((x) => x.id === shipmentId)!;
     const records = s.events.map(toEventRecord);
     const actuals = currentActuals(records);
     const act = (m: Milestone) => actuals.filter((e) => e.milestone === m).map((e) => e.date).sort().at(-1) ?? null;
@@ -175,11 +185,11 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
       updatedAt: now,
     });
     // Shipped quantities: what shipments that have left carry.
-    const all = await repo.findShipmentsOfContract(tx, c.id);
     const gone = all.filter((x) => departedStates.has(x.id === s.id ? status : x.status));
     for (const l of c.lines) {
       const q = gone.flatMap((x) => x.lines).filter((x) => x.contractLineId === l.id).reduce((sum, x) => sum.plus(x.quantity.toFixed()), new Dec(0));
-      await repo.setShippedQuantity(tx, l.id, q.toFixed(3));
+      // Most events move no goods: the quantity is written when it changed.
+      if (!l.shippedQuantity.equals(q.toFixed(3))) await repo.setShippedQuantity(tx, l.id, q.toFixed(3));
     }
     const progress = lineProgress(quantityContract(c), gone.flatMap((x) => x.lines.map((l) => ({ contractLineId: l.contractLineId, quantity: l.quantity.toFixed() }))));
     const started = all.some((x) => x.events.some((e) => e.classifier === 'ACT'));
@@ -203,10 +213,7 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
 
     /** One shipment, as on the tracker. */
     async get(actor: Actor, shipmentId: string): Promise<ShipmentView> {
-      const s = await loadShipment(actor, shipmentId);
-      const c = (await repo.findContract(prisma, s.contractId))!;
-      const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, s.portOfLoadingCode, s.portOfDischargeCode]);
-      return toShipmentView(actor, c, s, ports, today());
+      return shipmentView(actor, shipmentId);
     },
 
     /**
@@ -262,30 +269,30 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
      */
     async recordEvent(actor: Actor, shipmentId: string, body: z.output<typeof RecordEventBody>, meta: Meta): Promise<ShipmentView> {
       assertCompanyMayTrade(actor);
-      const s0 = await loadShipment(actor, shipmentId);
-      const c = (await repo.findContract(prisma, s0.contractId))!;
-      if (!executing.has(c.status)) throw new DomainError('CONFLICT', `the contract is ${c.status.toLowerCase()}: no milestones are recorded on it`);
-      if (s0.status === 'CANCELLED') throw new DomainError('CONFLICT', 'the shipment is cancelled');
-      const code = dcsaCodes[body.milestone];
-      const containerNumber = body.containerNumber ? inBody('body', () => assertContainerNumber(body.containerNumber!, 'containerNumber')) : null;
-      if (body.container) {
-        const check = inBody('body.container', () => containerLoadCheck({ sizeType: body.container!.sizeType, cargoGrossKg: body.container!.cargoGrossKg, cbm: body.container!.cbm, vgmKg: body.container!.vgmKg ?? null }));
-        if (check.errors.length) throw validationError(check.errors.map((e) => ({ field: `body.container.${e.field}`, message: e.message })), 'the container’s figures do not hold');
-        const known = new Set(s0.lines.map((l) => c.lines.find((x) => x.id === l.contractLineId)!.lineNo));
-        body.container.lineNos?.forEach((n, i) => {
-          if (!known.has(n)) throw validationError([{ field: `body.container.lineNos.${i}`, message: 'is not a line of this shipment' }]);
-        });
-      }
-      if (body.booking) {
-        const ports = await portsOf([body.booking.portOfLoadingCode, body.booking.portOfDischargeCode]);
-        const bad = (['portOfLoadingCode', 'portOfDischargeCode'] as const).filter((k) => !ports.has(body.booking![k]));
-        if (bad.length) throw validationError(bad.map((k) => ({ field: `body.booking.${k}`, message: 'is not a known port' })));
-      }
       const now = clock.now();
       const date = today();
-      const changed = await prisma.$transaction(async (tx) => {
-        await repo.lockShipment(tx, s0.id);
-        const s = (await repo.findShipment(tx, s0.id))!;
+      // The checks run on the shipment as locked, so nothing checked can change before the event is written.
+      const { shipmentId: changed, contract: c } = await prisma.$transaction(async (tx) => {
+        await repo.lockShipment(tx, shipmentId);
+        const s = await loadShipment(actor, shipmentId, tx);
+        const c = (await repo.findContract(tx, s.contractId))!;
+        if (!executing.has(c.status)) throw new DomainError('CONFLICT', `the contract is ${c.status.toLowerCase()}: no milestones are recorded on it`);
+        if (s.status === 'CANCELLED') throw new DomainError('CONFLICT', 'the shipment is cancelled');
+        const code = dcsaCodes[body.milestone];
+        const containerNumber = body.containerNumber ? inBody('body', () => assertContainerNumber(body.containerNumber!, 'containerNumber')) : null;
+        if (body.container) {
+          const check = inBody('body.container', () => containerLoadCheck({ sizeType: body.container!.sizeType, cargoGrossKg: body.container!.cargoGrossKg, cbm: body.container!.cbm, vgmKg: body.container!.vgmKg ?? null }));
+          if (check.errors.length) throw validationError(check.errors.map((e) => ({ field: `body.container.${e.field}`, message: e.message })), 'the container’s figures do not hold');
+          const known = new Set(s.lines.map((l) => c.lines.find((x) => x.id === l.contractLineId)!.lineNo));
+          body.container.lineNos?.forEach((n, i) => {
+            if (!known.has(n)) throw validationError([{ field: `body.container.lineNos.${i}`, message: 'is not a line of this shipment' }]);
+          });
+        }
+        if (body.booking) {
+          const ports = await portsOf([body.booking.portOfLoadingCode, body.booking.portOfDischargeCode], tx);
+          const bad = (['portOfLoadingCode', 'portOfDischargeCode'] as const).filter((k) => !ports.has(body.booking![k]));
+          if (bad.length) throw validationError(bad.map((k) => ({ field: `body.booking.${k}`, message: 'is not a known port' })));
+        }
         const history = s.events.map(toEventRecord);
         const candidate: ShipmentEventRecord = {
           id: 'new', milestone: body.milestone, classifier: body.classifier, date: body.date, recordedAt: now.toISOString(), containerNumber, batchNo: body.batchNo ?? null,
@@ -345,9 +352,10 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
         else if (body.classifier === 'ACT' || ['DEPARTED', 'ARRIVED'].includes(body.milestone)) {
           await tellBuyer(tx, c, s, 'shipment.milestone', { milestone: body.milestone, classifier: body.classifier, date: body.date, detail }, now);
         }
-        return s.id;
+        return { shipmentId: s.id, contract: c };
       });
-      return this.get(actor, changed);
+      // Recording an event changes nothing of the contract that the view shows.
+      return shipmentView(actor, changed, c);
     },
 
     /** Attaches an uploaded file (PDF or image, the upload route checked its size and type) as a document of the shipment. */
@@ -369,7 +377,7 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
           changes: { documentId: d.id, kind: body.kind, number: body.number ?? null, fileName: a.fileName },
         });
       });
-      return this.get(actor, s.id);
+      return shipmentView(actor, s.id, c);
     },
 
     /** The commercial invoice of a shipment as PDF; the download is recorded. */
