@@ -85,6 +85,10 @@ await new Promise<void>((resolve) => {
 });
 server.keepAliveTimeout = 65_000;
 
+// ── A new embedded data folder: its files are written from the prepared database by a worker
+// thread while the modules below load (a thousand files; creating one costs most of a millisecond here).
+if (config.database.kind === 'pglite') (await import('@portal/db/data-folder')).startMakingDataFolder(config.database.dataDir);
+
 // ── Database, mail, search. Loaded only now, so that a refused start (a folder in use) ends at once.
 const [{ MigrationError, openDatabase, seedDemoData, seedEssentials }, { createMailer }, { createSearchClient, createSearchOnlyKey, startSupervisedMeilisearch }, { createSearchEngine }, { buildApp }, { readIndexContent }] =
   await Promise.all([import('@portal/db'), import('@portal/mail'), import('@portal/search'), import('./infra/search-engine.ts'), import('./app.ts'), import('./modules/catalog/catalog-index.service.ts')]);

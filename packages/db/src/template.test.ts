@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePglite } from './migrate.ts';
 import { readMigrations } from './schema-engine.ts';
+import { startMakingDataFolder } from './data-folder.ts';
 import { openPgliteCluster, prepareTemplate } from './template.ts';
 
 let dir: string;
@@ -30,6 +31,16 @@ describe('the prepared database', () => {
     const again = await openPgliteCluster(dataDir);
     expect((await again.query<{ value: string }>(`SELECT value FROM "Setting" WHERE key = 'test.kept'`)).rows).toEqual([{ value: 'yes' }]);
     await again.close();
+  }, 120_000);
+
+  it('is written ahead by a worker thread when asked to, and opened from that', async () => {
+    const dataDir = path.join(dir, 'ahead', 'pglite');
+    startMakingDataFolder(dataDir);
+    expect(existsSync(`${dataDir}.loading`)).toBe(true);
+    const db = await openPgliteCluster(dataDir);
+    expect(await applied(db)).toBe(migrations);
+    await db.close();
+    expect(existsSync(`${dataDir}.loading`)).toBe(false);
   }, 120_000);
 
   it('loads again over a folder whose loading was cut short, and never touches a folder without the marker', async () => {

@@ -1,36 +1,21 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { cacheDir, loadingMarker, madeFromDump, templatePath } from './data-folder.ts';
 import { migratePglite } from './migrate.ts';
-import { readMigrations } from './schema-engine.ts';
 
 /*
  * A prepared embedded database: an empty PGlite cluster with every migration applied, dumped once
  * (by `pnpm build`, or `pnpm start` before the portal's first run) and loaded into a new data folder
  * instead of running PostgreSQL's `initdb` and the migrations there — about 2.6 s of a first start
- * on a 2-core machine, against half a second to load the dump. The dump's name carries a hash of the
+ * on a 2-core machine, against half a second to load the dump (its files are written by a worker
+ * thread, see data-folder.ts). The dump's name carries a hash of the
  * migrations and the PGlite version: after either changes, a stale dump is simply not used (and the
  * next preparation writes the new one); a folder made from a dump migrates like any other.
  */
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = path.join(packageDir, 'node_modules', '.cache', 'portal-pglite');
-
-async function fingerprint(): Promise<string> {
-  const { migrationDirectories } = await readMigrations();
-  const pglite = JSON.parse(await readFile(path.join(packageDir, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(`pglite ${pglite.version}\n`);
-  for (const d of migrationDirectories) hash.update(`${d.path}\n${d.migrationFile.content.value}\n`);
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** Where the dump for the current migrations lives (it may not exist yet). */
-export async function templatePath(): Promise<string> {
-  return path.join(cacheDir, `cluster-${await fingerprint()}.tar`);
-}
+export { templatePath };
 
 /** Writes the dump for the current migrations unless it is there; returns its path. Safe to run twice at once. */
 export async function prepareTemplate(): Promise<string> {
@@ -57,7 +42,14 @@ export async function prepareTemplate(): Promise<string> {
  * loads again. A folder without the marker is never touched.
  */
 export async function openPgliteCluster(dataDir: string): Promise<PGlite> {
-  const marker = `${dataDir}.loading`;
+  const marker = loadingMarker(dataDir);
+  // Made from the dump by a worker thread (see data-folder.ts), perhaps started long before.
+  if (await madeFromDump(dataDir)) {
+    const db = await PGlite.create({ dataDir });
+    await rm(marker, { force: true });
+    return db;
+  }
+  // Otherwise PGlite's own loader, for a dump the worker could not write.
   if (existsSync(marker)) await rm(dataDir, { recursive: true, force: true });
   if (!existsSync(dataDir)) {
     const file = await templatePath().catch(() => null);
