@@ -31,11 +31,6 @@ export function templateFile(): string {
   return path.join(cacheDir, `cluster-${fingerprint()}.tar`);
 }
 
-/** Where the dump for the current migrations lives (it may not exist yet). */
-export async function templatePath(): Promise<string> {
-  return templateFile();
-}
-
 /** The marker that stands beside a folder while it is being made: a start killed meanwhile leaves it. */
 export const loadingMarker = (dataDir: string) => `${path.resolve(dataDir)}.loading`;
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { cacheDir, loadingMarker, madeFromDump, templatePath } from './data-folder.ts';
+import { cacheDir, loadingMarker, madeFromDump, templateFile } from './data-folder.ts';
 import { migratePglite } from './migrate.ts';
 
 /*
@@ -15,11 +15,11 @@ import { migratePglite } from './migrate.ts';
  * next preparation writes the new one); a folder made from a dump migrates like any other.
  */
 
-export { templatePath };
+export { templateFile };
 
 /** Writes the dump for the current migrations unless it is there; returns its path. Safe to run twice at once. */
 export async function prepareTemplate(): Promise<string> {
-  const file = await templatePath();
+  const file = templateFile();
   if (existsSync(file)) return file;
   await mkdir(cacheDir, { recursive: true });
   const db = await PGlite.create();
@@ -52,7 +52,13 @@ export async function openPgliteCluster(dataDir: string): Promise<PGlite> {
   // Otherwise PGlite's own loader, for a dump the worker could not write.
   if (existsSync(marker)) await rm(dataDir, { recursive: true, force: true });
   if (!existsSync(dataDir)) {
-    const file = await templatePath().catch(() => null);
+    const file = (() => {
+      try {
+        return templateFile();
+      } catch {
+        return null;
+      }
+    })();
     if (file && existsSync(file)) {
       await mkdir(path.dirname(dataDir), { recursive: true });
       await writeFile(marker, `loading ${path.basename(file)} since ${new Date().toISOString()}\n`);
