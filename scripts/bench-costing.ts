@@ -4,7 +4,9 @@
 // it stops by itself. PGlite by default; set TEST_DATABASE_URL to run on PostgreSQL.
 // Targets (issue 11): a 200-line quote ≤ 5 ms in the function and ≤ 15 ms p95 through the API, the
 // evaluation of a 200-line counter-offer in the same budget.
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { calculateExportPrice, evaluateExportPrice, type ExportCostingInput, type ExportEvaluationInput } from '../packages/domain/src/costing.ts';
 import { demoPassword, startTestApp } from '../apps/api/test/helpers.ts';
 import { workedCostingExample } from '../packages/domain/src/costing.examples.ts';
@@ -46,6 +48,19 @@ function benchPure(name: string, run: () => void) {
   console.log(`  p50 ${p50.toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms per ${LINES_PER_QUOTE}-line quote (${((p50 * 1000) / LINES_PER_QUOTE).toFixed(1)} µs per line); target ≤ ${TARGET_PURE_MS} ms: ${verdict(p50 <= TARGET_PURE_MS)}`);
 }
 
+type ClientRun = { samples: number[]; bytes: number; elapsedMs: number };
+
+/** Runs the requests from a client in its own process (scripts/bench-http-client.mjs), as a real API client would send them. */
+function runClient(job: { address: string; cookie: string; url: string; body: string; warmup: number; requests: number }): Promise<ClientRun> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./bench-http-client.mjs', import.meta.url)), [], { stdio: 'inherit', execArgv: [] });
+    child.once('message', (answer: ClientRun | { error: string }) => ('error' in answer ? reject(new Error(answer.error)) : resolve(answer)));
+    child.once('error', reject);
+    child.once('exit', (code) => { if (code !== 0) reject(new Error(`the benchmark client exited with ${code}`)); });
+    child.send(job);
+  });
+}
+
 async function benchHttp() {
   const t = await startTestApp();
   try {
@@ -60,22 +75,7 @@ async function benchHttp() {
 
     for (const [url, lines] of [['/api/costing/calculate-batch', quoteLines], ['/api/costing/evaluate-batch', counterLines]] as const) {
       const body = JSON.stringify({ lines });
-      const call = async () => {
-        const res = await fetch(`${address}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
-        const text = await res.text();
-        if (res.status !== 200) throw new Error(`${url} failed: ${res.status} ${text.slice(0, 300)}`);
-        return text.length;
-      };
-      for (let i = 0; i < HTTP_WARMUP; i++) await call();
-      const samples: number[] = [];
-      let bytes = 0;
-      const started = performance.now();
-      for (let i = 0; i < HTTP_REQUESTS; i++) {
-        const t0 = performance.now();
-        bytes = await call();
-        samples.push(performance.now() - t0);
-      }
-      const elapsedMs = performance.now() - started;
+      const { samples, bytes, elapsedMs } = await runClient({ address, cookie, url, body, warmup: HTTP_WARMUP, requests: HTTP_REQUESTS });
       samples.sort((a, b) => a - b);
       const p95 = percentile(samples, 0.95);
       console.log(`POST ${url}, ${LINES_PER_QUOTE} lines (${Math.round(body.length / 1024)} KiB in, ${Math.round(bytes / 1024)} KiB out), ${HTTP_REQUESTS} requests in sequence after ${HTTP_WARMUP} warm-up, database ${t.db.kind}:`);
@@ -87,7 +87,11 @@ async function benchHttp() {
   }
 }
 
+// BENCH_ONLY=function or BENCH_ONLY=http runs one half (to profile it alone, say).
+const only = process.env.BENCH_ONLY;
 console.log(`Node ${process.version}`);
-benchPure('calculateExportPrice (FCL, all terms)', () => { for (const l of quoteLines) calculateExportPrice(l); });
-benchPure('evaluateExportPrice (FOB/CFR/CIF counter prices, target profit)', () => { for (const l of counterLines) evaluateExportPrice(l); });
-await benchHttp();
+if (only !== 'http') {
+  benchPure('calculateExportPrice (FCL, all terms)', () => { for (const l of quoteLines) calculateExportPrice(l); });
+  benchPure('evaluateExportPrice (FOB/CFR/CIF counter prices, target profit)', () => { for (const l of counterLines) evaluateExportPrice(l); });
+}
+if (only !== 'function') await benchHttp();

@@ -1,6 +1,7 @@
 // `node scripts/cpuprofile-top.mjs <file.cpuprofile> [rows]`: where a V8 CPU profile spent its time.
 // Prints self time by package (node_modules/<name>, node: internals, the portal's own files) and the
-// functions with the most self time, as shares of the busy (non-idle) samples.
+// functions with the most self time, as shares of the busy (non-idle) samples. PROFILE_LAST_S=<seconds>
+// keeps only the samples of the profile's last seconds (a benchmark's loop without its start-up).
 import { readFileSync } from 'node:fs';
 
 const [file, rowsArg] = process.argv.slice(2);
@@ -14,7 +15,13 @@ const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 
 // Self time per node: the time deltas of the samples that landed on it.
 const self = new Map();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const lastUs = process.env.PROFILE_LAST_S ? Number(process.env.PROFILE_LAST_S) * 1e6 : Infinity;
+const fromUs = profile.endTime - lastUs;
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= fromUs) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 const idleNames = new Set(['(idle)', '(program)']);
 let busy = 0;

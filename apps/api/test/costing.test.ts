@@ -165,15 +165,26 @@ describe('POST /api/costing/calculate-batch', () => {
     expect(results[0]!.prices.FOB.unitPrice).toBe('3.0936');
   });
 
-  it('writes each line exactly as /calculate does (its fast serializer leaves nothing out)', async () => {
+  it('writes each line exactly as /calculate does, its notes once for the batch (its fast serializer leaves nothing out)', async () => {
     const lcl = { ...worked, freightMode: 'LCL', containerType: undefined, freightPerContainer: undefined, lclRatePerWm: '80', insurancePremiumRate: undefined };
     const amounts = { ...worked, freightMode: 'NONE', containerType: undefined, freightPerContainer: undefined, freightAmount: '3000', insurancePremiumRate: undefined, insuranceAmount: '330' };
-    const lines = [worked, lcl, amounts];
-    const batch = (await post('/api/costing/calculate-batch', { lines })).json().results;
-    for (const [i, line] of lines.entries()) expect(batch[i]).toEqual((await post('/api/costing/calculate', line)).json());
+    const lines = [worked, lcl, amounts, worked];
+    type Batch = { results: Record<string, unknown>[]; notes: { text: string; lines: number[] }[] };
+    const notesOf = (batch: Batch, i: number) => batch.notes.filter((n) => n.lines.includes(i)).map((n) => n.text).sort();
+    const batch = (await post('/api/costing/calculate-batch', { lines })).json() as Batch;
+    for (const [i, line] of lines.entries()) {
+      const { notes, ...alone } = (await post('/api/costing/calculate', line)).json();
+      expect(batch.results[i]).toEqual(alone);
+      expect(notesOf(batch, i)).toEqual([...notes].sort());
+    }
+    // The same explanation for lines 0 and 3 is written once.
+    expect(batch.notes.filter((n) => n.text.startsWith('CIF = CFR / (1'))).toEqual([{ text: expect.any(String), lines: [0, 3] }]);
     const { profitBasis: _b, profitRate: _p, ...costs } = worked;
     const counter = { ...costs, term: 'CIF', unitPrice: '3.3000', targetProfitBasis: 'MARKUP_ON_COST', targetProfitRate: '0.05' };
-    expect((await post('/api/costing/evaluate-batch', { lines: [counter] })).json().results[0]).toEqual((await post('/api/costing/evaluate', counter)).json());
+    const evaluated = (await post('/api/costing/evaluate-batch', { lines: [counter] })).json() as Batch;
+    const { notes, ...alone } = (await post('/api/costing/evaluate', counter)).json();
+    expect(evaluated.results[0]).toEqual(alone);
+    expect(notesOf(evaluated, 0)).toEqual([...notes].sort());
   });
 
   it('names the line and field at fault', async () => {

@@ -217,4 +217,14 @@ describe('bad input names the field', () => {
   it('a batch names the line', () => {
     expect(validationFields(() => evaluateExportPrices([{ ...costs, term: 'FOB', unitPrice: '3' }, { ...costs, term: 'FOB', unitPrice: '0' }]))).toEqual(['lines.1.unitPrice']);
   });
+
+  it('a batch writes each note once, in ASCII, with the lines it explains', () => {
+    const lines: ExportEvaluationInput[] = [{ ...costs, term: 'CIF', unitPrice: '3.3' }, { ...costs, term: 'CIF', unitPrice: '2' }, { ...costs, term: 'CIF', unitPrice: '3.3' }];
+    const { results, notes } = evaluateExportPrices(lines);
+    expect(results.map((r) => r.unitPrice)).toEqual(['3.3000', '2.0000', '3.3000']);
+    lines.forEach((line, i) => expect(notes.filter((n) => n.lines.includes(i)).map((n) => n.text).sort()).toEqual([...evaluateExportPrice(line).notes].sort()));
+    expect(notes.find((n) => n.text.startsWith('Insurance = cover * premium rate'))?.lines).toEqual([0, 1, 2]);
+    expect(notes.find((n) => n.text.startsWith('The price is a loss'))?.lines).toEqual([1]);
+    for (const n of notes) expect(n.text).toMatch(/^[\x20-\x7e]+$/);
+  });
 });

@@ -296,8 +296,26 @@ describe('validation', () => {
     expect(validationFields(() => calculateExportPrices([worked, { ...worked, vatRate: '1.5' }, worked, { ...worked, exchangeRate: '0' }])))
       .toEqual(['lines.1.vatRate', 'lines.3.exchangeRate']);
     // Twice the quantity spreads the CNY 6,000 over 24,000: 18.749115 / 0.865 / 7.1 = 3.0529 × 24,000.
-    const results = calculateExportPrices([worked, { ...worked, quantity: '24000' }]);
+    const { results } = calculateExportPrices([worked, { ...worked, quantity: '24000' }]);
     expect(results.map((r) => r.prices.FOB.amount)).toEqual(['37123.20', '73269.60']);
+  });
+
+  it('a batch writes each note once with the lines it explains, and loses none', () => {
+    const noFreight = { ...worked, freightMode: 'NONE' as const, containerType: undefined, freightPerContainer: undefined, insurancePremiumRate: undefined };
+    const lines = [worked, noFreight, { ...worked, quantity: '24000' }, { ...worked, profitBasis: 'MARKUP_ON_COST' as const }];
+    const { results, notes } = calculateExportPrices(lines);
+    expect(results.every((r) => !('notes' in r))).toBe(true);
+    expect(new Set(notes.map((n) => n.text)).size).toBe(notes.length);
+    // Each line's notes are the batch notes that name it: the same texts as costing it alone.
+    lines.forEach((line, i) => {
+      const own = notes.filter((n) => n.lines.includes(i)).map((n) => n.text);
+      expect(own.sort()).toEqual([...calculateExportPrice(line).notes].sort());
+    });
+    // The profit formula of SHARE_OF_PRICE explains lines 0–2, not the mark-up line; lines ascend.
+    expect(notes[0]).toEqual({ text: expect.stringContaining('SHARE_OF_PRICE'), lines: [0, 1, 2] });
+    expect(notes.find((n) => n.text.startsWith('No freight costed'))?.lines).toEqual([1]);
+    // ASCII only, so that a long answer is written one byte per character.
+    for (const n of notes) expect(n.text).toMatch(/^[\x20-\x7e]+$/);
   });
 });
 

@@ -179,7 +179,15 @@ export const CostingResult = z
   .describe('The costed line: build-up and prices');
 export type CostingResult = z.infer<typeof CostingResult>;
 
-export const CostingBatchResult = z.object({ results: z.array(CostingResult).describe('One result per line, in order') });
+/** A note of a batch answer: the same explanation holds for many lines, so it is written once. */
+export const CostingBatchNote = z
+  .object({ text: z.string(), lines: z.array(z.number().int()).describe('The 0-based lines it explains, ascending') })
+  .describe('An explanation of how lines were costed, once, with the lines it applies to');
+
+export const CostingBatchResult = z.object({
+  results: z.array(CostingResult.omit({ notes: true })).describe('One result per line, in order; their notes are under `notes`'),
+  notes: z.array(CostingBatchNote).describe('Each distinct note once, in the order first met: line i\'s notes are those whose `lines` hold i'),
+});
 export type CostingBatchResult = z.infer<typeof CostingBatchResult>;
 
 // ───────────────────────────── Counter-offer costing (还价核算) ─────────────────────────────
@@ -239,7 +247,10 @@ export const CostingEvaluation = z
   .describe('A given price worked back to the profit');
 export type CostingEvaluation = z.infer<typeof CostingEvaluation>;
 
-export const CostingEvaluationBatchResult = z.object({ results: z.array(CostingEvaluation).describe('One evaluation per line, in order') });
+export const CostingEvaluationBatchResult = z.object({
+  results: z.array(CostingEvaluation.omit({ notes: true })).describe('One evaluation per line, in order; their notes are under `notes`'),
+  notes: z.array(CostingBatchNote).describe('Each distinct note once, in the order first met: line i\'s notes are those whose `lines` hold i'),
+});
 export type CostingEvaluationBatchResult = z.infer<typeof CostingEvaluationBatchResult>;
 
 // ───────────────────────────── Cost sheets ─────────────────────────────

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CostingInput, type CostSheetListQuery, type CostSheetSaveBody, type CostSheetView } from '@portal/schemas';
 import {
   DomainError, calculateExportPrice, calculateExportPrices, evaluateExportPrice, evaluateExportPrices, validationError, withFieldPrefix,
-  type Actor, type ExportCostingInput, type ExportCostingResult, type ExportEvaluationInput, type ExportEvaluationResult, type FieldError,
+  type Actor, type CostedBatch, type ExportCostingInput, type ExportCostingResult, type ExportEvaluationInput, type ExportEvaluationResult, type FieldError,
 } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
@@ -135,8 +135,8 @@ export function createCostingService(deps: { prisma: PrismaClient; clock: Clock 
     },
 
     /** Costs up to 500 lines, results in order. */
-    calculateBatch(lines: readonly ExportCostingInput[]): { results: ExportCostingResult[] } {
-      return { results: withFieldPrefix('body', () => calculateExportPrices(lines)) };
+    calculateBatch(lines: readonly ExportCostingInput[]): CostedBatch<ExportCostingResult> {
+      return withFieldPrefix('body', () => calculateExportPrices(lines));
     },
 
     /** Works a given price back to the profit (还价核算); a rule that refuses names its field as sent (body.…). */
@@ -145,8 +145,8 @@ export function createCostingService(deps: { prisma: PrismaClient; clock: Clock 
     },
 
     /** Evaluates up to 500 given prices, results in order. */
-    evaluateBatch(lines: readonly ExportEvaluationInput[]): { results: ExportEvaluationResult[] } {
-      return { results: withFieldPrefix('body', () => evaluateExportPrices(lines)) };
+    evaluateBatch(lines: readonly ExportEvaluationInput[]): CostedBatch<ExportEvaluationResult> {
+      return withFieldPrefix('body', () => evaluateExportPrices(lines));
     },
 
     /** Costs the input and saves it as version 1 of a new series, or as the next version of `seriesId`. */
