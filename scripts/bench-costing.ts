@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { calculateExportPrice, evaluateExportPrice, type ExportCostingInput, type ExportEvaluationInput } from '../packages/domain/src/costing.ts';
 import { demoPassword, startTestApp } from '../apps/api/test/helpers.ts';
 import { workedCostingExample } from '../packages/domain/src/costing.examples.ts';
+import { tuneV8 } from '../apps/api/src/infra/v8-tuning.ts';
+
+// The same V8 settings as the portal's server process (see v8-tuning.ts).
+tuneV8();
 
 const PURE_WARMUP = 50;
 const PURE_QUOTES = 300;

@@ -11,6 +11,9 @@ import type { Mailer } from '@portal/mail';
 import type { SupervisedMeilisearch } from '@portal/search';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { tuneV8 } from './infra/v8-tuning.ts';
+
+tuneV8();
 
 /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
 const DRAIN_MS = 10_000;
