@@ -88,6 +88,7 @@ for (const role of roles) {
     // No page is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await shot(page, `home-${role.name}-390`, { fullPage: false });
+    await shot(page, `home-${role.name}-390-full`);
     await openMenu(page, role.menu);
     await shot(page, `menu-${role.name}-390`, { fullPage: false });
 
