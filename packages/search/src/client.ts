@@ -163,11 +163,11 @@ export async function createSearchOnlyKey(adminClient: SearchClient): Promise<st
   }
 }
 
+/**
+ * The key with this uid, or null. Looked up in the list of keys, not by GET /keys/<uid>: a missing
+ * key would answer 404, which Meilisearch logs as a warning on every first start.
+ */
 async function findKey(client: SearchClient, uid: string): Promise<Key | null> {
-  try {
-    return await client.getKey(uid);
-  } catch (err) {
-    if (meiliApiError(err)?.cause?.code === 'api_key_not_found') return null;
-    throw err;
-  }
+  const { results } = await client.getKeys({ limit: 1000 });
+  return results.find((key) => key.uid === uid) ?? null;
 }

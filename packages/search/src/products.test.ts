@@ -293,3 +293,14 @@ describe('rebuild', () => {
     expect(results.filter((r) => r.uid.startsWith(`${liveUid}_build_`))).toEqual([]);
   });
 });
+
+describe('ensureProductIndex', () => {
+  it('on an index that exists queues no creation (which would fail and be logged as an error at every start)', async () => {
+    const freshUid = uniqueIndexUid('products_ensure');
+    await ensureProductIndex(client, freshUid);
+    await ensureProductIndex(client, freshUid, [['mug', 'cup']]);
+    const { results } = await client.tasks.getTasks({ indexUids: [freshUid], types: ['indexCreation'] });
+    expect(results.map((t) => t.status)).toEqual(['succeeded']);
+    expect((await client.index(freshUid).getSynonyms()).mug).toEqual(['cup']);
+  });
+});

@@ -164,20 +164,36 @@ async function succeed(enqueued: EnqueuedTaskPromise, what: string, timeout = WR
 
 /**
  * Creates the index if missing and applies the product settings, with these synonym groups when
- * given (otherwise synonyms are left as they are). Both tasks are queued at once and waited for
- * together; on an empty index the settings cost nothing, so documents added next are indexed once.
+ * given (otherwise synonyms are left as they are). Both tasks are queued one after the other and
+ * waited for together; on an empty index the settings cost nothing, so documents added next are
+ * indexed once.
  */
 export async function ensureProductIndex(client: SearchClient, uid: string, synonymGroups?: string[][]): Promise<void> {
-  const created = client.createIndex(uid, { primaryKey: 'id' });
-  created.catch(() => {});
+  const created = (await indexExists(client, uid)) ? null : client.createIndex(uid, { primaryKey: 'id' });
+  created?.catch(() => {});
+  // The creation is queued before the settings are sent: settings sent alongside could arrive first
+  // and create the index themselves, and the creation would then fail (and be logged as an error).
+  if (created) await created.catch(() => {});
   const settings = client.index(uid).updateSettings(synonymGroups ? { ...productIndexSettings, synonyms: synonymMap(synonymGroups) } : productIndexSettings);
   settings.catch(() => {});
-  await checkCreated(await created.waitTask({ timeout: WRITE_TIMEOUT_MS, interval: 25 }), uid);
+  if (created) checkCreated(await created.waitTask({ timeout: WRITE_TIMEOUT_MS, interval: 25 }), uid);
   await succeed(settings, `settings of ${uid}`);
 }
 
 async function createIndexIfMissing(client: SearchClient, uid: string): Promise<void> {
+  if (await indexExists(client, uid)) return;
   checkCreated(await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: WRITE_TIMEOUT_MS, interval: 25 }), uid);
+}
+
+/**
+ * Whether the index exists, from the list of indexes: creating one that exists fails its task,
+ * which Meilisearch logs as an error on every start, and GET /indexes/<uid> answers a missing one
+ * with a 404 it logs as a warning. (Created meanwhile by another process: the create's
+ * index_already_exists is still taken as success.)
+ */
+async function indexExists(client: SearchClient, uid: string): Promise<boolean> {
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  return results.some((index) => index.uid === uid);
 }
 
 function checkCreated(task: Task, uid: string): void {
