@@ -72,7 +72,7 @@ const roles = [
 ];
 
 for (const role of roles) {
-  test(`${role.name}: home on a desktop and at 390 px, the menu reaches every entry, the contract total is on screen`, async ({ page }) => {
+  test(`${role.name}: home with a waiting item whose link works, on a desktop and at 390 px; the menu reaches every entry, the contract total is on screen`, async ({ page }) => {
     await page.setViewportSize(desktop);
     await signIn(page, role.email);
     await expect(page).toHaveURL(role.home);
@@ -81,6 +81,16 @@ for (const role of roles) {
     await expect(page.getByRole('button', { name: /^(Menu|菜单)$/ })).toBeHidden();
     await expect(page.getByRole('navigation').getByRole('link', { name: role.menu[1]! })).toBeVisible();
     await shot(page, `home-${role.name}-desktop`);
+    // At least one thing waits for this role, and its link opens the record where it is done.
+    const item = page.getByRole('region', { name: /Needs your action|待办事项/ }).locator('.queue__item a').first();
+    await expect(item).toBeVisible();
+    const target = (await item.getAttribute('href'))!;
+    await item.click();
+    await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === target);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await expect(page.getByText(/Not found|does not exist|未找到|页面不存在/)).toHaveCount(0);
+    await page.goBack();
+    await expect(page).toHaveURL(role.home);
 
     await page.setViewportSize(phone);
     await page.reload();
