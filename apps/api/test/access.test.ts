@@ -127,6 +127,7 @@ const table: { method: Method; url: string; access: Access; anonymous?: number }
   { method: 'PUT', url: '/api/claims/settings', access: ['FINANCE', 'ADMIN'] },
   { method: 'GET', url: '/api/claims/filing-terms/:shipmentId', access: ALL },
   { method: 'GET', url: '/api/claims/drafts/:ticketId', access: ['CLERK', 'MANAGER', 'FINANCE'] },
+  { method: 'GET', url: '/api/claims/drafts/:ticketId/shipments', access: ['CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'GET', url: '/api/claims/:claimId', access: ALL },
   { method: 'POST', url: '/api/claims/:claimId/steps', access: ['BUYER', 'CLERK', 'MANAGER', 'FINANCE'] },
   { method: 'POST', url: '/api/claims/:claimId/notes', access: ['CLERK', 'MANAGER', 'FINANCE'] },

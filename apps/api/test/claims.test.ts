@@ -271,10 +271,23 @@ describe('a complaint turned into a claim', () => {
     const opened = await call('POST', '/api/tickets', s.buyer, { kind: 'COMPLAINT', subject: 'Wrong colour delivered', body: 'We ordered black, 300 pcs came in silver.', about: { type: 'CONTRACT', id: arrived.contractId }, attachmentIds: [fileId] });
     expect(opened.statusCode, opened.body).toBe(201);
     const ticketId = opened.json().id;
-    // The complaint names the contract; its one shipped shipment is the claim's. A complaint naming no contract cannot become a claim.
-    const loose = await call('POST', '/api/tickets', s.buyer, { kind: 'COMPLAINT', subject: 'Late answer', body: 'Nobody called back.' });
-    const refused = await call('GET', `/api/claims/drafts/${loose.json().id}`, s.clerk);
+    // The complaint names the contract; its one shipped shipment is the claim's. A complaint naming no
+    // contract becomes a claim once staff name the shipment, one of the company's that has left.
+    const loose = await call('POST', '/api/tickets', s.buyer, { kind: 'COMPLAINT', subject: 'Lids do not close', body: 'The lids of the last delivery do not close tightly.' });
+    const looseId = loose.json().id;
+    const refused = await call('GET', `/api/claims/drafts/${looseId}`, s.clerk);
     expectFields(refused, ['contractId']);
+    const choices = await call('GET', `/api/claims/drafts/${looseId}/shipments`, s.clerk);
+    expect(choices.statusCode, choices.body).toBe(200);
+    expect(choices.json()).toContainEqual(expect.objectContaining({ id: arrived.shipmentId, contractId: arrived.contractId, arrivedOn: expect.any(String) }));
+    expect((await call('GET', `/api/claims/drafts/${looseId}/shipments`, s.buyer)).statusCode).toBe(403);
+    const chosen = await call('GET', `/api/claims/drafts/${looseId}?shipmentId=${arrived.shipmentId}`, s.clerk);
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json()).toMatchObject({ contractId: arrived.contractId, shipmentId: arrived.shipmentId, description: expect.stringContaining('do not close tightly') });
+    // Another company's complaint may not concern Northwind's shipment, nor list it.
+    const theirs = (await call('POST', '/api/tickets', s.buyer2, { kind: 'COMPLAINT', subject: 'Dented cans', body: 'Several cans arrived dented.' })).json().id;
+    expectFields(await call('GET', `/api/claims/drafts/${theirs}?shipmentId=${arrived.shipmentId}`, s.clerk), ['shipmentId']);
+    expect((await call('GET', `/api/claims/drafts/${theirs}/shipments`, s.clerk)).json()).not.toContainEqual(expect.objectContaining({ id: arrived.shipmentId }));
     expect((await call('GET', `/api/claims/drafts/${ticketId}`, s.buyer)).statusCode).toBe(403);
     const d = await call('GET', `/api/claims/drafts/${ticketId}`, s.clerk);
     expect(d.statusCode, d.body).toBe(200);

@@ -28,7 +28,18 @@ export type ClaimAction = z.infer<typeof ClaimAction>;
 export const ClaimParams = z.strictObject({ claimId: Id });
 export const ClaimShipmentParams = z.strictObject({ shipmentId: Id });
 export const ClaimTicketParams = z.strictObject({ ticketId: Id });
-export const ClaimDraftQuery = z.strictObject({ shipmentId: Id.optional().describe('The shipment, when the complaint names none and its contract has several') });
+export const ClaimDraftQuery = z.strictObject({ shipmentId: Id.optional().describe('The shipment, when the complaint names none (its contract is then the shipment’s) or its contract has several') });
+
+/** A shipment a complaint may concern: one that has left, of the complaint's contract, or of its company when it names none. */
+export const ClaimDraftShipment = z.object({
+  id: Id,
+  number: z.string(),
+  contractId: Id,
+  contractNumber: z.string(),
+  shippedOn: z.string().nullable().describe('On board (or departed), YYYY-MM-DD'),
+  arrivedOn: z.string().nullable().describe('Arrived, YYYY-MM-DD'),
+});
+export type ClaimDraftShipment = z.infer<typeof ClaimDraftShipment>;
 
 /** A claimed quantity: up to 3 decimals; zero only for delay and document claims (the domain checks). */
 const ClaimQuantity = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a quantity, e.g. "120"');

@@ -94,6 +94,25 @@ export function findShippedShipments(db: Db, contractId: string) {
   return db.shipment.findMany({ where: { contractId, status: { not: 'CANCELLED' }, OR: [{ onBoardDate: { not: null } }, { atd: { not: null } }] }, orderBy: { createdAt: 'asc' }, select: { id: true } });
 }
 
+/** Shipments that have left, of one contract or of every contract of one buyer company, newest first. */
+export function findShippedShipmentsFor(db: Db, where: { contractId: string } | { buyerCompanyId: string }) {
+  return db.shipment.findMany({
+    where: {
+      status: { not: 'CANCELLED' },
+      OR: [{ onBoardDate: { not: null } }, { atd: { not: null } }],
+      ...('contractId' in where ? { contractId: where.contractId } : { contract: { buyerCompanyId: where.buyerCompanyId } }),
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    select: { id: true, number: true, onBoardDate: true, atd: true, ata: true, contract: { select: { id: true, number: true } } },
+  });
+}
+
+/** A shipment's contract and the contract's buyer company. */
+export function findShipmentOwner(db: Db, id: string) {
+  return db.shipment.findUnique({ where: { id }, select: { id: true, contractId: true, contract: { select: { buyerCompanyId: true } } } });
+}
+
 export function findContractByNumber(db: Db, number: string) {
   return db.salesContract.findUnique({ where: { number }, select: { id: true, number: true, buyerCompanyId: true, status: true } });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ClaimCustomerFigures, ClaimDraftQuery, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimParams, ClaimSettings, ClaimShipmentParams, ClaimStepBody, ClaimSummary, ClaimTicketParams, ClaimView,
+  ClaimCustomerFigures, ClaimDraftQuery, ClaimDraftShipment, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimParams, ClaimSettings, ClaimShipmentParams, ClaimStepBody, ClaimSummary, ClaimTicketParams, ClaimView,
   FileClaimBody, Problem, UseCreditNoteBody, z,
 } from '@portal/schemas';
 import { requireActor } from '../../plugins/auth.ts';
@@ -48,6 +48,15 @@ export default async function claimsRoutes(app: FastifyInstance, deps: { claims:
     config: { access: 'claims.read' },
     schema: { tags, summary: 'What may be claimed on a shipment: its lines as shipped, the arrival and each kind’s deadline', params: ClaimShipmentParams, response: { 200: ClaimFilingTerms, ...errors } },
     handler: async (request) => deps.claims.filingTerms(requireActor(request), request.params.shipmentId),
+  });
+
+  r.get('/claims/drafts/:ticketId/shipments', {
+    config: { access: 'claims.work' },
+    schema: {
+      tags, summary: 'The shipments a complaint may concern (those that have left; of its contract, or of its company when it names none), to choose one for its claim draft',
+      params: ClaimTicketParams, response: { 200: z.array(ClaimDraftShipment), ...errors },
+    },
+    handler: async (request) => deps.claims.draftShipments(requireActor(request), request.params.ticketId),
   });
 
   r.get('/claims/drafts/:ticketId', {

@@ -1,4 +1,4 @@
-import type { ClaimCustomerFigures, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimSettings, ClaimStepBody, ClaimSummary, ClaimView, FileClaimBody, UseCreditNoteBody, z } from '@portal/schemas';
+import type { ClaimCustomerFigures, ClaimDraftShipment, ClaimDraftView, ClaimFilingTerms, ClaimListQuery, ClaimNoteBody, ClaimSettings, ClaimStepBody, ClaimSummary, ClaimView, FileClaimBody, UseCreditNoteBody, z } from '@portal/schemas';
 import {
   DEFAULT_CLAIM_APPROVAL_THRESHOLDS, DEFAULT_CLAIM_RESPONSE_HOURS, DomainError, Dec, applyTimerEffect, approvalThresholdFor, assertCompanyMayTrade, assertVisibleTo, calendarDate,
   claimActionsFor, claimDaysLeft, claimDeadline, claimDraftFromComplaint, claimEvidenceErrors, claimFilingErrors, claimFinanceFigures, claimKinds, claimPeriodsFromClause,
@@ -207,9 +207,17 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
       const shipped = await repo.findShippedShipments(prisma, t.contractId);
       if (shipped.length === 1) named = shipped[0]!.id;
     }
+    // A complaint that names no contract: staff name the shipment it concerns, and its contract is
+    // the shipment's, if it is one of the complaint's company.
+    let contractId = t.contractId;
+    if (!contractId && named && isStaff(actor.role)) {
+      const owner = await repo.findShipmentOwner(prisma, named);
+      if (!owner || owner.contract.buyerCompanyId !== t.buyerCompanyId) throw validationError([{ field: 'shipmentId', message: 'is not a shipment of the complaint’s company' }]);
+      contractId = owner.contractId;
+    }
     const draft = claimDraftFromComplaint(
       {
-        id: t.id, kind: t.kind, buyerCompanyId: t.buyerCompanyId, contractId: t.contractId, shipmentId: named, subject: t.subject, convertedClaimId: t.claim?.id ?? null,
+        id: t.id, kind: t.kind, buyerCompanyId: t.buyerCompanyId, contractId, shipmentId: named, subject: t.subject, convertedClaimId: t.claim?.id ?? null,
         messages: t.messages.map((m) => ({ fromCustomer: m.author.role === 'BUYER', internal: m.internal, body: m.body, attachmentIds: m.attachments.filter((a) => !a.claimEvidence).map((a) => a.id) })),
       },
       actor,
@@ -339,6 +347,22 @@ export function createClaimsService(deps: { prisma: PrismaClient; clock: Clock; 
     },
 
     /** A complaint ticket as a claim draft (staff): the buyer's words and files, the contract and shipment it names, and the shipment's filing terms. */
+    /**
+     * The shipments a complaint may concern, to choose from when it names none: those that have left,
+     * of its contract, or of every contract of its company when it names no contract.
+     */
+    async draftShipments(actor: Actor, ticketId: string): Promise<ClaimDraftShipment[]> {
+      if (!isStaff(actor.role)) throw new DomainError('FORBIDDEN', 'staff turn a complaint into a claim');
+      const t = await repo.findComplaint(prisma, ticketId);
+      if (!t) throw new DomainError('NOT_FOUND', 'ticket not found');
+      const rows = await repo.findShippedShipmentsFor(prisma, t.contractId ? { contractId: t.contractId } : { buyerCompanyId: t.buyerCompanyId });
+      return rows.map((r) => ({
+        id: r.id, number: r.number, contractId: r.contract.id, contractNumber: r.contract.number,
+        shippedOn: r.onBoardDate ? calendarDate(r.onBoardDate) : r.atd ? calendarDate(r.atd) : null,
+        arrivedOn: r.ata ? calendarDate(r.ata) : null,
+      }));
+    },
+
     async draftFromTicket(actor: Actor, ticketId: string, shipmentId?: string): Promise<ClaimDraftView> {
       const { ticket, draft } = await draftOf(actor, ticketId, shipmentId);
       const { terms } = await termsOf(actor, draft.shipmentId).catch(() => {

@@ -2,6 +2,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { claimDraftQueryOptions, filingTermsQueryOptions, useClaimDraft, useFilingTerms } from '../../features/claims/api/get-filing-terms.ts';
 import { ClaimForm } from '../../features/claims/components/claim-form.tsx';
+import { DraftShipmentChoice } from '../../features/claims/components/draft-shipment-choice.tsx';
+import { ApiError } from '../../lib/api.ts';
 import '../../features/claims/claims.css';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -11,7 +13,7 @@ export const clientLoader: PageLoader = (qc) => ({ request }) => {
   const q = new URL(request.url).searchParams;
   const shipment = q.get('shipment');
   const ticket = q.get('ticket');
-  return settle(shipment && qc.ensureQueryData(filingTermsQueryOptions(shipment)), ticket && qc.ensureQueryData(claimDraftQueryOptions(ticket)));
+  return settle(ticket ? qc.ensureQueryData(claimDraftQueryOptions(ticket, shipment ?? '')) : shipment && qc.ensureQueryData(filingTermsQueryOptions(shipment)));
 };
 
 /** Filing a claim: a buyer from a shipment (?shipment=<id>); staff from a complaint (?ticket=<id>), its words and files taken over. */
@@ -22,7 +24,9 @@ export default function ClaimNewRoute() {
   const { data: user } = useSession();
   const staff = user!.role !== 'BUYER';
   const ticketId = staff ? (params.get('ticket') ?? '') : '';
-  const draft = useClaimDraft(ticketId);
+  // Staff name the shipment of a complaint that names none (?ticket=<id>&shipment=<id>).
+  const draft = useClaimDraft(ticketId, ticketId ? (params.get('shipment') ?? '') : '');
+  const needsShipment = draft.error instanceof ApiError && draft.error.status === 400 && draft.error.fieldErrors.some((e) => /(^|\.)(contractId|shipmentId)$/.test(e.field));
   const shipmentId = params.get('shipment') ?? draft.data?.shipmentId ?? '';
   const terms = useFilingTerms(ticketId ? '' : shipmentId);
   const back = staff ? (ticketId ? `/staff/tickets/${ticketId}` : '/staff/claims') : '/portal/claims';
@@ -31,7 +35,7 @@ export default function ClaimNewRoute() {
   return (
     <div className="page">
       <p><Link to={back}>← {t(staff ? 'claims.title.queue' : 'claims.title.buyer')}</Link></p>
-      {failed ? <ErrorState error={failed} back={{ to: back, label: t('claims.title.buyer') }} /> : !data ? (shipmentId || ticketId ? <Loading /> : <p className="muted">{t('claims.intro.buyer')}</p>) : (
+      {needsShipment ? <DraftShipmentChoice ticketId={ticketId} back={back} /> : failed ? <ErrorState error={failed} back={{ to: back, label: t('claims.title.buyer') }} /> : !data ? (shipmentId || ticketId ? <Loading /> : <p className="muted">{t('claims.intro.buyer')}</p>) : (
         <>
           <h1>{t('claims.new.title', { shipment: data.shipment.number })}</h1>
           {draft.data && <p className="muted">{t('claims.new.fromTicket', { ticket: draft.data.ticketNumber })} · {data.buyerCompany.name}</p>}

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ClaimDraftView, ClaimFilingTerms } from '@portal/schemas';
+import type { ClaimDraftShipment, ClaimDraftView, ClaimFilingTerms } from '@portal/schemas';
 import { api } from '../../../lib/api.ts';
 import { claimKeys } from './keys.ts';
 
@@ -11,10 +11,22 @@ export function useFilingTerms(shipmentId: string) {
   return useQuery({ ...filingTermsQueryOptions(shipmentId), enabled: Boolean(shipmentId) });
 }
 
-/** A complaint ticket as a claim draft (staff). */
-export const claimDraftQueryOptions = (ticketId: string) =>
-  queryOptions({ queryKey: claimKeys.draft(ticketId), queryFn: ({ signal }) => api<ClaimDraftView>(`/api/claims/drafts/${ticketId}`, { signal }) });
+/** A complaint ticket as a claim draft (staff), on the shipment chosen when the complaint names none. */
+export const claimDraftQueryOptions = (ticketId: string, shipmentId = '') =>
+  queryOptions({
+    queryKey: claimKeys.draft(ticketId, shipmentId),
+    queryFn: ({ signal }) => api<ClaimDraftView>(`/api/claims/drafts/${ticketId}${shipmentId ? `?shipmentId=${encodeURIComponent(shipmentId)}` : ''}`, { signal }),
+  });
 
-export function useClaimDraft(ticketId: string) {
-  return useQuery({ ...claimDraftQueryOptions(ticketId), enabled: Boolean(ticketId) });
+export function useClaimDraft(ticketId: string, shipmentId = '') {
+  return useQuery({ ...claimDraftQueryOptions(ticketId, shipmentId), enabled: Boolean(ticketId) });
+}
+
+/** The shipments a complaint may concern, to choose one when it names none (staff). */
+export function useClaimDraftShipments(ticketId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: claimKeys.draftShipments(ticketId),
+    queryFn: ({ signal }) => api<ClaimDraftShipment[]>(`/api/claims/drafts/${ticketId}/shipments`, { signal }),
+    enabled: enabled && Boolean(ticketId),
+  });
 }
