@@ -28,6 +28,8 @@ export const en = {
   'catalog.sortLeadTime': 'Shortest lead time',
   'catalog.sortNewest': 'Newest',
   'catalog.pricesHidden': 'Prices are shown to approved buyers. Sign in or register your company to see them.',
+  'catalog.pricesHiddenPending': 'Prices are shown once your company is approved: its registration is being reviewed.',
+  'catalog.pricesHiddenBlocked': 'Prices are not shown while your company is not approved for trading.',
   'catalog.noResults': 'No product matches. Try fewer words or clear a filter.',
   'catalog.from': 'from',
   'catalog.priceOnApproval': 'Price for approved buyers',

@@ -30,6 +30,8 @@ export const zh: Record<keyof typeof en, string> = {
   'catalog.sortLeadTime': '交期最短',
   'catalog.sortNewest': '最新',
   'catalog.pricesHidden': '价格仅向已获批的采购商显示。请登录或注册公司后查看。',
+  'catalog.pricesHiddenPending': '贵公司获批后即可查看价格：注册正在审核中。',
+  'catalog.pricesHiddenBlocked': '贵公司目前未获准交易，因此不显示价格。',
   'catalog.noResults': '没有匹配的产品。请减少关键词或清除筛选。',
   'catalog.from': '起',
   'catalog.priceOnApproval': '获批采购商可见价格',

@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n.tsx';
 import { useProductSearch } from '../api/search-products.ts';
 import { apiSearch, setValue } from '../utils/search-state.ts';
 import { FacetPanel } from './facet-panel.tsx';
+import { PricesHiddenNotice } from './prices-hidden.tsx';
 import { ProductCardView } from './product-card.tsx';
 
 /** Breadth search: typo-tolerant, as you type, facets with counts, all state in the URL. */
@@ -84,7 +85,7 @@ export function CatalogSearch() {
                 </select>
               </label>
             </div>
-            {!data.pricesVisible && <p className="notice notice--info">{t('catalog.pricesHidden')}</p>}
+            {!data.pricesVisible && <PricesHiddenNotice />}
             {pastTheEnd && data.items.length === 0 ? (
               <EmptyState>{t('catalog.pastLastPage', { page: data.page, pages: lastPage })}</EmptyState>
             ) : data.items.length === 0 ? (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { ProductDetail } from '@portal/schemas';
-import { renderWithProviders, serveApi } from '../../../test/render.tsx';
+import { buyerSession, renderWithProviders, serveApi } from '../../../test/render.tsx';
 import { ProductPage } from './product-page.tsx';
 
 const id = '0190a0e0-0000-7000-8000-0000000000b1';
@@ -17,8 +17,12 @@ const product = {
   localized: { lang: 'en', name: 'Enamel camping mug, 350 ml', description: 'Enamelled steel mug.', categoryName: 'Kitchen tools', specifications: [] },
 } satisfies ProductDetail;
 
-function renderPage(locale: 'en' | 'zh-CN') {
-  serveApi({ [`GET /api/catalog/products/${id}`]: () => ({ status: 200, body: product }) });
+function renderPage(locale: 'en' | 'zh-CN', session: object | null = null) {
+  serveApi({
+    [`GET /api/catalog/products/${id}`]: () => ({ status: 200, body: product }),
+    'GET /api/auth/me': () => (session ? { status: 200, body: session } : { status: 401, body: { code: 'UNAUTHENTICATED', detail: 'sign in' } }),
+    'POST /api/auth/refresh': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', detail: 'sign in' } }),
+  });
   renderWithProviders(<MemoryRouter><ProductPage productId={id} request={() => null} /></MemoryRouter>, locale);
 }
 
@@ -38,5 +42,23 @@ describe('ProductPage in the reader’s language', () => {
     expect(screen.getByText('350 毫升')).toBeInTheDocument();
     expect(screen.getByRole('rowheader', { name: 'Rim' })).toBeInTheDocument();
     expect(screen.getByText('Enamelled steel mug.')).toBeInTheDocument();
+  });
+});
+
+describe('ProductPage without prices', () => {
+  it('asks a visitor to sign in or register', async () => {
+    renderPage('en');
+    expect(await screen.findByText('Prices are shown to approved buyers. Sign in or register your company to see them.')).toBeInTheDocument();
+  });
+
+  it('tells a signed-in buyer whose company awaits approval that it is being reviewed, not to sign in', async () => {
+    renderPage('en', buyerSession);
+    expect(await screen.findByText('Prices are shown once your company is approved: its registration is being reviewed.')).toBeInTheDocument();
+    expect(screen.queryByText(/Sign in or register/)).not.toBeInTheDocument();
+  });
+
+  it('tells a buyer of a suspended company that it may not trade', async () => {
+    renderPage('en', { ...buyerSession, company: { ...buyerSession.company, status: 'SUSPENDED' } });
+    expect(await screen.findByText('Prices are not shown while your company is not approved for trading.')).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import type { ProductDetail } from '@portal/schemas';
 import { ErrorState, Loading } from '../../../components/states.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { useProduct } from '../api/get-product.ts';
+import { PricesHiddenNotice } from './prices-hidden.tsx';
 import { ProductCardView } from './product-card.tsx';
 
 /**
@@ -65,7 +66,7 @@ export function ProductPage({ productId, request }: { productId: string; request
               )}
             </table>
           ) : (
-            <p className="notice notice--info">{t('catalog.pricesHidden')}</p>
+            <PricesHiddenNotice />
           )}
           <dl className="details details--compact">
             <dt>{t('catalog.moq')}</dt><dd>{number(p.moq)} {p.unit}</dd>
