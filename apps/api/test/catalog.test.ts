@@ -341,6 +341,15 @@ describe('depth: the product page and the supplier', () => {
 });
 
 describe('staff upkeep reaches the index through the outbox', () => {
+  it('the staff list names each product’s category in both languages', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/products?q=DW-BTL-750', headers: { cookie: clerk } });
+    expect(res.statusCode, res.body).toBe(200);
+    const row = res.json().items.find((i: { sku: string }) => i.sku === 'DW-BTL-750');
+    const category = await t.db.prisma.category.findFirstOrThrow({ where: { products: { some: { sku: 'DW-BTL-750' } } }, select: { nameEn: true, nameZh: true } });
+    expect(row.category).toEqual(category);
+    expect(category.nameZh).not.toBe(category.nameEn);
+  });
+
   it('an archived product leaves search and the catalog; restoring brings it back', async () => {
     const id = await productIdBySku('DW-BTL-750');
     expect(skus(await search({ q: 'sports bottle' }))).toContain('DW-BTL-750');

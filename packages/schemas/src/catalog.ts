@@ -245,7 +245,7 @@ export const StaffProductRow = z.object({
   sku: z.string(),
   nameEn: z.string(),
   nameZh: z.string(),
-  category: z.string(),
+  category: z.object({ nameEn: z.string(), nameZh: z.string() }).describe('Its category, in both languages (the list shows the reader’s)'),
   status: ProductStatus,
   moq: z.string(),
   unit: z.string(),

@@ -124,7 +124,7 @@ export function createCatalogEditingService(deps: { prisma: PrismaClient; clock:
       const [rows, total] = await repo.listStaffProducts(prisma, { q: q.q, status: q.status }, (q.page - 1) * q.pageSize, q.pageSize);
       return {
         items: rows.map((r) => ({
-          id: r.id, sku: r.sku, nameEn: r.nameEn, nameZh: r.nameZh, category: r.category.nameEn, status: r.status, moq: r.moq.toString(), unit: r.unit,
+          id: r.id, sku: r.sku, nameEn: r.nameEn, nameZh: r.nameZh, category: { nameEn: r.category.nameEn, nameZh: r.category.nameZh }, status: r.status, moq: r.moq.toString(), unit: r.unit,
           priceFrom: r.priceTiers[0] ? { amount: r.priceTiers[0].unitPrice.toFixed(4), currency: r.priceTiers[0].currency } : null,
           updatedAt: r.updatedAt.toISOString(),
         })),

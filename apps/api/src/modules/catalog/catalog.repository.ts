@@ -171,7 +171,7 @@ export function listStaffProducts(db: Db, filter: { q?: string | undefined; stat
       orderBy: { updatedAt: 'desc' },
       skip,
       take,
-      select: { id: true, sku: true, nameEn: true, nameZh: true, status: true, moq: true, unit: true, updatedAt: true, category: { select: { nameEn: true } }, priceTiers: { select: { unitPrice: true, currency: true }, orderBy: { unitPrice: 'asc' }, take: 1 } },
+      select: { id: true, sku: true, nameEn: true, nameZh: true, status: true, moq: true, unit: true, updatedAt: true, category: { select: { nameEn: true, nameZh: true } }, priceTiers: { select: { unitPrice: true, currency: true }, orderBy: { unitPrice: 'asc' }, take: 1 } },
     }),
     db.product.count({ where }),
   ]);

@@ -11,7 +11,7 @@ const tone = { ACTIVE: 'ok', DRAFT: 'warn', ARCHIVED: 'muted' } as const;
 
 /** Staff's product list: by status, searched by name or SKU; its state lives in the URL. */
 export function StaffProductList({ params, onParams }: { params: URLSearchParams; onParams: (next: URLSearchParams) => void }) {
-  const { t, money, dateTime, number } = useI18n();
+  const { t, money, dateTime, number, locale } = useI18n();
   const { data, isPending, error, refetch } = useStaffProducts(staffProductQuery(params));
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
@@ -45,7 +45,7 @@ export function StaffProductList({ params, onParams }: { params: URLSearchParams
                   <tr key={p.id}>
                     <td><Link to={`/staff/products/${p.id}`}>{p.sku}</Link></td>
                     <td>{p.nameEn}<br /><span className="muted" lang="zh-CN">{p.nameZh}</span></td>
-                    <td>{p.category}</td>
+                    <td>{locale === 'zh-CN' ? p.category.nameZh : p.category.nameEn}</td>
                     <td><span className={`badge badge--${tone[p.status]}`}>{t(`products.${p.status}`)}</span></td>
                     <td className="num">{number(p.moq)} {p.unit}</td>
                     <td className="num">{p.priceFrom ? money(p.priceFrom.amount, p.priceFrom.currency, 4) : '—'}</td>
