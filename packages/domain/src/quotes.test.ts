@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { refusal } from './testing.ts';
 import { Dec } from './money.ts';
-import { costedTerm } from './costing.ts';
+import { calculateExportPrice, costedTerm } from './costing.ts';
+import { workedCostingExample } from './costing.examples.ts';
 import {
   amountInWords, approvalBreach, assertEditable, assertPaymentTerms, assertShipmentDate, assertTransition, assertValidUntil, canTransition, costPerUnit,
   decideApproval, decideSend, draftReferences, effectiveRevisionStatus, integerInWords, isBelowFloor, isSent, lineAmount, lineMargin, liveLineMargin,
@@ -233,6 +234,25 @@ describe('the live margin of a quoted line', () => {
     // CPT is costed as CFR: freight, no insurance.
     expect(liveLineMargin({ unitPrice: '3.00', incoterm: 'CPT', currency: 'USD' }, sheet, '0.08')!.costPerUnit.toFixed(4)).toBe(new Dec('20.7741').div('7.1').toFixed(4));
     expect(liveLineMargin({ unitPrice: '25', incoterm: 'FOB', currency: 'CNY' }, sheet, '0.08')!.rate).toBe(new Dec(25).minus('18.9991').div(25).toFixed(4));
+  });
+
+  it('costs a line of another quantity at its own quantity when the sheet’s inputs are known', () => {
+    // The worked example: 12,000 pc, CNY 6,000 fixed expenses, one 40HQ at USD 3,000.
+    const saved = { ...calculateExportPrice(workedCostingExample), input: workedCostingExample };
+    const fob = (quantity?: string) => liveLineMargin({ unitPrice: '3.0936', incoterm: 'FOB', currency: 'USD', ...(quantity ? { quantity } : {}) }, saved, '0.08')!;
+    // At the sheet's own quantity, or none given: the sheet's figures as saved.
+    expect(fob('12000').costPerUnit.toFixed(10)).toBe(new Dec(saved.costs.totalCostPerUnit).div('7.1').toFixed(10));
+    expect(fob().costPerUnit.eq(fob('12000').costPerUnit)).toBe(true);
+    // At 48,000 pc the CNY 6,000 is spread over four times the units: the cost the workbench shows for 48,000.
+    const at48k = calculateExportPrice({ ...workedCostingExample, quantity: '48000' });
+    expect(fob('48000').costPerUnit.toFixed(10)).toBe(new Dec(at48k.costs.totalCostPerUnit).div('7.1').toFixed(10));
+    expect(fob('48000').margin.gt(fob('12000').margin)).toBe(true);
+    // CFR: the freight of the containers 48,000 pc need, per unit.
+    const cfr = liveLineMargin({ unitPrice: '3.40', incoterm: 'CFR', currency: 'USD', quantity: '48000' }, saved, '0.08')!;
+    expect(cfr.costPerUnit.toFixed(10)).toBe(new Dec(at48k.costs.totalCostPerUnit).plus(at48k.costs.freightPerUnit!).div('7.1').toFixed(10));
+    // A sheet saved without its inputs is read as saved.
+    const { input: _input, ...figuresOnly } = saved;
+    expect(liveLineMargin({ unitPrice: '3.0936', incoterm: 'FOB', currency: 'USD', quantity: '48000' }, figuresOnly, '0.08')!.costPerUnit.eq(fob('12000').costPerUnit)).toBe(true);
   });
 
   it('waits for a price above zero, and says why a sheet cannot serve', () => {

@@ -1,4 +1,4 @@
-import { costedTerm } from './costing.ts';
+import { calculateExportPrice, costedTerm, type ExportCostingInput } from './costing.ts';
 import { DomainError, withFieldPrefix, type FieldError } from './errors.ts';
 import { checkMoq } from './inquiries.ts';
 import { effectiveMarginFloor } from './margin-floor.ts';
@@ -228,9 +228,31 @@ export type CostSheetFigures = {
   costCurrency: string;
   quoteCurrency: string;
   exchangeRate: string;
+  /** The quantity the sheet was costed for. */
+  quantity?: string;
   costs: { totalCostPerUnit: string; freightPerUnit: string | null };
   prices: { CIF: { insurance: string } | null };
+  /** The sheet's inputs, when known: then a line of another quantity is costed at its own quantity. */
+  input?: ExportCostingInput;
 };
+
+/**
+ * The sheet's figures for `quantity`: the saved ones when it is the sheet's quantity (or the inputs
+ * are unknown), else the sheet's inputs costed again at that quantity: fixed expenses, and freight
+ * by the container or W/M, spread over the units quoted, as the costing workbench beside the line
+ * shows them. A 10,000-piece line is not held to the cost per unit of a 2,000-piece sheet.
+ */
+export function figuresAtQuantity(sheet: CostSheetFigures, quantity: string | undefined): CostSheetFigures {
+  if (!sheet.input || quantity === undefined || !/^\d+(\.\d+)?$/.test(quantity) || !new Dec(quantity).gt(0)) return sheet;
+  if (sheet.quantity !== undefined && new Dec(sheet.quantity).eq(quantity)) return sheet;
+  try {
+    return { ...calculateExportPrice({ ...sheet.input, quantity }), input: sheet.input };
+  } catch (err) {
+    // A sheet whose inputs no longer cost (a rule tightened since) is read as saved.
+    if (err instanceof DomainError && err.code === 'VALIDATION') return sheet;
+    throw err;
+  }
+}
 
 /**
  * The seller's cost per unit behind a quoted price, in the quote currency: actual cost + domestic
@@ -295,9 +317,9 @@ export type LineMargin = {
  * the unit price is not a decimal above zero. Throws VALIDATION (field `costSheetId`) when the sheet
  * cannot cost this Incoterm or currency (see costPerUnit).
  */
-export function liveLineMargin(line: { unitPrice: string; incoterm: string; currency: string }, costSheet: CostSheetFigures, floor: DecimalLike): LineMargin | null {
+export function liveLineMargin(line: { unitPrice: string; incoterm: string; currency: string; quantity?: string }, costSheet: CostSheetFigures, floor: DecimalLike): LineMargin | null {
   if (!/^\d+(\.\d+)?$/.test(line.unitPrice) || !new Dec(line.unitPrice).gt(0)) return null;
-  const cost = costPerUnit(costSheet, line.incoterm, line.currency);
+  const cost = costPerUnit(figuresAtQuantity(costSheet, line.quantity), line.incoterm, line.currency);
   const margin = lineMargin(line.unitPrice, cost);
   const limit = new Dec(floor);
   return { costPerUnit: cost, margin, rate: marginRate(margin), floor: limit, belowFloor: isBelowFloor(margin, limit) };
@@ -470,7 +492,7 @@ export function priceDraft(draft: Draft, ctx: DraftContext): PricedDraft {
     let priced: LineMargin | null = null;
     if (sheet && lineErrors.length === 0 && invoiced) {
       try {
-        priced = liveLineMargin({ unitPrice: line.unitPrice, incoterm: draft.incoterm, currency: draft.currency }, sheet.figures, floor);
+        priced = liveLineMargin({ unitPrice: line.unitPrice, incoterm: draft.incoterm, currency: draft.currency, quantity: line.quantity }, sheet.figures, floor);
       } catch (err) {
         if (!(err instanceof DomainError) || !err.fields) throw err;
         for (const f of err.fields) {

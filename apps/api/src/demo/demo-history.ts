@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { demoPasswordHash, verifyPassword, type Prisma, type PrismaClient } from '@portal/db';
-import { Dec, calendarDate, type Actor } from '@portal/domain';
+import { Dec, calendarDate, costPerUnit, figuresAtQuantity, type Actor, type CostSheetFigures, type ExportCostingInput } from '@portal/domain';
 import {
   ApprovalBody, CounterOfferBody, CreateInquiryBody, DeclineBody, PostMessageBody, ProposeAmendmentBody, QuoteDraftBody, RecordLetterOfCreditBody, RegisterCompanyBody,
   ReviewLetterOfCreditBody,
@@ -13,6 +13,8 @@ import { createAuthService } from '../modules/auth/auth.service.ts';
 import { createCatalogEditingService } from '../modules/catalog/catalog-editing.service.ts';
 import { createCatalogImagesService } from '../modules/catalog/catalog-images.service.ts';
 import { createCategoryTree } from '../modules/catalog/category-tree.ts';
+import { sheetInputSelect } from '../modules/costing/costing.repository.ts';
+import { inputOf, resultOf } from '../modules/costing/costing.service.ts';
 import { seedClaimsDemo } from '../modules/claims/claims.demo.ts';
 import { createClaimsService } from '../modules/claims/claims.service.ts';
 import { createCompaniesService } from '../modules/companies/companies.service.ts';
@@ -293,11 +295,25 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
     tt: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
     lc: [{ method: 'LC', percent: '100', trigger: 'SIGHT' }],
   } as const;
-  /** The clerk drafts the next revision: each line at `factors[i]` × the product's list price; `send` sends it (or asks a manager when below the floor). */
-  const quote = (ref: Ref, lines: Line[], opts: { factors: number[]; payment: 'tt' | 'lc'; send: boolean; expect: 'DRAFT' | 'SENT' | 'PENDING_APPROVAL'; validDays?: number; notes?: string }) =>
+  /**
+   * The price of a line that leaves `margin` of the price over its cost sheet's cost at the line's
+   * quantity (as the quote service costs it: domain figuresAtQuantity), rounded up to 4 places.
+   */
+  const priceAtMargin = async (l: Line, margin: string) => {
+    const sheet = await prisma.costSheet.findUniqueOrThrow({ where: { id: product(l.sku).costSheetId }, select: sheetInputSelect });
+    const figures = { ...(resultOf(sheet) as unknown as CostSheetFigures), input: inputOf(sheet) as unknown as ExportCostingInput };
+    return costPerUnit(figuresAtQuantity(figures, String(l.quantity)), 'FOB', 'USD').div(new Dec(1).minus(margin)).toFixed(4, Dec.ROUND_UP);
+  };
+  /**
+   * The clerk drafts the next revision: each line at `factors[i]` × the product's list price, or at the
+   * price that leaves `margin` (a volume price below the floor, say); `send` sends it (or asks a
+   * manager when below the floor).
+   */
+  const quote = (ref: Ref, lines: Line[], opts: { factors?: number[]; margin?: string; payment: 'tt' | 'lc'; send: boolean; expect: 'DRAFT' | 'SENT' | 'PENDING_APPROVAL'; validDays?: number; notes?: string }) =>
     async () => {
       const clerk = await actor('clerk@demo.example');
       const today = clock.now();
+      const prices = await Promise.all(lines.map((l, i) => (opts.margin ? priceAtMargin(l, opts.margin) : new Dec(product(l.sku).listPrice).times(opts.factors![i]!).toFixed(4))));
       const body = QuoteDraftBody.parse({
         currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB',
         paymentTerms: terms[opts.payment], leadTimeDays: Math.max(...lines.map((l) => leadOf(l.sku))),
@@ -307,7 +323,7 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
         ...(opts.expect === 'PENDING_APPROVAL' ? { belowFloorReason: 'Strategic account: a first order at this price opens their annual programme.' } : {}),
         lines: lines.map((l, i) => {
           const p = product(l.sku);
-          return { inquiryLineId: ref.lineIds![i], productId: p.id, costSheetId: p.costSheetId, description: p.nameEn, quantity: String(l.quantity), unit: p.unit, unitPrice: new Dec(p.listPrice).times(opts.factors[i]!).toFixed(4) };
+          return { inquiryLineId: ref.lineIds![i], productId: p.id, costSheetId: p.costSheetId, description: p.nameEn, quantity: String(l.quantity), unit: p.unit, unitPrice: prices[i]! };
         }),
       });
       let view = await s.quotes.create(clerk, ref.inquiryId!, body as never, meta);
@@ -414,7 +430,7 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
     const r: Ref = {};
     const lines = [{ sku: 'KT-KNF-SET5', quantity: 3000 }];
     on(day(58, 6), inquire(r, AN, lines, { to: ['AE', 'AEJEA'], payment: 'TT', message: 'Knife sets for a hypermarket promotion in Dubai; acacia blocks please.' }));
-    on(day(57, 2), quote(r, lines, { factors: [0.95], payment: 'tt', send: true, expect: 'PENDING_APPROVAL' }));
+    on(day(57, 2), quote(r, lines, { margin: '0.053', payment: 'tt', send: true, expect: 'PENDING_APPROVAL' }));
     on(day(57, 6), approve(r, 'APPROVE', 'Approved: first order of a new distributor in the Gulf.'));
     on(day(55, 7), accept(r, AN, 'an-knives'));
     on(day(54, 7), confirm('an-knives', AN));
@@ -497,14 +513,14 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
     const r: Ref = {};
     const lines = [{ sku: 'TX-HOOD-320', quantity: 4000 }];
     on(day(3, 17), inquire(r, MA, lines, { to: ['CA', 'CAVAN'] }));
-    on(hoursAgo(5), quote(r, lines, { factors: [0.94], payment: 'tt', send: true, expect: 'PENDING_APPROVAL' }));
+    on(hoursAgo(5), quote(r, lines, { margin: '0.043', payment: 'tt', send: true, expect: 'PENDING_APPROVAL' }));
   }
   // 14. Sent back by the manager: the draft waits for the clerk again (Southern Cross, T-shirts).
   {
     const r: Ref = {};
     const lines = [{ sku: 'TX-TEE-180', quantity: 10000 }];
     on(day(3, 23), inquire(r, SC, lines, { to: ['AU', 'AUSYD'] }));
-    on(hoursAgo(30), quote(r, lines, { factors: [0.93], payment: 'tt', send: true, expect: 'PENDING_APPROVAL' }));
+    on(hoursAgo(30), quote(r, lines, { margin: '0.032', payment: 'tt', send: true, expect: 'PENDING_APPROVAL' }));
     on(hoursAgo(26), approve(r, 'REJECT', 'Too far below the floor for a first order: quote at list price and offer 2% for a second container.'));
   }
   // 15. A draft the clerk started this morning (Al Noor, silicone utensils).

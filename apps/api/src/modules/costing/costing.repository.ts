@@ -1,16 +1,22 @@
 import type { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
 
-const sheetSelect = {
-  id: true, seriesId: true, version: true, name: true, productId: true, costCurrency: true, quoteCurrency: true,
+/** The columns a sheet's input is read back from (see inputOf), with its result. */
+export const sheetInputSelect = {
+  costCurrency: true, quoteCurrency: true,
   purchaseCostInclVat: true, vatRate: true, rebateRate: true, domesticExpensesFixed: true, domesticExpensesPerUnit: true, quantity: true,
   freightMode: true, containerType: true, freightPerContainer: true, freightCurrency: true, lclRatePerWm: true, lclSurchargeRate: true,
   insuranceCoverRate: true, insurancePremiumRate: true, commissionRate: true, bankChargesRate: true, profitBasis: true, profitRate: true,
-  exchangeRate: true, result: true, createdAt: true,
+  exchangeRate: true, result: true,
+} as const satisfies Prisma.CostSheetSelect;
+
+const sheetSelect = {
+  id: true, seriesId: true, version: true, name: true, productId: true, ...sheetInputSelect, createdAt: true,
   createdBy: { select: { name: true } },
 } as const satisfies Prisma.CostSheetSelect;
 
 export type CostSheetRow = Prisma.CostSheetGetPayload<{ select: typeof sheetSelect }>;
+export type CostSheetInputRow = Prisma.CostSheetGetPayload<{ select: typeof sheetInputSelect }>;
 
 export function findCostSheet(db: Db, id: string) {
   return db.costSheet.findUnique({ where: { id }, select: sheetSelect });

@@ -83,7 +83,7 @@ function columns(input: ParsedInput) {
 }
 
 /** The input as saved; sheets written without it (older rows, seeds) are read back from the columns. */
-function inputOf(row: repo.CostSheetRow): Record<string, unknown> {
+export function inputOf(row: repo.CostSheetInputRow): Record<string, unknown> {
   const stored = (row.result as { input?: Record<string, unknown> } | null)?.input;
   if (stored) return stored;
   const dec = (d: Prisma.Decimal | null) => (d === null ? undefined : d.toFixed());

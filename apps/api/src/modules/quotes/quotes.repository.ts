@@ -1,5 +1,6 @@
 import type { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
+import { sheetInputSelect } from '../costing/costing.repository.ts';
 
 type RevisionStatus = Prisma.QuoteRevisionGetPayload<object>['status'];
 
@@ -38,7 +39,8 @@ export function findProducts(db: Db, ids: string[]) {
   });
 }
 
-const costSheetFields = { id: true, productId: true, name: true, version: true, result: true } as const;
+// With the columns its input is read from: a line of another quantity is costed at its own (domain figuresAtQuantity).
+const costSheetFields = { id: true, productId: true, name: true, version: true, ...sheetInputSelect } as const;
 
 export function findCostSheets(db: Db, ids: string[]) {
   return db.costSheet.findMany({ where: { id: { in: ids } }, select: costSheetFields });

@@ -49,7 +49,7 @@ function LineMargin({ line, incoterm, currency, settingFloor }: { line: EditorLi
   const product = useEditableProduct(line.productId);
   const floor = product.data?.marginFloorRate || settingFloor;
   if (!line.productId || !floor) return null;
-  return <MarginHint margin={liveMargin({ sheet: sheetForLine(sheets.data ?? [], line.costSheetId, currency), incoterm, currency, unitPrice: line.unitPrice, floor })} />;
+  return <MarginHint margin={liveMargin({ sheet: sheetForLine(sheets.data ?? [], line.costSheetId, currency), incoterm, currency, unitPrice: line.unitPrice, quantity: line.quantity, floor })} />;
 }
 
 /** The costing workbench under a line, with its product's packing and HS code. */
