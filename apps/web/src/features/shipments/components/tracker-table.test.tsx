@@ -6,7 +6,7 @@ import { renderWithProviders } from '../../../test/render.tsx';
 import { TrackerTable } from './tracker-table.tsx';
 
 const row = (n: number, punctuality: TrackerRow['punctuality']): TrackerRow => ({
-  contractId: `0190a0e0-0000-7000-8000-00000000001${n}`, number: `SC-2026-00000${n}`, status: 'ACTIVE', buyerCompany: { id: '0190a0e0-0000-7000-8000-0000000000c1', name: 'Northwind' },
+  contractId: `0190a0e0-0000-7000-8000-00000000001${n}`, number: `SC-2026-00000${n}`, status: 'IN_PRODUCTION', buyerCompany: { id: '0190a0e0-0000-7000-8000-0000000000c1', name: 'Northwind' },
   latestShipmentDate: '2026-11-09', total: { amount: '1000.00', currency: 'USD' }, shipments: 1, shipmentStatus: 'BOOKED', vessel: null,
   nextMilestone: null, punctuality, lastEvent: null,
 } as TrackerRow);
