@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import stylesheet from './styles.css?raw';
+import { readFileSync } from 'node:fs';
+
+// Read from disk: under vitest a `?raw` import of a stylesheet comes back empty (this test checked nothing).
+const file = './styles.css'; // a variable: Vite rewrites new URL('<literal>', import.meta.url) into an asset URL
+const stylesheet = readFileSync(new URL(file, import.meta.url), 'utf8');
 
 /*
  * The stylesheet is one file that several features append to. A block left open swallows every rule
@@ -8,6 +12,7 @@ import stylesheet from './styles.css?raw';
  */
 describe('the stylesheet', () => {
   it('closes every block, and keeps rules written at the left margin at the top level', () => {
+    expect(stylesheet.length).toBeGreaterThan(1000);
     const css = stylesheet.replace(/\/\*[\s\S]*?\*\//g, '');
     let depth = 0;
     const nested: string[] = [];

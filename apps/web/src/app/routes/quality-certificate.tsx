@@ -20,8 +20,11 @@ export default function QualityCertificateRoute() {
   return (
     <div className="page">
       <p className="no-print"><Link to={`${base}/certificates`}>← {s('qc.back')}</Link></p>
-      <div className="page__title no-print"><h1>{s('qc.title')}</h1><button type="button" className="btn btn--secondary btn--small" onClick={() => window.print()}>{s('qc.print')}</button></div>
-      <CertificateView certificate={data} />
+      <div className="page__title">
+        <h1 id="certificate-title">{s('qc.heading', { number: data.certificateNo })}</h1>
+        <button type="button" className="btn btn--secondary btn--small no-print" onClick={() => window.print()}>{s('qc.print')}</button>
+      </div>
+      <CertificateView certificate={data} labelledBy="certificate-title" />
     </div>
   );
 }

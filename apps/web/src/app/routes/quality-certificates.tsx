@@ -32,7 +32,7 @@ export default function QualityCertificatesRoute() {
         <div className="grid-3">
           {keys.map((k) => (
             <div className="field" key={k}>
-              <label htmlFor={`q-${k}`}>{s(k === 'batchNo' ? 'qc.batch' : k === 'product' ? 'qc.product' : 'qc.contract')}</label>
+              <label htmlFor={`q-${k}`}>{s(k === 'batchNo' ? 'qc.batch' : k === 'product' ? 'qc.productSearch' : 'qc.contract')}</label>
               <input id={`q-${k}`} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />
             </div>
           ))}

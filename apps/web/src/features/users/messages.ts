@@ -4,4 +4,5 @@ export const en = {
   'staff.create': 'Add a staff member',
   'staff.role': 'Role',
   'staff.created': 'Account created for {email}',
+  'users.actions': 'Actions',
 } as const;

@@ -6,4 +6,5 @@ export const zh: Record<keyof typeof en, string> = {
   'staff.create': '添加员工',
   'staff.role': '角色',
   'staff.created': '已为 {email} 创建账户',
+  'users.actions': '操作',
 };

@@ -25,8 +25,8 @@ export function ClaimsTable({ items, staff }: { items: ClaimSummary[]; staff: bo
               <td data-label={t('claims.number')}><Link to={`${base}/${c.id}`}>{c.number}</Link></td>
               {staff && <td data-label={t('claims.company')}>{c.buyerCompany.name}</td>}
               <td data-label={t('claims.kind')}>{t(`claims.kind.${c.kind}` as MessageKey)}</td>
-              <td data-label={t('claims.contract')}>{c.contract.number}<div className="muted small">{c.shipment.number}</div></td>
-              <td data-label={t('claims.amount')}>{money(c.amount.amount, c.amount.currency)}{c.settlement && <div className="muted small">{t(`claims.settlement.${c.settlement.kind}` as MessageKey)}: {money(c.settlement.amount.amount, c.settlement.amount.currency)}</div>}</td>
+              <td data-label={t('claims.contract')}><div>{c.contract.number}<div className="muted small">{c.shipment.number}</div></div></td>
+              <td data-label={t('claims.amount')}><div>{money(c.amount.amount, c.amount.currency)}{c.settlement && <div className="muted small">{t(`claims.settlement.${c.settlement.kind}` as MessageKey)}: {money(c.settlement.amount.amount, c.settlement.amount.currency)}</div>}</div></td>
               <td data-label={t('claims.status')}><ClaimStatusBadge status={c.status} /></td>
               {staff && <td data-label={t('claims.response')}><ResponseText response={c.response} /></td>}
               <td data-label={t('claims.filed')}>{date(c.filedAt)}</td>

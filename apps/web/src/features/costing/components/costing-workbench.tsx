@@ -196,7 +196,7 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
                 : r.freight.lcl && t('cost.lclSummary', { wm: r.freight.lcl.chargeableWm, by: t(`cost.${r.freight.lcl.chargedBy}`) })}
             </p>
           )}
-          <table className="table table--dense">
+          <table className="table table--dense table--stack">
             <caption>{t('cost.prices', { cur: r.quoteCurrency, qty: number(r.quantity) })}</caption>
             <thead><tr><th scope="col">{t('catalog.incoterm')}</th><th scope="col" className="num">{t('catalog.unitPrice')}</th><th scope="col" className="num">{t('pi.amount')}</th><th scope="col" className="num">{t('cost.profitUnit', { cur: r.costCurrency })}</th><th scope="col"><span className="visually-hidden">{t('cost.use')}</span></th></tr></thead>
             <tbody>
@@ -205,10 +205,10 @@ export function CostingWorkbench({ productId, hsCode, name, quantity, quoteCurre
                 if (!p) return null;
                 return (
                   <tr key={term}>
-                    <td>{term}</td>
-                    <td className="num"><strong>{money(p.unitPrice, r.quoteCurrency, 4)}</strong></td>
-                    <td className="num">{money(p.amount, r.quoteCurrency)}</td>
-                    <td className="num">{number(p.profit, 4)}</td>
+                    <td className="cell--title">{term}</td>
+                    <td className="num" data-label={t('catalog.unitPrice')}><strong>{money(p.unitPrice, r.quoteCurrency, 4)}</strong></td>
+                    <td className="num" data-label={t('pi.amount')}>{money(p.amount, r.quoteCurrency)}</td>
+                    <td className="num" data-label={t('cost.profitUnit', { cur: r.costCurrency })}>{number(p.profit, 4)}</td>
                     <td><button type="button" className="btn btn--small btn--secondary" disabled={save.isPending} onClick={() => void usePrice(p.unitPrice)}>{t('cost.use')}</button></td>
                   </tr>
                 );

@@ -1,12 +1,11 @@
 import type { QualityCertificateView } from '@portal/schemas';
 import { useShipmentsText } from '../messages.ts';
 
-/** A batch quality certificate laid out for reading and printing. */
-export function CertificateView({ certificate: c }: { certificate: QualityCertificateView }) {
+/** A batch quality certificate laid out for reading and printing, under the page's title (labelledBy). */
+export function CertificateView({ certificate: c, labelledBy }: { certificate: QualityCertificateView; labelledBy: string }) {
   const { s, day, number } = useShipmentsText();
   return (
-    <article className="card certificate">
-      <h2>{s('qc.heading', { number: c.certificateNo })}</h2>
+    <article className="card certificate" aria-labelledby={labelledBy}>
       <dl className="details details--compact">
         <dt>{s('qc.product')}</dt><dd>{c.product.name} <span className="muted">({c.product.sku})</span></dd>
         <dt>{s('qc.batch')}</dt><dd><strong>{c.batchNo}</strong></dd>

@@ -4,6 +4,18 @@ import { useShipmentsText } from '../messages.ts';
 
 const tone = { ON_TIME: 'ok', AT_RISK: 'warn', LATE: 'bad' } as const;
 
+/** Whether a contract keeps its latest shipment date: late says by how much in the badge itself. */
+function Punctuality({ punctuality: p }: { punctuality: TrackerRow['punctuality'] }) {
+  const { s } = useShipmentsText();
+  if (p.status === 'LATE' && p.daysLate > 0) return <span className="badge badge--bad">{s('tracker.daysLate', { n: p.daysLate })}</span>;
+  return (
+    <>
+      <span className={`badge badge--${tone[p.status]}`}>{s(`p.${p.status}`)}</span>
+      {p.status === 'AT_RISK' && p.daysLate > 0 && <span className="muted small"> {s('tracker.daysLateExpected', { n: p.daysLate })}</span>}
+    </>
+  );
+}
+
 /** The tracker overview: each open contract with its shipment state, next milestone and punctuality. */
 export function TrackerTable({ rows, staff, linkFor }: { rows: TrackerRow[]; staff: boolean; linkFor: (contractId: string) => string }) {
   const { s, day, money } = useShipmentsText();
@@ -39,8 +51,7 @@ export function TrackerTable({ rows, staff, linkFor }: { rows: TrackerRow[]; sta
               <td>{r.vessel ?? '—'}</td>
               <td>{day(r.latestShipmentDate)}</td>
               <td>
-                <span className={`badge badge--${tone[r.punctuality.status]}`}>{s(`p.${r.punctuality.status}`)}</span>
-                {r.punctuality.daysLate > 0 && <span className="muted small"> {s('tracker.daysLate', { n: r.punctuality.daysLate })}</span>}
+                <Punctuality punctuality={r.punctuality} />
               </td>
               <td className="num">{money(r.total.amount, r.total.currency)}</td>
             </tr>

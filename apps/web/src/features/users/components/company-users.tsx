@@ -22,27 +22,27 @@ export function CompanyUsers({ companyId, currentUserId, canManage }: { companyI
   return (
     <div className="stack">
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">{t('field.name')}</th>
               <th scope="col">{t('field.email')}</th>
               <th scope="col">{t('companies.status')}</th>
               <th scope="col">{t('company.lastLogin')}</th>
-              {canManage && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              {canManage && <th scope="col"><span className="visually-hidden">{t('users.actions')}</span></th>}
             </tr>
           </thead>
           <tbody>
             {data.users.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td className="cell--title">
                   {u.name}
                   {u.id === currentUserId && <span className="muted"> ({t('company.you')})</span>}
                   {u.isCompanyAdmin && <span className="badge badge--info">{t('company.admin')}</span>}
                 </td>
-                <td>{u.email}</td>
-                <td><StatusBadge status={u.status} /></td>
-                <td>{u.lastLoginAt ? dateTime(u.lastLoginAt) : t('company.never')}</td>
+                <td data-label={t('field.email')}>{u.email}</td>
+                <td data-label={t('companies.status')}><StatusBadge status={u.status} /></td>
+                <td data-label={t('company.lastLogin')}>{u.lastLoginAt ? dateTime(u.lastLoginAt) : t('company.never')}</td>
                 {canManage && (
                   <td>
                     <div className="actions">

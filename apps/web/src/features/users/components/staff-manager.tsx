@@ -17,7 +17,7 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="stack">
       <div className="table-wrap">
-        <table className="table table--dense">
+        <table className="table table--dense table--stack">
           <thead>
             <tr>
               <th scope="col">{t('field.name')}</th>
@@ -25,25 +25,25 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
               <th scope="col">{t('staff.role')}</th>
               <th scope="col">{t('companies.status')}</th>
               <th scope="col">{t('company.lastLogin')}</th>
-              <th scope="col"><span className="visually-hidden">Actions</span></th>
+              <th scope="col"><span className="visually-hidden">{t('users.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
             {data.map((u: UserSummary) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
+                <td className="cell--title">{u.name}</td>
+                <td data-label={t('field.email')}>{u.email}</td>
+                <td data-label={t('staff.role')}>
                   <select aria-label={`${t('staff.role')}: ${u.name}`} value={u.role} disabled={u.id === currentUserId || update.isPending} onChange={(e) => update.mutate({ userId: u.id, role: e.target.value as (typeof staffRoles)[number] })}>
                     {staffRoles.map((r) => (
                       <option key={r} value={r}>{t(`role.${r}`)}</option>
                     ))}
                   </select>
                 </td>
-                <td><StatusBadge status={u.status} /></td>
-                <td>{u.lastLoginAt ? dateTime(u.lastLoginAt) : t('company.never')}</td>
+                <td data-label={t('companies.status')}><StatusBadge status={u.status} /></td>
+                <td data-label={t('company.lastLogin')}>{u.lastLoginAt ? dateTime(u.lastLoginAt) : t('company.never')}</td>
                 <td>
-                    <div className="actions">
+                  <div className="actions">
                   {u.id !== currentUserId && (
                     <button type="button" className="btn btn--small btn--secondary" disabled={update.isPending} onClick={() => update.mutate({ userId: u.id, status: u.status === 'ACTIVE' ? 'DISABLED' : 'ACTIVE' })}>
                       {u.status === 'ACTIVE' ? t('company.disable') : t('company.enable')}
