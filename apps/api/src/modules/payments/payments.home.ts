@@ -59,10 +59,11 @@ export function createPaymentsHome(deps: { prisma: PrismaClient }) {
         });
       }
       const unallocated = Number(receipts[0]?.n ?? 0);
+      // Receipts are allocated in the receipts section of the receivables page (there is no page of receipts alone).
       if (unallocated > 0) {
         items.push({
           id: 'payments.allocate:receipts', capability: 'payments', kind: 'payments.allocate', urgency: 'WAITING',
-          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments/receipts',
+          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments#receipts',
         });
       }
     }

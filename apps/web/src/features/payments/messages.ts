@@ -124,6 +124,16 @@ const en = {
   'pay.nearLimit': 'This contract brings the customer close to its credit limit.',
   'pay.level': 'Level {n}',
   'pay.reminder': 'Reminder',
+  'pay.staffTitle': 'Collections',
+  'pay.entries': 'Booked to',
+  'pay.entry.ALLOCATION': 'Allocated to',
+  'pay.entry.BANK_CHARGES': 'Bank charges on',
+  'pay.entry.WRITE_OFF': 'Written off on',
+  'pay.entry.REVERSAL': 'Reversal on',
+  'pay.allocateReceipt': 'Allocate {amount} from {customer} to open items',
+  'pay.allocateSave': 'Allocate',
+  'pay.noOpenItems': 'This customer has no open items in {currency}.',
+  'pay.cancel': 'Cancel',
 } as const;
 
 export type PayKey = keyof typeof en;
@@ -248,6 +258,16 @@ const zh: Record<PayKey, string> = {
   'pay.nearLimit': '本合同将使客户接近信用额度。',
   'pay.level': '第 {n} 级',
   'pay.reminder': '提醒',
+  'pay.staffTitle': '收款管理',
+  'pay.entries': '入账明细',
+  'pay.entry.ALLOCATION': '核销至',
+  'pay.entry.BANK_CHARGES': '银行费用',
+  'pay.entry.WRITE_OFF': '坏账核销',
+  'pay.entry.REVERSAL': '冲销',
+  'pay.allocateReceipt': '将 {customer} 的 {amount} 核销到应收款项',
+  'pay.allocateSave': '核销',
+  'pay.noOpenItems': '该客户没有 {currency} 的未付款项。',
+  'pay.cancel': '取消',
 };
 
 export const catalogues = { en, zh };
