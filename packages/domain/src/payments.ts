@@ -79,6 +79,13 @@ export type PlannedItem = {
   presentBy: string | null;
 };
 
+/**
+ * Methods under which the buyer pays nothing to us directly: an L/C drawing is paid by the bank
+ * under the credit against our documents. Their items age for finance like any other, but no
+ * reminder, dunning letter or "to pay" item goes to the buyer for them.
+ */
+export const BANK_PAID_METHODS: readonly PaymentMethodCode[] = ['LC'];
+
 /** Triggers that happen once per shipment; a deposit on confirmation happens once per contract. */
 const perShipment: ReadonlySet<PaymentTriggerCode> = new Set(['BEFORE_SHIPMENT', 'BL_COPY', 'BL_DATE', 'SIGHT', 'ACCEPTANCE', 'INVOICE_DATE']);
 
