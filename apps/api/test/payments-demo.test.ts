@@ -70,6 +70,8 @@ describe('the payments demo', () => {
     expect(buyer.items[0]).toMatchObject({ urgency: 'OVERDUE', params: { currency: 'USD', daysOverdue: 40 } });
     const finance = await home(await actorOf('finance@demo.example'), t.clock.now());
     expect(finance.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['payments.chase', 'payments.allocate']));
+    // The over-paid receipt waits to be allocated: its item leads to the receipts section of the receivables page (the SPA has no /staff/payments/receipts).
+    expect(finance.items.find((i) => i.id === 'payments.allocate:receipts')).toMatchObject({ params: { source: 'receipts', receipts: 1 }, link: '/staff/payments#receipts' });
     expect(finance.figures).toEqual([expect.objectContaining({ key: 'payments.overdue', amounts: [expect.objectContaining({ currency: 'USD' })] })]);
     const clerk = await home(await actorOf('clerk@demo.example'), t.clock.now());
     expect(clerk).toEqual({ items: [], figures: [] });

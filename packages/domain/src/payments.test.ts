@@ -108,9 +108,19 @@ describe('deriveSchedule: other terms', () => {
 
   it('L/C at sight: due on presentation, to be presented by the deadline of art. 14(c) and 29(a)', () => {
     const lc = { expiryDate: '2025-02-15', presentationDays: 21, latestShipmentDate: '2025-01-31', calendar: CN_2025 };
-    const waiting = one([{ method: 'LC', percent: '100', trigger: 'SIGHT' }], { onBoardDate: '2025-01-10', blDate: '2025-01-10' }, lc);
-    expect(waiting).toMatchObject({ description: 'L/C at sight, shipment SH-a', amount: '110400.00', dueDate: null, presentBy: '2025-02-05' });
     expect(one([{ method: 'LC', percent: '100', trigger: 'SIGHT' }], { onBoardDate: '2025-01-10', presentedOn: '2025-01-20' }, lc).dueDate).toBe('2025-01-20');
+  });
+
+  it('L/C drawing shipped but no presentation recorded: due on the last presentation day, not left waiting for ever', () => {
+    const lc = { expiryDate: '2025-02-15', presentationDays: 21, latestShipmentDate: '2025-01-31', calendar: CN_2025 };
+    const shipped = one([{ method: 'LC', percent: '100', trigger: 'SIGHT' }], { onBoardDate: '2025-01-10', blDate: '2025-01-10' }, lc);
+    expect(shipped).toMatchObject({ description: 'L/C at sight, shipment SH-a', amount: '110400.00', dueDate: '2025-02-05', presentBy: '2025-02-05' });
+    expect(scheduleItemStatus({ amount: shipped.amount, paid: '0', dueDate: shipped.dueDate }, '2025-03-01')).toBe('OVERDUE');
+    // Usance: 60 days after acceptance, counted from the presentation deadline until the acceptance is recorded.
+    expect(one([{ method: 'LC', percent: '100', trigger: 'ACCEPTANCE', days: 60 }], { onBoardDate: '2025-01-10' }, lc).dueDate).toBe('2025-04-06');
+    // Not shipped yet: nothing to present, no due date.
+    const rest = deriveSchedule(contract({ terms: [{ method: 'LC', percent: '100', trigger: 'SIGHT' }], fullyShipped: false }), [], lc)[0]!;
+    expect(rest).toMatchObject({ dueDate: null, presentBy: null });
   });
 
   it('L/C usance 60 days after B/L date counts from the on-board date (art. 20a-ii), the date excluded (art. 3)', () => {

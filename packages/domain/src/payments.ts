@@ -79,6 +79,13 @@ export type PlannedItem = {
   presentBy: string | null;
 };
 
+/**
+ * Methods under which the buyer pays nothing to us directly: an L/C drawing is paid by the bank
+ * under the credit against our documents. Their items age for finance like any other, but no
+ * reminder, dunning letter or "to pay" item goes to the buyer for them.
+ */
+export const BANK_PAID_METHODS: readonly PaymentMethodCode[] = ['LC'];
+
 /** Triggers that happen once per shipment; a deposit on confirmation happens once per contract. */
 const perShipment: ReadonlySet<PaymentTriggerCode> = new Set(['BEFORE_SHIPMENT', 'BL_COPY', 'BL_DATE', 'SIGHT', 'ACCEPTANCE', 'INVOICE_DATE']);
 
@@ -87,8 +94,13 @@ export function dateOfShipment(bl: { blDate: string | null; onBoardDate: string 
   return bl.onBoardDate ?? bl.blDate;
 }
 
-/** The due date of an instalment for a shipment (or for the contract), or null while its trigger has not happened. */
-function dueDateOf(term: Instalment, contract: ScheduleContract, shipment: ScheduleShipment | null): string | null {
+/**
+ * The due date of an instalment for a shipment (or for the contract), or null while its trigger has not happened.
+ * `presentBy` is an L/C drawing's last day to present the documents: the beneficiary must present by then
+ * (art. 14c, 29a), so until a presentation is recorded the drawing is taken as presented on that day; the
+ * item falls due then instead of waiting for ever on an event that may never be recorded.
+ */
+function dueDateOf(term: Instalment, contract: ScheduleContract, shipment: ScheduleShipment | null, presentBy: string | null = null): string | null {
   const days = term.days ?? 0;
   const after = (date: string | null) => (date === null ? null : addDays(date, days));
   switch (term.trigger) {
@@ -102,9 +114,9 @@ function dueDateOf(term: Instalment, contract: ScheduleContract, shipment: Sched
       // "X days after B/L date": counted from the date of shipment the B/L proves (art. 20a-ii).
       return after(shipment ? dateOfShipment(shipment) : null);
     case 'SIGHT':
-      return after(shipment?.presentedOn ?? null);
+      return after(shipment?.presentedOn ?? presentBy);
     case 'ACCEPTANCE':
-      return after(shipment?.acceptedOn ?? null);
+      return after(shipment?.acceptedOn ?? presentBy);
     case 'INVOICE_DATE':
       return after(shipment?.invoiceDate ?? null);
   }
@@ -179,14 +191,15 @@ export function deriveSchedule(contract: ScheduleContract, shipments: readonly S
     for (const share of shareByShipment(amount, contract, shipments, scale)) {
       const s = share.shipment;
       const shipped = s ? dateOfShipment(s) : null;
+      const presentBy = term.method === 'LC' && lc && shipped ? lcPresentationDeadline(shipped, lc).presentBy : null;
       items.push({
         ...base,
         key: s ? `${termSeq}:${s.id}` : `${termSeq}:rest`,
         shipmentId: s?.id ?? null,
         description: s ? `${text}, shipment ${s.number}` : `${text}, not yet shipped`,
         amount: share.amount.toFixed(scale),
-        dueDate: term.trigger === 'BEFORE_SHIPMENT' || s ? dueDateOf(term, contract, s) : null,
-        presentBy: term.method === 'LC' && lc && shipped ? lcPresentationDeadline(shipped, lc).presentBy : null,
+        dueDate: term.trigger === 'BEFORE_SHIPMENT' || s ? dueDateOf(term, contract, s, presentBy) : null,
+        presentBy,
       });
     }
   });

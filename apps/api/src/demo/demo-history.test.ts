@@ -77,6 +77,10 @@ describe('the demo history', () => {
     for (const c of history.contracts) expect(await p.paymentScheduleItem.count({ where: { contractId: c.id } }), c.number).toBeGreaterThan(0);
     expect(await p.paymentReceipt.count()).toBe(3);
     expect(await p.dunningNotice.count()).toBeGreaterThan(0);
+    // Drawings at sight under the credits of shipped goods fall due by their presentation deadline; none waits for ever on a presentation nothing records.
+    const drawings = await p.paymentScheduleItem.findMany({ where: { method: 'LC', trigger: 'SIGHT', shipmentId: { not: null } }, select: { dueDate: true, presentBy: true, contract: { select: { number: true } } } });
+    expect(drawings.some((d) => d.presentBy !== null)).toBe(true);
+    for (const d of drawings) expect(d.dueDate, d.contract.number).toEqual(d.presentBy);
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(`${dataDir}/camt.053-demo.xml`, 'utf8')).toContain('<BkToCstmrStmt>');
 

@@ -1,4 +1,4 @@
-import { addDays, calendarDate, formatCreditorReference, midnightUtc, noticesDue, DomainError, type Actor } from '@portal/domain';
+import { BANK_PAID_METHODS, addDays, calendarDate, formatCreditorReference, midnightUtc, noticesDue, DomainError, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../../infra/audit.repository.ts';
 import type { Clock } from '../../infra/clock.ts';
@@ -24,7 +24,8 @@ export function createDunningService(deps: { prisma: PrismaClient; clock: Clock;
       const now = clock.now();
       const asOf = calendarDate(now);
       const policy = await settings.get();
-      const items = await repo.itemsForNotices(prisma, midnightUtc(addDays(asOf, policy.reminderDaysBefore)));
+      // L/C drawings are the bank's to pay, against our documents: nothing to remind or dun the buyer of.
+      const items = await repo.itemsForNotices(prisma, midnightUtc(addDays(asOf, policy.reminderDaysBefore)), BANK_PAID_METHODS);
       const paused = new Set((await repo.activePauses(prisma)).map((p) => p.buyerCompanyId));
       const byId = new Map(items.map((i) => [i.id, i]));
       const due = noticesDue(

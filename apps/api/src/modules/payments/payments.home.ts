@@ -1,4 +1,4 @@
-import { addDays, calendarDate, daysBetween, formatCreditorReference, midnightUtc, type Actor } from '@portal/domain';
+import { BANK_PAID_METHODS, addDays, calendarDate, daysBetween, formatCreditorReference, midnightUtc, type Actor } from '@portal/domain';
 import type { PrismaClient } from '@portal/db';
 import type { ActionItem, HomeFigure } from '@portal/schemas';
 import * as repo from './payments.repository.ts';
@@ -19,7 +19,8 @@ export function createPaymentsHome(deps: { prisma: PrismaClient }) {
     const figures: HomeFigure[] = [];
 
     if (actor.role === 'BUYER') {
-      const due = await repo.findItems(prisma, { buyerCompanyId: actor.companyId, isOpen: true, dueDate: { not: null, lte: midnightUtc(addDays(today, PAY_SOON_DAYS)) } }, 50);
+      // L/C drawings are paid by the bank under the credit, not by the buyer: no "to pay" item for them.
+      const due = await repo.findItems(prisma, { buyerCompanyId: actor.companyId, isOpen: true, method: { notIn: [...BANK_PAID_METHODS] }, dueDate: { not: null, lte: midnightUtc(addDays(today, PAY_SOON_DAYS)) } }, 50);
       for (const i of due) {
         const dueDate = calendarDate(i.dueDate!);
         items.push({
@@ -59,10 +60,11 @@ export function createPaymentsHome(deps: { prisma: PrismaClient }) {
         });
       }
       const unallocated = Number(receipts[0]?.n ?? 0);
+      // Receipts are allocated in the receipts section of the receivables page (there is no page of receipts alone).
       if (unallocated > 0) {
         items.push({
           id: 'payments.allocate:receipts', capability: 'payments', kind: 'payments.allocate', urgency: 'WAITING',
-          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments/receipts',
+          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments#receipts',
         });
       }
     }

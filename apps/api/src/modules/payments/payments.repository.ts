@@ -1,3 +1,4 @@
+import type { PaymentMethodCode } from '@portal/domain';
 import { Prisma } from '@portal/db';
 import type { Db } from '../../infra/tx.ts';
 
@@ -237,9 +238,9 @@ export function endPauses(db: Db, buyerCompanyId: string, by: { resumedById: str
 }
 
 /** Open items whose due date is on or before the horizon (reminders look ahead), with the notices they have had. */
-export function itemsForNotices(db: Db, horizon: Date) {
+export function itemsForNotices(db: Db, horizon: Date, exceptMethods: readonly PaymentMethodCode[] = []) {
   return db.paymentScheduleItem.findMany({
-    where: { isOpen: true, dueDate: { not: null, lte: horizon } },
+    where: { isOpen: true, dueDate: { not: null, lte: horizon }, ...(exceptMethods.length ? { method: { notIn: [...exceptMethods] } } : {}) },
     select: {
       id: true, buyerCompanyId: true, openAmount: true, currency: true, dueDate: true, reference: true, description: true, contractId: true,
       contract: { select: { number: true } },

@@ -13,7 +13,7 @@ export const clientLoader: PageLoader = (qc) => ({ request }) => settle(qc.ensur
 
 /** Ageing by customer and currency as of a date, with drill-down and CSV. */
 export default function StaffPaymentAgeingRoute() {
-  const { pt } = usePayText();
+  const { pt, day, locale } = usePayText();
   const { data: user } = useSession();
   const [search, setSearch] = useSearchParams();
   const query = queryOf(search);
@@ -22,9 +22,10 @@ export default function StaffPaymentAgeingRoute() {
     <div className="page">
       <h1>{pt('pay.ageing')}</h1>
       <PaymentsNav role={user!.role} />
-      <div className="toolbar">
+      <div className="toolbar ageing-toolbar">
         <label className="field field--compact"><span>{pt('pay.asOf')}</span>
-          <input type="date" value={query.asOf ?? data?.asOf ?? ''} onChange={(e) => setSearch({ ...query, asOf: e.target.value })} />
+          {/* The browser draws a date input in its own locale; the chosen day is also written out in the reader's language below. */}
+          <input type="date" lang={locale} value={query.asOf ?? data?.asOf ?? ''} aria-describedby="ageing-as-of" onChange={(e) => setSearch({ ...query, asOf: e.target.value })} />
         </label>
         <label className="field field--compact"><span>{pt('pay.currency')}</span>
           <select value={query.currency ?? ''} onChange={(e) => { const { currency: _c, ...rest } = query; setSearch(e.target.value ? { ...rest, currency: e.target.value } : rest); }}>
@@ -33,6 +34,7 @@ export default function StaffPaymentAgeingRoute() {
         </label>
         <a className="btn btn--secondary btn--small" href={ageingCsvUrl(query)} download>{pt('pay.csv')}</a>
       </div>
+      {data && <p id="ageing-as-of" className="muted small">{pt('pay.asOfDay', { date: day(data.asOf) })}</p>}
       {isPending ? <Loading /> : error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <section className="card"><AgeingTable report={data} /></section>}
     </div>
   );

@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router';
+import { useEffect } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import { can } from '@portal/domain/access';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { useSession } from '../../features/auth/api/get-session.ts';
@@ -23,9 +24,15 @@ export default function StaffPaymentsRoute() {
   const receipts = useReceipts();
   const manage = can(user!.role, 'payments.manage');
   const today = new Date().toISOString().slice(0, 10);
+  const { hash } = useLocation();
+  // The home page's "allocate receipts" item links to #receipts; a client-side navigation does not scroll to it by itself.
+  const receiptsShown = receipts.isSuccess;
+  useEffect(() => {
+    if (hash === '#receipts' && receiptsShown) document.getElementById('receipts')?.scrollIntoView?.({ block: 'start' });
+  }, [hash, receiptsShown]);
   return (
     <div className="page">
-      <h1>{pt('pay.title')}</h1>
+      <h1>{pt('pay.staffTitle')}</h1>
       <PaymentsNav role={user!.role} />
       <div className="segmented" role="group" aria-label={pt('pay.status')}>
         {(['OPEN', 'OVERDUE', 'ALL'] as const).map((s) => (
@@ -38,9 +45,9 @@ export default function StaffPaymentsRoute() {
         <h2>{pt('pay.receivables')}</h2>
         {items.isPending ? <Loading /> : items.error ? <ErrorState error={items.error} onRetry={() => void items.refetch()} /> : <Receivables items={items.data} today={today} canRecord={manage} />}
       </section>
-      <section className="card">
-        <h2>{pt('pay.receipts')}</h2>
-        {receipts.isPending ? <Loading /> : receipts.error ? <ErrorState error={receipts.error} /> : <ReceiptsList receipts={receipts.data} />}
+      <section className="card" id="receipts" aria-labelledby="receipts-title">
+        <h2 id="receipts-title">{pt('pay.receipts')}</h2>
+        {receipts.isPending ? <Loading /> : receipts.error ? <ErrorState error={receipts.error} /> : <ReceiptsList receipts={receipts.data} canAllocate={manage} />}
       </section>
     </div>
   );

@@ -124,6 +124,20 @@ const en = {
   'pay.nearLimit': 'This contract brings the customer close to its credit limit.',
   'pay.level': 'Level {n}',
   'pay.reminder': 'Reminder',
+  'pay.staffTitle': 'Collections',
+  'pay.entries': 'Booked to',
+  'pay.entry.ALLOCATION': 'Allocated to',
+  'pay.entry.BANK_CHARGES': 'Bank charges on',
+  'pay.entry.WRITE_OFF': 'Written off on',
+  'pay.entry.REVERSAL': 'Reversal on',
+  'pay.allocateReceipt': 'Allocate {amount} from {customer} to open items',
+  'pay.allocateSave': 'Allocate',
+  'pay.noOpenItems': 'This customer has no open items in {currency}.',
+  'pay.cancel': 'Cancel',
+  'pay.asOfDay': 'Amounts as of {date}',
+  'pay.howToPayLc': 'Items paid by letter of credit need no transfer from you: the bank pays them under the credit when we present the shipping documents, by the “present documents by” date of each item, and they comply with the credit.',
+  'pay.howToPayCollection': 'Items paid by documentary collection are paid through the collecting bank: D/P against the documents, D/A when the draft you accepted matures.',
+  'pay.howToPayTransferItems': 'Items paid by transfer (T/T, O/A): transfer to the account below and quote the payment reference of each item (RF…), so that our bank statement brings your payment straight to the item.',
 } as const;
 
 export type PayKey = keyof typeof en;
@@ -248,6 +262,20 @@ const zh: Record<PayKey, string> = {
   'pay.nearLimit': '本合同将使客户接近信用额度。',
   'pay.level': '第 {n} 级',
   'pay.reminder': '提醒',
+  'pay.staffTitle': '收款管理',
+  'pay.entries': '入账明细',
+  'pay.entry.ALLOCATION': '核销至',
+  'pay.entry.BANK_CHARGES': '银行费用',
+  'pay.entry.WRITE_OFF': '坏账核销',
+  'pay.entry.REVERSAL': '冲销',
+  'pay.allocateReceipt': '将 {customer} 的 {amount} 核销到应收款项',
+  'pay.allocateSave': '核销',
+  'pay.noOpenItems': '该客户没有 {currency} 的未付款项。',
+  'pay.cancel': '取消',
+  'pay.asOfDay': '金额截至 {date}',
+  'pay.howToPayLc': '信用证项下的款项无需您汇款：我方在各款项的最迟交单日前向银行提交货运单据，单证相符后由银行在信用证项下付款。',
+  'pay.howToPayCollection': '跟单托收项下的款项通过代收行支付：付款交单（D/P）凭单付款，承兑交单（D/A）于您承兑的汇票到期时付款。',
+  'pay.howToPayTransferItems': '以汇款方式（T/T、O/A）支付的款项：请汇款至以下账户，并注明每笔款项的付款参考号（RF…），以便银行对账单将您的付款直接对应到款项。',
 };
 
 export const catalogues = { en, zh };

@@ -14,27 +14,27 @@ export function AgeingTable({ report }: { report: AgeingView }) {
   return (
     <>
       <div className="table-wrap">
-        <table className="table table--dense">
+        <table className="table table--dense table--stack payments-table">
           <thead><tr><th scope="col">{pt('pay.customer')}</th><th scope="col">{pt('pay.currency')}</th>{buckets.map((b) => <th key={b} scope="col" className="num">{pt(`pay.bucket.${b}`)}</th>)}<th scope="col" className="num">{pt('pay.total')}</th></tr></thead>
           <tbody>
             {report.rows.map((r) => (
               <tr key={`${r.customer.id}-${r.currency}`}>
-                <th scope="row">{r.customer.name}</th>
-                <td>{r.currency}</td>
+                <th scope="row" className="cell--title">{r.customer.name}</th>
+                <td data-label={pt('pay.currency')}>{r.currency}</td>
                 {buckets.map((b) => (
-                  <td key={b} className={`num${b !== 'NOT_DUE' && r.buckets[b] !== '0.00' ? ' text-bad' : ''}`}>
+                  <td key={b} data-label={pt(`pay.bucket.${b}`)} className={`num${b !== 'NOT_DUE' && r.buckets[b] !== '0.00' ? ' text-bad' : ''}`}>
                     {r.buckets[b] === '0.00' ? <span className="muted">—</span> : (
                       <button type="button" className="link-button" onClick={() => setCell({ companyId: r.customer.id, name: r.customer.name, currency: r.currency, bucket: b })}>{money(r.buckets[b]!, r.currency)}</button>
                     )}
                   </td>
                 ))}
-                <td className="num"><button type="button" className="link-button" onClick={() => setCell({ companyId: r.customer.id, name: r.customer.name, currency: r.currency })}><strong>{money(r.total, r.currency)}</strong></button></td>
+                <td className="num" data-label={pt('pay.total')}><button type="button" className="link-button" onClick={() => setCell({ companyId: r.customer.id, name: r.customer.name, currency: r.currency })}><strong>{money(r.total, r.currency)}</strong></button></td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             {report.totals.map((t) => (
-              <tr key={t.currency}><th scope="row">{pt('pay.totals')}</th><td>{t.currency}</td>{buckets.map((b) => <td key={b} className="num">{money(t.buckets[b]!, t.currency)}</td>)}<td className="num"><strong>{money(t.total, t.currency)}</strong></td></tr>
+              <tr key={t.currency}><th scope="row">{pt('pay.totals')}</th><td>{t.currency}</td>{buckets.map((b) => <td key={b} className="num" data-label={pt(`pay.bucket.${b}`)}>{money(t.buckets[b]!, t.currency)}</td>)}<td className="num" data-label={pt('pay.total')}><strong>{money(t.total, t.currency)}</strong></td></tr>
             ))}
           </tfoot>
         </table>
@@ -55,11 +55,11 @@ function AgeingItems({ cell, asOf, onClose }: { cell: Cell; asOf: string; onClos
       </div>
       {isPending ? <Loading /> : (
         <div className="table-wrap">
-          <table className="table table--dense">
+          <table className="table table--dense table--stack payments-table">
             <thead><tr><th scope="col">{pt('pay.contract')}</th><th scope="col">{pt('pay.item')}</th><th scope="col">{pt('pay.dueDate')}</th><th scope="col" className="num">{pt('pay.overdue')}</th><th scope="col" className="num">{pt('pay.open')}</th><th scope="col">{pt('pay.reference')}</th></tr></thead>
             <tbody>
               {data?.map((i) => (
-                <tr key={i.id}><td>{i.contractNumber}</td><td>{i.description}</td><td>{day(i.dueDate)}</td><td className="num">{i.daysOverdue > 0 ? pt('pay.daysOverdue', { days: i.daysOverdue }) : '—'}</td><td className="num">{money(i.open.amount, i.open.currency)}</td><td><code>{i.reference}</code></td></tr>
+                <tr key={i.id}><td className="cell--title">{i.contractNumber}</td><td data-label={pt('pay.item')}>{i.description}</td><td data-label={pt('pay.dueDate')}>{day(i.dueDate)}</td><td className="num" data-label={pt('pay.overdue')}>{i.daysOverdue > 0 ? pt('pay.daysOverdue', { days: i.daysOverdue }) : '—'}</td><td className="num" data-label={pt('pay.open')}>{money(i.open.amount, i.open.currency)}</td><td data-label={pt('pay.reference')}><code>{i.reference}</code></td></tr>
               ))}
             </tbody>
           </table>

@@ -70,11 +70,7 @@ export function PaymentPage({ page, contractLink }: { page: PaymentPageView; con
         </section>
       )}
       <div className="grid-2 grid-2--top">
-        <section className="card" aria-labelledby="pay-how">
-          <h2 id="pay-how">{pt('pay.howToPay')}</h2>
-          <p className="small">{pt('pay.howToPayHelp')}</p>
-          <pre className="prewrap">{page.bankDetails}</pre>
-        </section>
+        <HowToPay page={page} />
         <section className="card" aria-labelledby="pay-received">
           <h2 id="pay-received">{pt('pay.received')}</h2>
           {page.received.length === 0 ? <p className="muted">{pt('pay.noneReceived')}</p> : (
@@ -89,5 +85,32 @@ export function PaymentPage({ page, contractLink }: { page: PaymentPageView; con
         </section>
       </div>
     </>
+  );
+}
+
+/** How a payment method is paid: by the buyer's transfer, by the bank under the credit, or through the collecting bank. */
+const wayOf = (method: string): 'transfer' | 'lc' | 'collection' => (method === 'LC' ? 'lc' : method === 'DP' || method === 'DA' ? 'collection' : 'transfer');
+
+/**
+ * How to pay what the page shows: the account to transfer to only when something is paid by transfer
+ * (T/T, O/A); an L/C drawing is paid by the bank under the credit against our documents, a collection
+ * through the collecting bank, so neither gets transfer instructions.
+ */
+function HowToPay({ page }: { page: PaymentPageView }) {
+  const { pt } = usePayText();
+  const ways = new Set(page.items.map((i) => wayOf(i.method)));
+  const transfer = ways.has('transfer') || ways.size === 0;
+  return (
+    <section className="card" aria-labelledby="pay-how">
+      <h2 id="pay-how">{pt('pay.howToPay')}</h2>
+      {ways.has('lc') && <p className="small">{pt('pay.howToPayLc')}</p>}
+      {ways.has('collection') && <p className="small">{pt('pay.howToPayCollection')}</p>}
+      {transfer && (
+        <>
+          <p className="small">{pt(ways.size > 1 ? 'pay.howToPayTransferItems' : 'pay.howToPayHelp')}</p>
+          <pre className="prewrap">{page.bankDetails}</pre>
+        </>
+      )}
+    </section>
   );
 }

@@ -1,6 +1,10 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { Dec } from '@portal/domain/money';
 import type { ReceiptView, ScheduleItemView } from '@portal/schemas';
 import { FormAlert } from '../../../components/form.tsx';
+import { ErrorState, Loading } from '../../../components/states.tsx';
+import { useAllocateReceipt } from '../api/allocate-receipt.ts';
+import { useReceivables } from '../api/list-receivables.ts';
 import { useRecordReceipt } from '../api/record-receipt.ts';
 import { useReverseEntry } from '../api/reverse-entry.ts';
 import { usePayText } from '../messages.ts';
@@ -39,7 +43,7 @@ export function Receivables({ items, today, canRecord }: { items: ScheduleItemVi
   return (
     <>
       <div className="table-wrap">
-        <table className="table table--dense table--inputs">
+        <table className="table table--dense table--inputs payments-table">
           <thead><tr><th scope="col"><span className="visually-hidden">{pt('pay.allocate')}</span></th><th scope="col">{pt('pay.customer')}</th><th scope="col">{pt('pay.contract')}</th><th scope="col">{pt('pay.item')}</th><th scope="col">{pt('pay.dueDate')}</th><th scope="col" className="num">{pt('pay.open')}</th><th scope="col">{pt('pay.reference')}</th><th scope="col">{pt('pay.status')}</th><th scope="col" className="num">{pt('pay.allocate')}</th></tr></thead>
           <tbody>
             {items.map((i) => (
@@ -79,41 +83,101 @@ export function Receivables({ items, today, canRecord }: { items: ScheduleItemVi
   );
 }
 
-/** Receipts with their ledger entries; an entry can be reversed with a reason. */
-export function ReceiptsList({ receipts }: { receipts: ReceiptView[] }) {
+/**
+ * Receipts with their ledger entries; an entry can be reversed with a reason. A receipt with money not
+ * yet allocated can be allocated here to its customer's open items in its currency (the home page's
+ * "allocate receipts" item leads here).
+ */
+export function ReceiptsList({ receipts, canAllocate = false }: { receipts: ReceiptView[]; canAllocate?: boolean }) {
   const { pt, money, day } = usePayText();
   const reverse = useReverseEntry();
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <>
       <FormAlert message={reverse.error ? errorText(reverse.error) : null} />
       <div className="table-wrap">
-        <table className="table table--dense">
-          <thead><tr><th scope="col">{pt('pay.valueDate')}</th><th scope="col">{pt('pay.customer')}</th><th scope="col" className="num">{pt('pay.amount')}</th><th scope="col" className="num">{pt('pay.unallocated')}</th><th scope="col">{pt('pay.bankReference')}</th><th scope="col">{pt('pay.allocate')}</th></tr></thead>
+        <table className="table table--dense payments-table">
+          <thead><tr><th scope="col">{pt('pay.valueDate')}</th><th scope="col">{pt('pay.customer')}</th><th scope="col" className="num">{pt('pay.amount')}</th><th scope="col" className="num">{pt('pay.unallocated')}</th><th scope="col">{pt('pay.bankReference')}</th><th scope="col">{pt('pay.entries')}</th></tr></thead>
           <tbody>
-            {receipts.map((r) => (
-              <tr key={r.id}>
-                <td>{day(r.valueDate)}</td>
-                <td>{r.customer.name}</td>
-                <td className="num">{money(r.amount.amount, r.amount.currency)}</td>
-                <td className="num">{money(r.unallocated.amount, r.unallocated.currency)}</td>
-                <td>{r.bankReference}</td>
-                <td>
-                  <ul className="plain-list small">
-                    {r.entries.map((e) => (
-                      <li key={e.id}>
-                        {e.kind} {e.contractNumber} <code>{e.itemReference}</code> {money(e.amount.amount, e.amount.currency)}
-                        {e.reversed ? <span className="muted"> · {pt('pay.reversed')}</span> : e.kind !== 'REVERSAL' && (
-                          <> · <button type="button" className="link-button" onClick={() => { const reason = window.prompt(pt('pay.reverseReason')); if (reason?.trim()) reverse.mutate({ entryId: e.id, reason }); }}>{pt('pay.reverse')}</button></>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
+            {receipts.map((r) => {
+              const unallocated = new Dec(r.unallocated.amount).gt(0);
+              return (
+                <Fragment key={r.id}>
+                  <tr>
+                    <td>{day(r.valueDate)}</td>
+                    <td>{r.customer.name}</td>
+                    <td className="num">{money(r.amount.amount, r.amount.currency)}</td>
+                    <td className="num">
+                      {money(r.unallocated.amount, r.unallocated.currency)}
+                      {canAllocate && unallocated && open !== r.id && (
+                        <> <button type="button" className="btn btn--secondary btn--small" aria-label={`${pt('pay.allocate')} ${r.bankReference}`} onClick={() => setOpen(r.id)}>{pt('pay.allocate')}</button></>
+                      )}
+                    </td>
+                    <td>{r.bankReference}</td>
+                    <td>
+                      <ul className="plain-list small">
+                        {r.entries.map((e) => (
+                          <li key={e.id}>
+                            {pt(`pay.entry.${e.kind}`)} {e.contractNumber} <code>{e.itemReference}</code> {money(e.amount.amount, e.amount.currency)}
+                            {e.reversed ? <span className="muted"> · {pt('pay.reversed')}</span> : e.kind !== 'REVERSAL' && (
+                              <> · <button type="button" className="link-button" onClick={() => { const reason = window.prompt(pt('pay.reverseReason')); if (reason?.trim()) reverse.mutate({ entryId: e.id, reason }); }}>{pt('pay.reverse')}</button></>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                  {open === r.id && (
+                    <tr><td colSpan={6}><AllocateReceipt receipt={r} onDone={() => setOpen(null)} /></td></tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+/** Allocating what is left of a receipt to the customer's open items in its currency; ticking an item proposes what it can take. */
+function AllocateReceipt({ receipt, onDone }: { receipt: ReceiptView; onDone: () => void }) {
+  const { pt, money, day } = usePayText();
+  const allocate = useAllocateReceipt(receipt.id);
+  const items = useReceivables({ companyId: receipt.customer.id, currency: receipt.unallocated.currency, status: 'OPEN' });
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [writeOff, setWriteOff] = useState(true);
+  const currency = receipt.unallocated.currency;
+  const candidates = (items.data ?? []).filter((i) => i.customer.id === receipt.customer.id && i.open.currency === currency && new Dec(i.open.amount).gt(0));
+  const left = () => Object.values(picked).reduce((rest, a) => rest.minus(/^\d+(\.\d+)?$/.test(a) ? a : 0), new Dec(receipt.unallocated.amount));
+  const toggle = (i: ScheduleItemView) => {
+    const next = { ...picked };
+    if (i.id in next) delete next[i.id];
+    else next[i.id] = Dec.max(0, Dec.min(i.open.amount, left())).toFixed(2);
+    setPicked(next);
+  };
+  const allocations = Object.entries(picked).map(([itemId, amount]) => ({ itemId, amount })).filter((a) => /^\d+(\.\d+)?$/.test(a.amount) && new Dec(a.amount).gt(0));
+  const submit = () => allocate.mutate({ allocations, writeOffBankCharges: writeOff }, { onSuccess: onDone });
+  return (
+    <section aria-label={pt('pay.allocateReceipt', { amount: money(receipt.unallocated.amount, currency), customer: receipt.customer.name })}>
+      <p><strong>{pt('pay.allocateReceipt', { amount: money(receipt.unallocated.amount, currency), customer: receipt.customer.name })}</strong></p>
+      {items.isPending ? <Loading /> : items.error ? <ErrorState error={items.error} onRetry={() => void items.refetch()} /> : candidates.length === 0 ? <p className="muted">{pt('pay.noOpenItems', { currency })}</p> : (
+        <ul className="plain-list allocate-lines">
+          {candidates.map((i) => (
+            <li key={i.id}>
+              <input type="checkbox" aria-label={`${pt('pay.allocate')} ${i.reference}`} checked={i.id in picked} onChange={() => toggle(i)} />
+              <span>{i.contractNumber} · {i.description} · {day(i.dueDate)} · {pt('pay.open')} {money(i.open.amount, i.open.currency)} <code>{i.reference}</code></span>
+              {i.id in picked && <input aria-label={`${pt('pay.amount')} ${i.reference}`} inputMode="decimal" value={picked[i.id]} onChange={(e) => setPicked({ ...picked, [i.id]: e.target.value })} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="checkbox-row"><input type="checkbox" checked={writeOff} onChange={(e) => setWriteOff(e.target.checked)} /> {pt('pay.writeOffCharges')}</label>
+      <FormAlert message={allocate.error ? errorText(allocate.error) : null} />
+      <div className="form__actions">
+        <button type="button" className="btn btn--ghost" onClick={onDone}>{pt('pay.cancel')}</button>
+        <button type="button" className="btn btn--primary" disabled={allocations.length === 0 || allocate.isPending} onClick={submit}>{pt('pay.allocateSave')}</button>
+      </div>
+    </section>
   );
 }
