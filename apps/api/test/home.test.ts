@@ -91,6 +91,15 @@ describe('GET /api/home', () => {
     expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).not.toContain(inquiry.number);
     // The clerk's answer is a message, not a new revision: the standing quote is the buyer's to answer again.
     expect(itemsOf(await homeOf(s.buyer), 'quotes.answer').map((i) => i.params.number)).toContain(quoteNumber);
+
+    // Countered again, the clerk answers with revision 2: the clerk's item goes, revision 2 is the buyer's to answer.
+    t.clock.advance(60_000);
+    expect((await call('POST', `/api/inquiries/${inquiry.id}/counter-offers`, s.buyer, { revisionNo: 1, lines: [{ quoteLineId: line, proposedUnitPrice: '3.2800' }] })).statusCode).toBe(201);
+    expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).toContain(inquiry.number);
+    expect((await call('POST', `/api/inquiries/${inquiry.id}/quotes`, s.clerk, draft(inquiry.lines[0]!.id, {}, { unitPrice: '3.3000' }))).statusCode).toBe(201);
+    expect((await call('POST', `/api/quotes/${q.json().id}/revisions/2/send`, s.clerk)).statusCode).toBe(200);
+    expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).not.toContain(inquiry.number);
+    expect(itemsOf(await homeOf(s.buyer), 'quotes.answer').find((i) => i.params.number === quoteNumber)?.params.revisionNo).toBe(2);
   });
 
   it('a contract paid by L/C: the buyer confirms it and opens the credit; the clerk, manager and finance then check it', async () => {
