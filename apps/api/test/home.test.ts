@@ -83,10 +83,23 @@ describe('GET /api/home', () => {
     expect(counter.statusCode, counter.body).toBe(201);
     const waiting = itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').find((i) => i.params.number === inquiry.number);
     expect(waiting).toMatchObject({ capability: 'negotiation', params: { company: 'Northwind Imports Ltd', request: 'counterOffer', quoteNumber, revisionNo: 1 }, link: `/staff/inquiries/${inquiry.id}` });
+    // Countered, the quote waits on the clerk, no longer on the buyer (who may still accept it meanwhile).
+    expect(itemsOf(await homeOf(s.buyer), 'quotes.answer').map((i) => i.params.number)).not.toContain(quoteNumber);
     // The clerk answers: the counter-offer no longer waits.
     t.clock.advance(60_000);
     expect((await call('POST', `/api/inquiries/${inquiry.id}/messages`, s.clerk, { body: 'We can do 3.30 at this quantity.' })).statusCode).toBe(201);
     expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).not.toContain(inquiry.number);
+    // The clerk's answer is a message, not a new revision: the standing quote is the buyer's to answer again.
+    expect(itemsOf(await homeOf(s.buyer), 'quotes.answer').map((i) => i.params.number)).toContain(quoteNumber);
+
+    // Countered again, the clerk answers with revision 2: the clerk's item goes, revision 2 is the buyer's to answer.
+    t.clock.advance(60_000);
+    expect((await call('POST', `/api/inquiries/${inquiry.id}/counter-offers`, s.buyer, { revisionNo: 1, lines: [{ quoteLineId: line, proposedUnitPrice: '3.2800' }] })).statusCode).toBe(201);
+    expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).toContain(inquiry.number);
+    expect((await call('POST', `/api/inquiries/${inquiry.id}/quotes`, s.clerk, draft(inquiry.lines[0]!.id, {}, { unitPrice: '3.3000' }))).statusCode).toBe(201);
+    expect((await call('POST', `/api/quotes/${q.json().id}/revisions/2/send`, s.clerk)).statusCode).toBe(200);
+    expect(itemsOf(await homeOf(s.clerk), 'negotiation.answerCounter').map((i) => i.params.number)).not.toContain(inquiry.number);
+    expect(itemsOf(await homeOf(s.buyer), 'quotes.answer').find((i) => i.params.number === quoteNumber)?.params.revisionNo).toBe(2);
   });
 
   it('a contract paid by L/C: the buyer confirms it and opens the credit; the clerk, manager and finance then check it', async () => {
@@ -110,20 +123,31 @@ describe('GET /api/home', () => {
     expect(inExecution.amounts?.find((a) => a.currency === 'USD')).toBeDefined();
     expect(figure(await homeOf(s.buyer2), 'sales-contracts.inExecution')).toMatchObject({ count: 0, amounts: [] });
 
+    t.clock.advance(3 * 24 * HOUR);
+    const registered = t.clock.now();
     const lc = await call('PUT', `/api/contracts/${c.id}/letter-of-credit`, s.buyer, {
       number: 'LC/DE/2026/00999', issuingBank: 'Hamburger Handelsbank AG', issueDate: day(5), expiryDate: day(81), latestShipmentDate: day(60), presentationDays: 21, amount: '28665.84', currency: 'USD',
     });
     expect(lc.statusCode, lc.body).toBe(200);
     expect(itemsOf(await homeOf(s.buyer), 'letters-of-credit.open').map((i) => i.params.number)).not.toContain(c.number);
     for (const cookie of [s.clerk, s.manager, s.finance]) {
+      // Waiting since the credit was registered, not since the contract was issued.
       expect(itemsOf(await homeOf(cookie), 'letters-of-credit.check').find((i) => i.params.number === c.number))
-        .toMatchObject({ params: { company: 'Northwind Imports Ltd', lcNumber: 'LC/DE/2026/00999', amount: '28665.84', currency: 'USD', expiryDate: day(81) }, link: `/staff/contracts/${c.id}` });
+        .toMatchObject({ params: { company: 'Northwind Imports Ltd', lcNumber: 'LC/DE/2026/00999', amount: '28665.84', currency: 'USD', expiryDate: day(81) }, since: registered.toISOString(), link: `/staff/contracts/${c.id}` });
     }
 
     // The clerk asks for an amendment: the buyer is to have it amended.
     expect((await call('POST', `/api/contracts/${c.id}/letter-of-credit/review`, s.clerk, { decision: 'REQUEST_AMENDMENT', note: 'Presentation period must be 21 days.' })).statusCode).toBe(200);
     expect(itemsOf(await homeOf(s.buyer), 'letters-of-credit.amend').find((i) => i.params.number === c.number)).toMatchObject({ link: `/portal/contracts/${c.id}` });
     expect(itemsOf(await homeOf(s.clerk), 'letters-of-credit.check').map((i) => i.params.number)).not.toContain(c.number);
+
+    // Amended and registered again: checked anew, waiting since then.
+    t.clock.advance(2 * 24 * HOUR);
+    const amended = t.clock.now();
+    expect((await call('PUT', `/api/contracts/${c.id}/letter-of-credit`, s.buyer, {
+      number: 'LC/DE/2026/00999', issuingBank: 'Hamburger Handelsbank AG', issueDate: day(5), expiryDate: day(81), latestShipmentDate: day(60), presentationDays: 21, amount: '28665.84', currency: 'USD',
+    })).statusCode).toBe(200);
+    expect(itemsOf(await homeOf(s.clerk), 'letters-of-credit.check').find((i) => i.params.number === c.number)?.since).toBe(amended.toISOString());
   });
 
   it('the manager’s queue: a new buyer company to review; the administrator’s: deliveries held', async () => {

@@ -40,7 +40,9 @@ describe('the payments demo', () => {
     const settings = createFinanceSettingsService({ prisma });
     const receipts = createReceiptsService({ prisma, clock: t.clock, publicUrl: 'http://portal.test', settings });
     const dunning = createDunningService({ prisma, clock: t.clock, publicUrl: 'http://portal.test', settings });
-    result = await seedPaymentsDemo({ prisma, receipts, dunning, settings, finance: await actorOf('finance@demo.example') }, { contracts, today: day(0) });
+    const now = t.clock.now();
+    const at = (instant: Date) => t.clock.advance(instant.getTime() - t.clock.now().getTime());
+    result = await seedPaymentsDemo({ prisma, receipts, dunning, settings, finance: await actorOf('finance@demo.example') }, { contracts, today: day(0), at, now });
   });
 
   it('leaves items paid, partly paid, over-paid and overdue, with dunning letters sent', async () => {
@@ -72,6 +74,11 @@ describe('the payments demo', () => {
     expect(finance.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['payments.chase', 'payments.allocate']));
     // The over-paid receipt waits to be allocated: its item leads to the receipts section of the receivables page (the SPA has no /staff/payments/receipts).
     expect(finance.items.find((i) => i.id === 'payments.allocate:receipts')).toMatchObject({ params: { source: 'receipts', receipts: 1 }, link: '/staff/payments#receipts' });
+    // Each receipt was booked on its value date; the one with money to allocate waits since then, not since now.
+    const receipts = await t.db.prisma.paymentReceipt.findMany({ where: { contractId: { in: contracts } }, select: { valueDate: true, createdAt: true, amount: true, allocated: true } });
+    for (const r of receipts) expect(r.createdAt.toISOString().slice(0, 10)).toBe(r.valueDate.toISOString().slice(0, 10));
+    const over = receipts.find((r) => r.amount.gt(r.allocated))!;
+    expect(finance.items.find((i) => i.id === 'payments.allocate:receipts')?.since).toBe(over.createdAt.toISOString());
     expect(finance.figures).toEqual([expect.objectContaining({ key: 'payments.overdue', amounts: [expect.objectContaining({ currency: 'USD' })] })]);
     const clerk = await home(await actorOf('clerk@demo.example'), t.clock.now());
     expect(clerk).toEqual({ items: [], figures: [] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '@portal/domain';
 import { t, s, call, draft } from './trade-fixture.ts';
 import { createShipmentsService } from '../src/modules/shipments/shipments.service.ts';
 import { createQualityCertificatesService } from '../src/modules/quality-certificates/quality-certificates.service.ts';
@@ -28,7 +29,10 @@ describe('the shipments demo and home page items', () => {
     const shipments = createShipmentsService({ prisma: t.db.prisma, clock: t.clock, publicUrl: 'http://portal.test', files });
     const qualityCertificates = createQualityCertificatesService({ prisma: t.db.prisma, clock: t.clock, files });
     const today = t.clock.now().toISOString().slice(0, 10);
-    const made = await seedShipmentsDemo({ shipments, qualityCertificates }, { contracts, today, actor });
+    const now = t.clock.now();
+    const at = (instant: Date) => t.clock.advance(instant.getTime() - t.clock.now().getTime());
+    const made = await seedShipmentsDemo({ shipments, qualityCertificates }, { contracts, today, actor, at });
+    at(now);
     expect(made.shipments).toHaveLength(5);
 
     const tracker = (await call('GET', '/api/shipments/tracker', s.buyer)).json() as { contractId: string; shipmentStatus: string; punctuality: { status: string }; nextMilestone: { milestone: string } | null }[];
@@ -46,7 +50,15 @@ describe('the shipments demo and home page items', () => {
     const buyerUser = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'buyer@demo.example' } });
     const buyer = { userId: buyerUser.id, role: 'BUYER' as const, companyId: buyerUser.companyId, isCompanyAdmin: true };
     const forBuyer = await home(buyer, t.clock.now());
-    expect(forBuyer.items.filter((i) => made.shipments.some((id) => i.id === `shipments.track:${id}`)).map((i) => i.kind)).toEqual(Array(5).fill('shipments.track'));
+    // Each record bears its moment in the story: an actual on its own day, not the day the demo was loaded.
+    const events = await t.db.prisma.shipmentEvent.findMany({ where: { shipmentId: { in: made.shipments } }, select: { classifier: true, eventDate: true, createdAt: true } });
+    for (const e of events.filter((e) => e.classifier === 'ACT')) expect(e.createdAt.toISOString().slice(0, 10)).toBe(e.eventDate.toISOString().slice(0, 10));
+    expect(events.every((e) => e.createdAt.getTime() < now.getTime())).toBe(true);
+    // So the buyer's home shows the milestones of the last week only: the booking two days ago.
+    const tracked = forBuyer.items.filter((i) => made.shipments.some((id) => i.id === `shipments.track:${id}`));
+    expect(tracked.map((i) => i.id)).toEqual([`shipments.track:${made.shipments[1]}`]);
+    expect(tracked[0]).toMatchObject({ params: { milestone: 'BOOKING_CONFIRMED', date: addDays(today, -2) } });
+    expect(tracked[0]!.since.slice(0, 10)).toBe(addDays(today, -2));
     expect(forBuyer.figures.find((f) => f.key === 'shipments.atSea')!.count).toBeGreaterThanOrEqual(1);
     const buyer2User = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'buyer2@demo.example' } });
     expect((await home({ userId: buyer2User.id, role: 'BUYER', companyId: buyer2User.companyId, isCompanyAdmin: true }, t.clock.now())).items.some((i) => made.shipments.some((id) => i.id.endsWith(id)))).toBe(false);

@@ -54,7 +54,8 @@ describe('a contract that forbids partial shipment', () => {
     expect(await counts()).toEqual(before);
     const ok = await call('POST', `/api/contracts/${c.id}/shipments`, s.clerk, { lines: [{ contractLineNo: 1, quantity: '12000' }] });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json().lines[0]).toMatchObject({ ordered: '12000.000', shipped: '12000.000', remaining: '0.000', complete: true });
+    // All of it is on a shipment, none of it has left yet: planned, not shipped.
+    expect(ok.json().lines[0]).toMatchObject({ ordered: '12000.000', shipped: '0.000', planned: '12000.000', remaining: '0.000', complete: false });
     expectFields(await call('POST', `/api/contracts/${c.id}/shipments`, s.clerk, { lines: [{ contractLineNo: 1, quantity: '1' }] }), ['body.lines', 'body.lines.0.quantity']);
   });
 });
@@ -71,7 +72,7 @@ describe('a partial shipment through its lifecycle', () => {
 
   it('leaves the rest of the line visible, and never lets the shipments exceed the contract', async () => {
     const ex = (await call('GET', `/api/contracts/${c.id}/execution`, s.buyer)).json();
-    expect(ex.lines[0]).toMatchObject({ ordered: '12000.000', shipped: '5000.000', remaining: '7000.000', mayStillShip: '7000.000', complete: false });
+    expect(ex.lines[0]).toMatchObject({ ordered: '12000.000', shipped: '0.000', planned: '5000.000', remaining: '7000.000', mayStillShip: '7000.000', complete: false });
     expect(ex.shipments[0]).toMatchObject({ status: 'PLANNED', invoiceNumber: expect.stringMatching(/^CI-\d{4}-\d{6}$/), value: { amount: '17063.00', currency: 'USD' } });
     expect(ex.shipments[0].note).toBeUndefined();
     expect((await call('GET', `/api/contracts/${c.id}/execution`, s.clerk)).json().shipments[0].note).toBe('Rush: first sailing');
@@ -133,6 +134,8 @@ describe('a partial shipment through its lifecycle', () => {
     const contract = await t.db.prisma.salesContract.findUniqueOrThrow({ where: { id: c.id }, include: { lines: true } });
     expect(contract.status).toBe('PARTIALLY_SHIPPED');
     expect(contract.lines[0]!.shippedQuantity.toFixed()).toBe('5000');
+    // Departed, its quantity moves from planned to shipped.
+    expect((await call('GET', `/api/contracts/${c.id}/execution`, s.buyer)).json().lines[0]).toMatchObject({ shipped: '5000.000', planned: '0.000', remaining: '7000.000' });
     await t.app.workers.mail.runOnce();
     expect(t.smtp.messages.some((m) => m.to.includes('buyer@demo.example') && m.raw.includes('Vessel departed'))).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflict } from './testing.ts';
-import { assertCanAccept, assertOpenRevision, assertSameRevision, counterOfferErrors, counterOfferSummary } from './negotiation.ts';
+import { assertCanAccept, assertOpenRevision, assertSameRevision, counterOfferErrors, counterOfferSummary, waitsOnExporter } from './negotiation.ts';
 
 const today = '2026-03-10';
 
@@ -71,5 +71,17 @@ describe('counterOfferSummary', () => {
     expect(counterOfferSummary([{ quoteLineId: 'a', lineNo: 1, proposedUnitPrice: '3.2000', proposedQuantity: '15000' }, { quoteLineId: 'b', lineNo: 2, proposedShipmentDate: '2026-05-01' }], { paymentTermsText: 'T/T 100% before shipment', incoterm: 'FOB' }))
       .toBe('line 1: price 3.2000, quantity 15000; line 2: shipment by 2026-05-01; payment: T/T 100% before shipment; Incoterm: FOB');
     expect(counterOfferSummary([], { incoterm: 'CFR' })).toBe('Incoterm: CFR');
+  });
+});
+
+describe('waitsOnExporter', () => {
+  it("is the exporter's turn after the buyer's counter-offer or change request on the revision, the buyer's otherwise", () => {
+    expect(waitsOnExporter({ side: 'BUYER', kind: 'COUNTER_OFFER', revisionId: 'r1' }, 'r1')).toBe(true);
+    expect(waitsOnExporter({ side: 'BUYER', kind: 'CHANGE_REQUEST', revisionId: 'r1' }, 'r1')).toBe(true);
+    expect(waitsOnExporter({ side: 'BUYER', kind: 'MESSAGE', revisionId: null }, 'r1')).toBe(false);
+    expect(waitsOnExporter({ side: 'EXPORTER', kind: 'MESSAGE', revisionId: null }, 'r1')).toBe(false);
+    expect(waitsOnExporter(undefined, 'r1')).toBe(false);
+    // The exporter answered with a new revision: the buyer's turn again.
+    expect(waitsOnExporter({ side: 'BUYER', kind: 'COUNTER_OFFER', revisionId: 'r1' }, 'r2')).toBe(false);
   });
 });

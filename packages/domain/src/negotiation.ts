@@ -46,6 +46,18 @@ export function assertSameRevision(given: number | undefined, inPath: number): v
   }
 }
 
+/** The last word in a negotiation thread (system notes aside): who wrote it, what, and on which revision. */
+export type LastWord = { side: 'BUYER' | 'EXPORTER'; kind: 'MESSAGE' | 'COUNTER_OFFER' | 'CHANGE_REQUEST' | 'SYSTEM'; revisionId: string | null };
+
+/**
+ * Whose turn it is on a sent revision: after the buyer's counter-offer or request for changes on it,
+ * the exporter's (the clerk answers; the buyer may still accept the revision meanwhile, but is not
+ * waited on); otherwise the buyer's. A newer revision sent since is the buyer's to answer again.
+ */
+export function waitsOnExporter(last: LastWord | undefined, revisionId: string): boolean {
+  return last?.side === 'BUYER' && (last.kind === 'COUNTER_OFFER' || last.kind === 'CHANGE_REQUEST') && last.revisionId === revisionId;
+}
+
 // ───────────────────────────── Counter-offers ─────────────────────────────
 
 export type CounterOfferLineProposal = { quoteLineId: string; proposedUnitPrice?: string; proposedQuantity?: string; proposedShipmentDate?: string };

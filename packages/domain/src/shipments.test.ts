@@ -214,9 +214,15 @@ describe('quantity tolerance and partial shipments', () => {
 
   it('shows the remaining quantity per line and whether it is complete within tolerance', () => {
     expect(lineProgress(partial, [{ contractLineId: 'a', quantity: '2400' }, { contractLineId: 'b', quantity: '19.5' }])).toEqual([
-      { contractLineId: 'a', lineNo: 1, ordered: '6000.000', shipped: '2400.000', remaining: '3600.000', mayStillShip: '3600.000', complete: false },
-      { contractLineId: 'b', lineNo: 2, ordered: '20.500', shipped: '19.500', remaining: '1.000', mayStillShip: '2.025', complete: true },
+      { contractLineId: 'a', lineNo: 1, ordered: '6000.000', shipped: '2400.000', planned: '0.000', remaining: '3600.000', mayStillShip: '3600.000', complete: false },
+      { contractLineId: 'b', lineNo: 2, ordered: '20.500', shipped: '19.500', planned: '0.000', remaining: '1.000', mayStillShip: '2.025', complete: true },
     ]);
+  });
+
+  it('counts a shipment not yet departed as planned, not shipped: nothing remains to plan, yet the line is not complete', () => {
+    expect(lineProgress(partial, [{ contractLineId: 'a', quantity: '2400' }], [{ contractLineId: 'a', quantity: '3600' }])[0]).toEqual(
+      { contractLineId: 'a', lineNo: 1, ordered: '6000.000', shipped: '2400.000', planned: '3600.000', remaining: '0.000', mayStillShip: '0.000', complete: false },
+    );
   });
 });
 

@@ -352,8 +352,12 @@ export type QuantityContract = { partialShipmentAllowed: boolean; moreOrLessPerc
 /** A quantity of a contract line, shipped or proposed. */
 export type LineQuantity = { contractLineId: string; quantity: DecimalLike };
 
-/** Per contract line: ordered, shipped, the remaining quantity, how much more may still ship within the tolerance, and whether it is complete. */
-export type LineProgress = { contractLineId: string; lineNo: number; ordered: string; shipped: string; remaining: string; mayStillShip: string; complete: boolean };
+/**
+ * Per contract line: ordered; shipped (on shipments that have left); planned (on live shipments not
+ * yet departed); the remaining quantity, on no shipment yet; how much more may still be put on a
+ * shipment within the tolerance; and whether it is complete (shipped at least the least allowed).
+ */
+export type LineProgress = { contractLineId: string; lineNo: number; ordered: string; shipped: string; planned: string; remaining: string; mayStillShip: string; complete: boolean };
 
 function shippedByLine(shipped: readonly LineQuantity[]): Map<string, Dec> {
   const m = new Map<string, Dec>();
@@ -361,15 +365,21 @@ function shippedByLine(shipped: readonly LineQuantity[]): Map<string, Dec> {
   return m;
 }
 
-/** The progress of each contract line from the quantities of its live (not cancelled) shipments. */
-export function lineProgress(contract: QuantityContract, shipped: readonly LineQuantity[]): LineProgress[] {
-  const byLine = shippedByLine(shipped);
+/**
+ * The progress of each contract line from the quantities of its live (not cancelled) shipments:
+ * `shipped`, those that have departed; `planned`, those not yet departed (planned or booked).
+ */
+export function lineProgress(contract: QuantityContract, shipped: readonly LineQuantity[], planned: readonly LineQuantity[] = []): LineProgress[] {
+  const shippedOf = shippedByLine(shipped);
+  const plannedOf = shippedByLine(planned);
   return contract.lines.map((l) => {
     const lim = quantityLimits(l, contract.moreOrLessPercent);
-    const s = byLine.get(l.id) ?? new Dec(0);
+    const s = shippedOf.get(l.id) ?? new Dec(0);
+    const p = plannedOf.get(l.id) ?? new Dec(0);
+    const allotted = s.plus(p);
     return {
-      contractLineId: l.id, lineNo: l.lineNo, ordered: new Dec(l.quantity).toFixed(3), shipped: s.toFixed(3),
-      remaining: Dec.max(0, new Dec(l.quantity).minus(s)).toFixed(3), mayStillShip: Dec.max(0, new Dec(lim.max).minus(s)).toFixed(3), complete: s.gte(lim.min),
+      contractLineId: l.id, lineNo: l.lineNo, ordered: new Dec(l.quantity).toFixed(3), shipped: s.toFixed(3), planned: p.toFixed(3),
+      remaining: Dec.max(0, new Dec(l.quantity).minus(allotted)).toFixed(3), mayStillShip: Dec.max(0, new Dec(lim.max).minus(allotted)).toFixed(3), complete: s.gte(lim.min),
     };
   });
 }

@@ -94,10 +94,10 @@ describe('the demo history', () => {
     const kinds = new Set((await p.ticket.findMany({ select: { kind: true } })).map((k) => k.kind));
     expect(kinds).toEqual(new Set(['INQUIRY', 'SUGGESTION', 'COMPLAINT']));
 
-    // The home pages carry the new work: the buyer's shipments and payments, finance's collections, the clerk's tickets.
+    // The home pages carry the new work: a buyer's shipment milestone of the last week, payments, finance's collections, the clerk's tickets.
     const items = async (email: string) => ((await get('/api/home', await loginAs(t.app, email))).json() as { items: { kind: string }[] }).items.map((i) => i.kind);
-    const buyer = await items('buyer@demo.example');
-    expect(buyer.some((k) => k.startsWith('shipments.'))).toBe(true);
+    const buyers = ['buyer@demo.example', 'buyer2@demo.example', 'maple@demo.example', 'southerncross@demo.example', 'alnoor@demo.example'];
+    expect((await Promise.all(buyers.map(items))).some((kinds) => kinds.includes('shipments.track'))).toBe(true);
     expect((await items('buyer2@demo.example')).some((k) => k.startsWith('payments.'))).toBe(true);
     expect((await items('finance@demo.example')).some((k) => k.startsWith('payments.'))).toBe(true);
     expect((await items('clerk@demo.example')).some((k) => k.startsWith('tickets.'))).toBe(true);
@@ -140,6 +140,31 @@ describe('the demo history', () => {
     expect(notices.some((n) => n.user.role === 'MANAGER')).toBe(true);
     expect(notices.every((n) => n.createdAt.getTime() <= now.getTime())).toBe(true);
     expect(Math.min(...notices.map((n) => n.createdAt.getTime()))).toBeLessThan(now.getTime() - 90 * DAY);
+  });
+
+  it('dates what the home pages show at the moment it happened in the story, not when the demo was loaded', async () => {
+    const p = t.db.prisma;
+    // Execution records on their own days: an actual on the day it happened, the buyer told then.
+    const events = await p.shipmentEvent.findMany({ where: { classifier: 'ACT' }, select: { eventDate: true, createdAt: true } });
+    for (const e of events) expect(e.createdAt.toISOString().slice(0, 10)).toBe(e.eventDate.toISOString().slice(0, 10));
+    const milestones = await p.notification.findMany({ where: { kind: 'shipment.milestone' }, select: { createdAt: true } });
+    expect(new Set(milestones.map((n) => n.createdAt.getTime())).size).toBeGreaterThan(10);
+    // Receipts booked on their value dates.
+    for (const r of await p.paymentReceipt.findMany({ select: { valueDate: true, createdAt: true } })) expect(r.createdAt.toISOString().slice(0, 10)).toBe(r.valueDate.toISOString().slice(0, 10));
+    // No waiting item of any role is dated at the load, and each bell reads newest first.
+    const loaded = now.getTime() - 30 * 60_000;
+    for (const email of ['buyer@demo.example', 'buyer2@demo.example', 'maple@demo.example', 'southerncross@demo.example', 'alnoor@demo.example', 'clerk@demo.example', 'finance@demo.example']) {
+      const cookie = await loginAs(t.app, email);
+      const home = (await get('/api/home', cookie)).json() as { items: { id: string; since: string }[] };
+      for (const i of home.items) expect(Date.parse(i.since), `${email} ${i.id}`).toBeLessThan(loaded);
+      const bell = ((await get('/api/notifications', cookie)).json() as { items: { createdAt: string }[] }).items.map((n) => n.createdAt);
+      expect(bell, email).toEqual([...bell].sort().reverse());
+    }
+    // The L/C registered two days ago waits on the clerk since then, not since its contract's confirmation.
+    const clerk = (await get('/api/home', await loginAs(t.app, 'clerk@demo.example'))).json() as { items: { kind: string; since: string; params: { number: string } }[] };
+    const check = clerk.items.find((i) => i.kind === 'letters-of-credit.check')!;
+    const registered = await p.auditLog.findFirstOrThrow({ where: { action: 'contract.lc.record', entityId: (await p.salesContract.findUniqueOrThrow({ where: { number: check.params.number } })).id }, orderBy: { createdAt: 'desc' } });
+    expect(check.since).toBe(registered.createdAt.toISOString());
   });
 
   it('gives every demo product a small picture, served to anyone', async () => {

@@ -171,7 +171,10 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
   // the first actual date of its plan.
   const [bottles, tees, tumblers, knives, towels] = contracts;
   const executed = [towels, knives, tees, bottles, tumblers].filter((c): c is DemoContract => Boolean(c)).map((c) => c.id);
-  const { shipments } = await seedShipmentsDemo({ shipments: s.shipments, qualityCertificates: s.qualityCertificates }, { contracts: executed, today, actor: clerk });
+  // Each seed moves the clock to the moment of each of its steps, never past now.
+  const at = (instant: Date) => s.clock.set(instant.getTime() < now.getTime() ? instant : now);
+  const { shipments } = await seedShipmentsDemo({ shipments: s.shipments, qualityCertificates: s.qualityCertificates }, { contracts: executed, today, actor: clerk, at });
+  s.clock.set(now);
   await nextTurn();
   // Collections: the T/T contracts first (deposit paid less bank charges, deposit paid in part), then
   // the delivered L/C contract (over-paid, the rest kept as credit); the rest stay open for ageing and dunning.
@@ -179,21 +182,22 @@ async function seedAfterSignature(s: DemoServices, contracts: DemoContract[], no
   const byPayment = [...contracts.filter((c) => c.paymentMethod === 'TT'), ...contracts.filter((c) => c.paymentMethod !== 'TT')];
   await seedPaymentsDemo(
     { prisma: s.prisma, receipts: s.receipts, dunning: s.dunning, settings: s.financeSettings, finance: await s.actors('finance@demo.example') },
-    { contracts: byPayment.map((c) => c.id), today, sampleFile: path.join(dataDir, 'camt.053-demo.xml') },
+    { contracts: byPayment.map((c) => c.id), today, sampleFile: path.join(dataDir, 'camt.053-demo.xml'), at, now },
   );
+  s.clock.set(now);
   await nextTurn();
   // Claims on the delivered shipment (Northwind's bottles): one settled with a credit note, one under investigation.
   const delivered = (await s.prisma.shipment.findFirst({ where: { id: { in: shipments }, status: 'DELIVERED' }, select: { id: true } }))?.id;
   if (delivered) {
     await seedClaimsDemo({ claims: s.claims, attachments: s.attachments }, {
       shipmentId: delivered, buyer: await s.actors('buyer@demo.example'), clerk, manager: await s.actors('manager@demo.example'), finance: await s.actors('finance@demo.example'),
-      today, at: (instant) => s.clock.set(instant), photo: await readFile(path.join(demoPicturesDir, 'DW-BTL-500.png')),
+      today, at, photo: await readFile(path.join(demoPicturesDir, 'DW-BTL-500.png')),
     });
     s.clock.set(now);
     await nextTurn();
   }
   // The service centre: tickets of each kind, one past its response target.
-  await seedTicketsDemo({ tickets: s.tickets }, { buyers: [await s.actors('buyer@demo.example'), await s.actors('buyer2@demo.example')], clerk, today, at: (instant) => s.clock.set(instant) });
+  await seedTicketsDemo({ tickets: s.tickets }, { buyers: [await s.actors('buyer@demo.example'), await s.actors('buyer2@demo.example')], clerk, today, at });
   s.clock.set(now);
 }
 

@@ -41,7 +41,8 @@ export function createLettersOfCreditHome(deps: { prisma: Db }): HomeProvider {
             ...(c.lcAmount && c.lcCurrency ? { amount: c.lcAmount.toFixed(currencyScale(c.lcCurrency)), currency: c.lcCurrency } : {}),
             ...(c.lcExpiryDate ? { expiryDate: calendarDate(c.lcExpiryDate) } : {}),
           },
-          dueAt: null, since: (c.lcReviewedAt ?? c.issuedAt).toISOString(), link: `/staff/contracts/${c.id}`,
+          // Waiting since the buyer registered the credit (or registered it again, amended).
+          dueAt: null, since: (c.lcReceivedAt ?? c.issuedAt).toISOString(), link: `/staff/contracts/${c.id}`,
         });
       }
     }

@@ -9,7 +9,7 @@ import type { Db } from '../../infra/tx.ts';
  */
 export async function recordLetterOfCredit(db: Db, id: string, data: {
   lcNumber: string; lcIssuingBank: string; lcIssuingBankBic: string | null; lcIssueDate: Date; lcExpiryDate: Date; lcLatestShipmentDate: Date;
-  lcPresentationDays: number; lcAmount: string; lcCurrency: string;
+  lcPresentationDays: number; lcAmount: string; lcCurrency: string; lcReceivedAt: Date;
 }): Promise<boolean> {
   const { count } = await db.salesContract.updateMany({
     where: { id, status: { notIn: ['ISSUED', 'COMPLETED', 'CANCELLED'] }, OR: [{ lcStatus: null }, { lcStatus: { not: 'ACCEPTED' } }] },

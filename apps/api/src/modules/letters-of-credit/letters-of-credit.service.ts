@@ -35,7 +35,7 @@ export function createLettersOfCreditService(deps: { prisma: PrismaClient; clock
         const saved = await repo.recordLetterOfCredit(tx, c.id, {
           lcNumber: body.number, lcIssuingBank: body.issuingBank, lcIssuingBankBic: body.issuingBankBic ?? null, lcIssueDate: midnightUtc(body.issueDate),
           lcExpiryDate: midnightUtc(body.expiryDate), lcLatestShipmentDate: midnightUtc(body.latestShipmentDate), lcPresentationDays: body.presentationDays,
-          lcAmount: body.amount, lcCurrency: body.currency,
+          lcAmount: body.amount, lcCurrency: body.currency, lcReceivedAt: now,
         });
         if (!saved) throw new DomainError('CONFLICT', 'the contract or its letter of credit changed meanwhile; reload and try again');
         await recordAudit(tx, {

@@ -6,8 +6,13 @@ import { findNegotiationsWithLatest } from './negotiation.repository.ts';
 
 /**
  * The negotiation on the home page: for the clerk (theirs and nobody's) and a manager (theirs),
- * each negotiation whose last word is the buyer's counter-offer or request for changes.
+ * each negotiation whose last word is the buyer's counter-offer or request for changes, until the
+ * clerk answers it (a message, or a new revision that supersedes the countered one) or the buyer
+ * settles the revision (accepts or declines it).
  */
+/** A countered revision in these states needs no answer any more. */
+const answered = new Set(['SUPERSEDED', 'ACCEPTED', 'DECLINED']);
+
 export function createNegotiationHome(deps: { prisma: Db }): HomeProvider {
   return async (actor: Actor) => {
     const items: ActionItem[] = [];
@@ -15,6 +20,7 @@ export function createNegotiationHome(deps: { prisma: Db }): HomeProvider {
       for (const i of await findNegotiationsWithLatest(deps.prisma, actor.userId, actor.role === 'CLERK')) {
         const last = i.messages[0];
         if (!last || last.side !== 'BUYER' || (last.kind !== 'COUNTER_OFFER' && last.kind !== 'CHANGE_REQUEST')) continue;
+        if (last.revision && answered.has(last.revision.status)) continue;
         items.push({
           id: `negotiation.answerCounter:${last.id}`, capability: 'negotiation', kind: 'negotiation.answerCounter', urgency: 'WAITING',
           params: {

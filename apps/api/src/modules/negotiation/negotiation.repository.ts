@@ -156,7 +156,7 @@ export function findNegotiationsWithLatest(db: Db, handlerId: string, withUnassi
       id: true, number: true, buyerCompany: { select: { name: true } },
       messages: {
         where: { kind: { not: 'SYSTEM' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1,
-        select: { id: true, side: true, kind: true, createdAt: true, revision: { select: { revisionNo: true, quote: { select: { number: true } } } } },
+        select: { id: true, side: true, kind: true, createdAt: true, revision: { select: { revisionNo: true, status: true, quote: { select: { number: true } } } } },
       },
     },
     take: 200,

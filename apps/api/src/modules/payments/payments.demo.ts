@@ -19,7 +19,11 @@ export type PaymentsDemoServices = { prisma: PrismaClient; receipts: ReceiptsSer
  * Returns a camt.053 sample matching open demo items (a structured reference, a contract number in
  * the text, an amount and payer), written to `sampleFile` when given, for a newcomer to import.
  */
-export async function seedPaymentsDemo(services: PaymentsDemoServices, options: { contracts: readonly string[]; today: string; sampleFile?: string }): Promise<{ receipts: number; dunning: number; sample: string }> {
+export async function seedPaymentsDemo(
+  services: PaymentsDemoServices,
+  /** `at` moves the services' clock: each receipt is booked on its value date, the notice run this morning. */
+  options: { contracts: readonly string[]; today: string; sampleFile?: string; at: (instant: Date) => void; now: Date },
+): Promise<{ receipts: number; dunning: number; sample: string }> {
   const { prisma, receipts, dunning, settings, finance } = services;
   const items = await prisma.paymentScheduleItem.findMany({
     where: { contractId: { in: [...options.contracts] } },
@@ -31,8 +35,11 @@ export async function seedPaymentsDemo(services: PaymentsDemoServices, options: 
   const meta = { requestId: 'demo' };
   let made = 0;
   const receive = async (item: (typeof items)[number], amount: string, allocate: string, ref: string, writeOffBankCharges = false) => {
+    const valueDate = calendarDate(item.dueDate!) <= options.today ? calendarDate(item.dueDate!) : options.today;
+    // Booked by finance on the value date, in Ningbo office hours (10:00 Beijing), never after now.
+    options.at(new Date(Math.min(Date.parse(`${valueDate}T02:00:00Z`) + made * 60_000, options.now.getTime())));
     await receipts.record(finance, {
-      companyId: item.buyerCompanyId, contractId: item.contractId, amount, currency: item.currency, valueDate: calendarDate(item.dueDate!) <= options.today ? calendarDate(item.dueDate!) : options.today,
+      companyId: item.buyerCompanyId, contractId: item.contractId, amount, currency: item.currency, valueDate,
       bankReference: ref, payerName: item.contract.buyerCompany.name, note: undefined, allocations: [{ itemId: item.id, amount: allocate }],
       writeOffBankCharges,
     }, meta);
@@ -55,6 +62,8 @@ export async function seedPaymentsDemo(services: PaymentsDemoServices, options: 
   // Over-paid: 500 more than the item; the rest stays the customer's credit.
   const over = due[2];
   if (over) await receive(over, new Dec(over.openAmount.toFixed()).plus(500).toFixed(2), over.openAmount.toFixed(2), 'DEMO-BOC-0003');
+  // Today's notice run, at the start of office hours (09:00 Beijing) unless that is still to come.
+  options.at(new Date(Math.min(Date.parse(`${options.today}T01:00:00Z`), options.now.getTime())));
   const run = await dunning.run();
 
   // The sample statement pays three items that are still open, each found by another rule.

@@ -64,7 +64,7 @@ export function createPaymentsHome(deps: { prisma: PrismaClient }) {
       if (unallocated > 0) {
         items.push({
           id: 'payments.allocate:receipts', capability: 'payments', kind: 'payments.allocate', urgency: 'WAITING',
-          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: now.toISOString(), link: '/staff/payments#receipts',
+          params: { source: 'receipts', receipts: unallocated }, dueAt: null, since: (receipts[0]?.oldest ?? now).toISOString(), link: '/staff/payments#receipts',
         });
       }
     }

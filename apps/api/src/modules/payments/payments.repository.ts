@@ -126,9 +126,9 @@ export function creditOf(db: Db, buyerCompanyId: string) {
     WHERE "buyerCompanyId" = ${buyerCompanyId}::uuid GROUP BY currency HAVING SUM(amount - allocated) > 0 ORDER BY currency`;
 }
 
-/** Receipts with money not yet allocated (finance's work). */
+/** Receipts with money not yet allocated (finance's work): how many, and when the oldest was booked. */
 export function countUnallocatedReceipts(db: Db) {
-  return db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "PaymentReceipt" WHERE amount > allocated`;
+  return db.$queryRaw<{ n: bigint; oldest: Date | null }[]>`SELECT COUNT(*) AS n, MIN("createdAt") AS oldest FROM "PaymentReceipt" WHERE amount > allocated`;
 }
 
 // ── Statements

@@ -1,8 +1,8 @@
-import { calendarDate, companyScope, currencyScale, midnightUtc, type Actor } from '@portal/domain';
+import { calendarDate, companyScope, currencyScale, midnightUtc, waitsOnExporter, type Actor } from '@portal/domain';
 import type { ActionItem, HomeFigure } from '@portal/schemas';
 import type { Db } from '../../infra/tx.ts';
 import { urgencyOf, type HomeProvider } from '../home/home.service.ts';
-import { findOwnDrafts, findRevisionsAwaitingBuyer, findRevisionsToApprove } from './quotes.repository.ts';
+import { findOwnDrafts, findRevisionsToApprove, findSentRevisions } from './quotes.repository.ts';
 
 /** A quote is "due soon" for the buyer in its last three days of validity. */
 const DUE_SOON_MS = 3 * 86_400_000;
@@ -14,7 +14,8 @@ const factsOf = (r: Row) => ({
 });
 
 /**
- * Quotes on the home page: sent quotes for the buyer to answer (until their validity ends); a
+ * Quotes on the home page: sent quotes for the buyer to answer (until their validity ends, unless
+ * the buyer's counter-offer or change request on it waits on the clerk); a
  * clerk's drafts and the ones a manager sent back; the revisions a manager is to approve (not
  * their own); the count of quotes awaiting buyers as a figure.
  */
@@ -22,7 +23,8 @@ export function createQuotesHome(deps: { prisma: Db }): HomeProvider {
   return async (actor: Actor, now: Date) => {
     const items: ActionItem[] = [];
     const today = midnightUtc(calendarDate(now));
-    const awaiting = await findRevisionsAwaitingBuyer(deps.prisma, companyScope(actor), today);
+    // A revision the buyer has countered (or asked to change) waits on the clerk, not on the buyer.
+    const awaiting = (await findSentRevisions(deps.prisma, companyScope(actor), today)).filter((r) => !waitsOnExporter(r.quote.inquiry.messages[0], r.id));
     const figures: HomeFigure[] = [{ key: 'quotes.awaitingBuyer', count: awaiting.length, link: actor.role === 'BUYER' ? '/portal/inquiries' : '/staff/inquiries' }];
     if (actor.role === 'BUYER') {
       for (const r of awaiting) {

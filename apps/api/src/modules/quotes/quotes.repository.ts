@@ -209,11 +209,22 @@ const homeRevisionSelect = {
   quote: { select: { id: true, number: true, inquiryId: true, buyerCompany: { select: { name: true } } } },
 } as const;
 
-/** Sent revisions still valid on `today` (YYYY-MM-DD) that wait for a buyer's answer (of one company, or all). */
-export function findRevisionsAwaitingBuyer(db: Db, companyId: string | undefined, today: Date) {
+/**
+ * Sent revisions still valid on `today` (YYYY-MM-DD), of one company or all, each with the last word
+ * of its inquiry's negotiation (whether the buyer has answered it is the caller's rule).
+ */
+export function findSentRevisions(db: Db, companyId: string | undefined, today: Date) {
   return db.quoteRevision.findMany({
     where: { status: 'SENT', validUntil: { gte: today }, ...(companyId ? { quote: { buyerCompanyId: companyId } } : {}) },
-    select: homeRevisionSelect,
+    select: {
+      ...homeRevisionSelect,
+      quote: {
+        select: {
+          ...homeRevisionSelect.quote.select,
+          inquiry: { select: { messages: { where: { kind: { not: 'SYSTEM' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { side: true, kind: true, revisionId: true } } } },
+        },
+      },
+    },
     orderBy: { validUntil: 'asc' },
     take: 200,
   });

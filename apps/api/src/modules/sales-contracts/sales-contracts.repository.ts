@@ -88,7 +88,7 @@ export function findPorts(db: Db, codes: string[]) {
 
 const homeContractSelect = {
   id: true, number: true, status: true, currency: true, totalAmount: true, issuedAt: true, latestShipmentDate: true, paymentMethod: true,
-  lcStatus: true, lcNumber: true, lcAmount: true, lcCurrency: true, lcExpiryDate: true, lcReviewedAt: true,
+  lcStatus: true, lcNumber: true, lcAmount: true, lcCurrency: true, lcExpiryDate: true, lcReceivedAt: true, lcReviewedAt: true,
   buyerCompany: { select: { name: true } },
   paymentTerms: { select: { method: true } },
 } as const;

@@ -16,14 +16,19 @@ type Step = RecordEventBody;
  * five confirmed contracts given: one in production, one booked, one at sea with containers, B/L and
  * a batch certificate, one delivered, and one running late (its departure expected after the latest
  * shipment date). Each shipment carries its contract's full quantities (no partial shipment needed).
- * Actual dates lie before `today`; the services' clock must not be earlier than it.
+ * Actual dates lie before `today`, estimates after it. Each record is made at its moment in the
+ * story (`at` moves the services' clock): an actual on its own day, an estimate with the record
+ * before it, the shipment just before its first record; so the audit trail,
+ * the buyer's notifications and the home pages date them as they happened.
  */
 export async function seedShipmentsDemo(
   services: { shipments: ShipmentsService; qualityCertificates?: QualityCertificatesService },
-  options: { contracts: string[]; today: string; actor: Actor },
+  options: { contracts: string[]; today: string; actor: Actor; at: (instant: Date) => void },
 ): Promise<{ shipments: string[] }> {
   const { shipments, qualityCertificates } = services;
   const { today, actor } = options;
+  /** Ningbo office hours (09:00 Beijing) on a day, `minutes` later. */
+  const officeHours = (date: string, minutes = 0) => new Date(Date.parse(`${date}T01:00:00Z`) + minutes * 60_000);
   const d = (offset: number) => addDays(today, offset);
   const meta = { requestId: 'demo-seed' };
   const made: string[] = [];
@@ -79,7 +84,8 @@ export async function seedShipmentsDemo(
       { milestone: 'RELEASED', classifier: 'ACT', date: d(-22) },
       { milestone: 'DELIVERED', classifier: 'ACT', date: d(-20), containerNumber: container('MSKU', 904721) },
     ],
-    // 5. Running late: production slipped; departure now expected after the latest shipment date.
+    // 5. Running late: production was to finish three days ago and has not been reported finished;
+    //    departure (below) is now expected after the latest shipment date.
     [
       { milestone: 'PRODUCTION_STARTED', classifier: 'ACT', date: d(-40) },
       { milestone: 'PRODUCTION_FINISHED', classifier: 'EST', date: d(-3) },
@@ -90,17 +96,28 @@ export async function seedShipmentsDemo(
     const execution = await shipments.execution(actor, contractId);
     const lines = execution.lines.filter((l) => Number(l.remaining) > 0).map((l) => ({ contractLineNo: l.contractLineNo, quantity: l.remaining }));
     if (lines.length === 0) continue;
+    const plan = plans[i]!;
+    let recorded = officeHours(plan[0]!.date, -30);
+    options.at(recorded);
     const created = await shipments.create(actor, contractId, { lines, note: undefined, ...(i === 4 ? { plannedDeparture: execution.contract.latestShipmentDate } : {}) }, meta);
     const shipment = created.shipments.at(-1)!;
     made.push(shipment.id);
-    for (const step of plans[i]!) await shipments.recordEvent(actor, shipment.id, step as never, meta);
+    for (const [n, step] of plan.entries()) {
+      recorded = step.classifier === 'ACT' ? officeHours(step.date, n) : new Date(recorded.getTime() + 60_000);
+      options.at(recorded);
+      await shipments.recordEvent(actor, shipment.id, step as never, meta);
+    }
     if (i === 4) {
-      // The carrier's estimate: a week past the contract's latest shipment date.
-      await shipments.recordEvent(actor, shipment.id, { milestone: 'DEPARTED', classifier: 'EST', date: addDays(execution.contract.latestShipmentDate, 7) } as never, meta);
+      // The forwarder's estimate of last week: a sailing past the contract's latest shipment date and
+      // still ahead (production is behind).
+      const laterOf = (a: string, b: string) => (a > b ? a : b);
+      options.at(officeHours(d(-6)));
+      await shipments.recordEvent(actor, shipment.id, { milestone: 'DEPARTED', classifier: 'EST', date: laterOf(addDays(execution.contract.latestShipmentDate, 7), d(12)) } as never, meta);
     }
     const productId = execution.lines[0]?.productId;
     const batchNo = plans[i]!.find((s) => s.milestone === 'INSPECTION_PASSED')?.batchNo;
     if (qualityCertificates && productId && batchNo) {
+      options.at(officeHours(plan.find((s) => s.milestone === 'INSPECTION_PASSED')!.date, 45));
       await qualityCertificates.create(actor, {
         productId, batchNo, producedOn: plans[i]!.find((s) => s.milestone === 'PRODUCTION_FINISHED')!.date, quantity: lines[0]!.quantity,
         certificateNo: `QC-${batchNo.slice(2)}`, issuedOn: plans[i]!.find((s) => s.milestone === 'INSPECTION_PASSED')!.date, issuer: 'Ningbo Harbour Homeware QC laboratory',

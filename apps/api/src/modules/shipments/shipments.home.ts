@@ -50,7 +50,8 @@ export function createShipmentsHome(deps: { prisma: PrismaClient }) {
           id: `shipments.record:${c.id}`, capability: 'shipments', kind: 'shipments.record', urgency: next.overdue ? 'OVERDUE' : soon ? 'DUE_SOON' : 'WAITING',
           params: { contract: c.number, company: c.buyerCompany.name, milestone: next.milestone, ...(next.expected ? { expected: next.expected } : {}), latestShipmentDate: row.latestShipmentDate },
           dueAt: next.expected ? new Date(`${next.expected}T00:00:00Z`).toISOString() : null,
-          since: (row.lastEvent ? new Date(`${row.lastEvent.date}T00:00:00Z`) : now).toISOString(),
+          // Waiting since the last milestone, or (nothing recorded yet) since the buyer confirmed the contract.
+          since: (row.lastEvent ? new Date(`${row.lastEvent.date}T00:00:00Z`) : c.confirmedAt ?? now).toISOString(),
           link: `/staff/contracts/${c.id}/execution`,
         });
       }

@@ -98,7 +98,7 @@ export function findOpenContracts(db: Db, buyerCompanyId: string | undefined) {
     orderBy: { latestShipmentDate: 'asc' },
     take: 300,
     select: {
-      id: true, number: true, status: true, currency: true, totalAmount: true, latestShipmentDate: true, buyerCompany: { select: { id: true, name: true } },
+      id: true, number: true, status: true, currency: true, totalAmount: true, latestShipmentDate: true, confirmedAt: true, buyerCompany: { select: { id: true, name: true } },
       inquiry: { select: { assignedClerkId: true } },
       shipments: { where: { status: { not: 'CANCELLED' } }, orderBy: { createdAt: 'asc' }, select: { id: true, number: true, status: true, vessel: true, events: { select: { id: true, milestone: true, classifier: true, eventDate: true, containerNumber: true, batchNo: true, onBoardDate: true, supersedesId: true, reason: true, createdAt: true } } } },
     },

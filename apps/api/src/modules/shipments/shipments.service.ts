@@ -139,7 +139,9 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
     const shipments = await repo.findShipmentsOfContract(db, c.id);
     const ports = await portsOf([c.portOfLoadingCode, c.portOfDischargeCode, ...shipments.flatMap((s) => [s.portOfLoadingCode, s.portOfDischargeCode])], db);
     const live = shipments.filter((s) => s.status !== 'CANCELLED');
-    const progress = lineProgress(quantityContract(c), live.flatMap((s) => s.lines.map((l) => ({ contractLineId: l.contractLineId, quantity: l.quantity.toFixed() }))));
+    const quantities = (list: typeof live) => list.flatMap((s) => s.lines.map((l) => ({ contractLineId: l.contractLineId, quantity: l.quantity.toFixed() })));
+    // Shipped is what has left; a planned or booked shipment's quantities are planned.
+    const progress = lineProgress(quantityContract(c), quantities(live.filter((s) => departedStates.has(s.status))), quantities(live.filter((s) => !departedStates.has(s.status))));
     const now = today();
     return {
       contract: {
@@ -150,7 +152,7 @@ export function createShipmentsService(deps: { prisma: PrismaClient; clock: Cloc
       lines: progress.map((p) => {
         const l = c.lines.find((x) => x.id === p.contractLineId)!;
         return {
-          contractLineNo: p.lineNo, productId: l.product?.id ?? null, description: l.description, unit: l.unit, ordered: p.ordered, shipped: p.shipped, remaining: p.remaining, mayStillShip: p.mayStillShip,
+          contractLineNo: p.lineNo, productId: l.product?.id ?? null, description: l.description, unit: l.unit, ordered: p.ordered, shipped: p.shipped, planned: p.planned, remaining: p.remaining, mayStillShip: p.mayStillShip,
           tolerancePercent: quantityLimits({ id: l.id, lineNo: l.lineNo, quantity: l.quantity.toFixed(), unit: l.unit }, null).percent, complete: p.complete,
         };
       }),
