@@ -44,6 +44,10 @@ describe('the demo history', () => {
     for (const status of ['DRAFT', 'PENDING_APPROVAL', 'SENT', 'EXPIRED', 'SUPERSEDED', 'ACCEPTED', 'DECLINED']) expect(revisions[status], status).toBeGreaterThan(0);
     // A draft the manager sent back, with the reason.
     expect(await p.quoteRevision.count({ where: { status: 'DRAFT', approvalComment: { not: null } } })).toBe(1);
+    // Every PI names the port of discharge the buyer asked for, so the contract's ports are whole.
+    const ports = await p.quoteRevision.findMany({ select: { portOfDischargeCode: true, quote: { select: { inquiry: { select: { destinationPortCode: true } } } } } });
+    expect(ports.length).toBeGreaterThan(0);
+    for (const r of ports) expect(r.portOfDischargeCode).toBe(r.quote.inquiry.destinationPortCode);
     // A counter-offer waiting for the clerk.
     expect(await p.negotiationMessage.count({ where: { kind: 'COUNTER_OFFER' } })).toBe(2);
 

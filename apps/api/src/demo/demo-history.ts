@@ -280,7 +280,7 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
 
   // Small verbs of the story.
   type Line = { sku: string; quantity: number; target?: string };
-  type Ref = { inquiryId?: string; lineIds?: string[]; quoteId?: string; revisionNo?: number };
+  type Ref = { inquiryId?: string; lineIds?: string[]; quoteId?: string; revisionNo?: number; destinationPortCode?: string | undefined };
   const inquire = (ref: Ref, email: string, lines: Line[], extra: { to: [country: string, port: string]; message?: string; payment?: 'TT' | 'LC'; shipBy?: number }) =>
     async () => {
       const buyer = await actor(email);
@@ -294,6 +294,8 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
       const inquiry = await s.inquiries.create(buyer, body as never, meta);
       ref.inquiryId = inquiry.id;
       ref.lineIds = inquiry.lines.map((l) => l.id);
+      // The PI names the port the buyer asked for, as the quote editor proposes it.
+      ref.destinationPortCode = extra.to[1];
     };
   const terms = {
     tt: [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'TT', percent: '70', trigger: 'BL_COPY' }],
@@ -319,7 +321,7 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
       const today = clock.now();
       const prices = await Promise.all(lines.map((l, i) => (opts.margin ? priceAtMargin(l, opts.margin) : new Dec(product(l.sku).listPrice).times(opts.factors![i]!).toFixed(4))));
       const body = QuoteDraftBody.parse({
-        currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB',
+        currency: 'USD', incoterm: 'FOB', namedPlace: 'Ningbo', portOfLoadingCode: 'CNNGB', ...(ref.destinationPortCode ? { portOfDischargeCode: ref.destinationPortCode } : {}),
         paymentTerms: terms[opts.payment], leadTimeDays: Math.max(...lines.map((l) => leadOf(l.sku))),
         shipmentDate: dateIn(today, Math.max(...lines.map((l) => leadOf(l.sku))) + 20), validUntil: dateIn(today, opts.validDays ?? 30),
         packing: 'Export cartons on pallets, shipping marks as per buyer', ...(opts.notes ? { notes: opts.notes } : {}),
