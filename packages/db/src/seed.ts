@@ -293,6 +293,8 @@ async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: st
       company: {
         kind: 'BUYER', name: 'Sol y Mar Trading S.L.', country: 'ES', addressLine1: 'Calle del Puerto 5', city: 'Valencia',
         postalCode: '46024', defaultCurrency: 'EUR', status: 'PENDING',
+        // Registered yesterday evening: the manager's review has been waiting since then, not since the demo was loaded.
+        createdAt: new Date(Date.now() - 20 * 60 * 60 * 1000),
       },
       users: [{ email: 'pending@demo.example', name: 'Lucía Romero', role: 'BUYER', locale: 'en', isCompanyAdmin: true }],
     },

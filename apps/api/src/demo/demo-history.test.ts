@@ -191,6 +191,9 @@ describe('the demo history', () => {
     const approvals = await get('/api/approvals/quotes', manager);
     expect(approvals.statusCode, approvals.body).toBe(200);
     expect(approvals.json().length).toBe(1);
+    // The registration waiting for review has waited since it came in (the evening before), not since the seed ran.
+    const review = (await get('/api/home', manager)).json().items.find((i: { kind: string; params: { company?: string } }) => i.params.company === 'Sol y Mar Trading S.L.');
+    expect(Date.parse(review.since)).toBeLessThan(Date.now() - 12 * 60 * 60 * 1000);
 
     for (const email of ['buyer@demo.example', 'buyer2@demo.example', 'clerk@demo.example', 'manager@demo.example']) {
       const cookie = await loginAs(t.app, email);
