@@ -117,9 +117,12 @@ describe('the negotiation thread', () => {
   });
 
   it('the clerk answers with revision 2; sending it supersedes revision 1, which then cannot be countered', async () => {
-    const created = await call('POST', `/api/inquiries/${q.inquiryId}/quotes`, s.clerk, draft(q.inquiryLineId, {}, { unitPrice: '3.3000', quantity: '15000' }));
+    // 15,000 pc take a second 40HQ: the line is costed at its own quantity, and 3.30 would leave 6.3 %
+    // (below the 8 % floor, a manager's to approve); 3.45 leaves 10.3 %.
+    const created = await call('POST', `/api/inquiries/${q.inquiryId}/quotes`, s.clerk, draft(q.inquiryLineId, {}, { unitPrice: '3.4500', quantity: '15000' }));
     expect(created.statusCode, created.body).toBe(201);
-    expect((await call('POST', `/api/quotes/${q.quoteId}/revisions/2/send`, s.clerk)).statusCode).toBe(200);
+    const sent = await call('POST', `/api/quotes/${q.quoteId}/revisions/2/send`, s.clerk);
+    expect(sent.statusCode, sent.body).toBe(200);
     const seen = (await call('GET', `/api/quotes/${q.quoteId}`, s.buyer)).json();
     expect(seen.revisions.map((r: { revisionNo: number; status: string }) => [r.revisionNo, r.status])).toEqual([[2, 'SENT'], [1, 'SUPERSEDED']]);
 
