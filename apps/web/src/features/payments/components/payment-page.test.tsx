@@ -37,3 +37,17 @@ describe('how to pay', () => {
     expect(screen.queryByText(/letter of credit/)).toBeNull();
   });
 });
+
+describe('on a phone', () => {
+  it('stacks the summary and the schedule: every figure carries its label, so none is cut off at the right', async () => {
+    const summaries = [{ currency: 'USD', scheduled: '40951.20', due: '0.00', paid: '12250.36', overdue: '0.00', open: '28700.84', nextDueDate: null, nextDueAmount: null }];
+    const { container } = renderWithProviders(<PaymentPage page={{ ...page([item(1, 'TT', 'CONTRACT_CONFIRMATION')]), summaries } as PaymentPageView} contractLink={(id) => id} />);
+    await screen.findByText('TT item');
+    const tables = [...container.querySelectorAll('table')];
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    for (const table of tables) {
+      expect(table.classList.contains('table--stack')).toBe(true);
+      for (const cell of table.querySelectorAll('tbody td')) expect(cell.classList.contains('cell--title') || cell.hasAttribute('data-label'), cell.outerHTML).toBe(true);
+    }
+  });
+});

@@ -26,18 +26,18 @@ export function PaymentPage({ page, contractLink }: { page: PaymentPageView; con
         <section className="card" aria-labelledby="pay-summary">
           <h2 id="pay-summary" className="visually-hidden">{pt('pay.title')}</h2>
           <div className="table-wrap">
-            <table className="table table--dense">
+            <table className="table table--dense table--stack">
               <thead><tr><th scope="col">{pt('pay.currency')}</th><th scope="col" className="num">{pt('pay.scheduled')}</th><th scope="col" className="num">{pt('pay.due')}</th><th scope="col" className="num">{pt('pay.paid')}</th><th scope="col" className="num">{pt('pay.overdue')}</th><th scope="col" className="num">{pt('pay.open')}</th><th scope="col">{pt('pay.nextDue')}</th></tr></thead>
               <tbody>
                 {page.summaries.map((s) => (
                   <tr key={s.currency} data-testid={`summary-${s.currency}`}>
-                    <th scope="row">{s.currency}</th>
-                    <td className="num">{money(s.scheduled, s.currency)}</td>
-                    <td className="num">{money(s.due, s.currency)}</td>
-                    <td className="num">{money(s.paid, s.currency)}</td>
-                    <td className={`num${s.overdue !== '0.00' ? ' text-bad' : ''}`}>{money(s.overdue, s.currency)}</td>
-                    <td className="num"><strong>{money(s.open, s.currency)}</strong></td>
-                    <td>{s.nextDueDate ? `${day(s.nextDueDate)} · ${money(s.nextDueAmount ?? '0', s.currency)}` : '—'}</td>
+                    <th scope="row" className="cell--title">{s.currency}</th>
+                    <td className="num" data-label={pt('pay.scheduled')}>{money(s.scheduled, s.currency)}</td>
+                    <td className="num" data-label={pt('pay.due')}>{money(s.due, s.currency)}</td>
+                    <td className="num" data-label={pt('pay.paid')}>{money(s.paid, s.currency)}</td>
+                    <td className={`num${s.overdue !== '0.00' ? ' text-bad' : ''}`} data-label={pt('pay.overdue')}>{money(s.overdue, s.currency)}</td>
+                    <td className="num" data-label={pt('pay.open')}><strong>{money(s.open, s.currency)}</strong></td>
+                    <td data-label={pt('pay.nextDue')}>{s.nextDueDate ? `${day(s.nextDueDate)} · ${money(s.nextDueAmount ?? '0', s.currency)}` : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -50,18 +50,18 @@ export function PaymentPage({ page, contractLink }: { page: PaymentPageView; con
         <section className="card" aria-labelledby="pay-items">
           <h2 id="pay-items">{pt('pay.items')}</h2>
           <div className="table-wrap">
-            <table className="table table--dense">
+            <table className="table table--dense table--stack">
               <thead><tr>{!page.contract && <th scope="col">{pt('pay.contract')}</th>}<th scope="col">{pt('pay.item')}</th><th scope="col">{pt('pay.dueDate')}</th><th scope="col" className="num">{pt('pay.amount')}</th><th scope="col" className="num">{pt('pay.open')}</th><th scope="col">{pt('pay.reference')}</th><th scope="col">{pt('pay.status')}</th></tr></thead>
               <tbody>
                 {page.items.map((i) => (
                   <tr key={i.id}>
-                    {!page.contract && <td><Link to={contractLink(i.contractId)}>{i.contractNumber}</Link></td>}
-                    <td>{i.description}{i.presentBy && <div className="muted small">{pt('pay.presentBy')}: {day(i.presentBy)}</div>}</td>
-                    <td>{i.dueDate ? day(i.dueDate) : <span className="muted">{pt('pay.notYet')}</span>}</td>
-                    <td className="num">{money(i.amount.amount, i.amount.currency)}</td>
-                    <td className="num">{money(i.open.amount, i.open.currency)}</td>
-                    <td><code>{i.reference}</code></td>
-                    <td><ItemStatus item={i} /></td>
+                    {!page.contract && <td data-label={pt('pay.contract')}><Link to={contractLink(i.contractId)}>{i.contractNumber}</Link></td>}
+                    <td className="cell--title">{i.description}{i.presentBy && <div className="muted small">{pt('pay.presentBy')}: {day(i.presentBy)}</div>}</td>
+                    <td data-label={pt('pay.dueDate')}>{i.dueDate ? day(i.dueDate) : <span className="muted">{pt('pay.notYet')}</span>}</td>
+                    <td className="num" data-label={pt('pay.amount')}>{money(i.amount.amount, i.amount.currency)}</td>
+                    <td className="num" data-label={pt('pay.open')}>{money(i.open.amount, i.open.currency)}</td>
+                    <td data-label={pt('pay.reference')}><code>{i.reference}</code></td>
+                    <td data-label={pt('pay.status')}><ItemStatus item={i} /></td>
                   </tr>
                 ))}
               </tbody>
