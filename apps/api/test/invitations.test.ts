@@ -204,7 +204,7 @@ describe('who may invite', () => {
     expect((await invite(manager, 'via-manager@northwind.example')).statusCode).toBe(403);
     const res = await invite(admin, 'via-admin@northwind.example');
     expect(res.statusCode).toBe(201);
-    expect(res.json().invitedBy).toBe('Chen Jie (administrator)');
+    expect(res.json().invitedBy).toBe('Chen Jie');
   });
 
   it('an address that already has an account gets the same answer as a new one, and its owner a note instead of a link', async () => {

@@ -320,7 +320,7 @@ describe('below the margin floor', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toContainEqual({
       quoteId, quoteNumber: number, revisionNo: 1, buyerCompany: 'Northwind Imports Ltd', total: { amount: '37200.00', currency: 'USD' },
-      marginRate: marginAt(low), marginFloorRate: '0.0800', belowFloorReason: 'Opening order of a new account', submittedBy: 'Li Na (export clerk)', submittedAt: t.clock.now().toISOString(),
+      marginRate: marginAt(low), marginFloorRate: '0.0800', belowFloorReason: 'Opening order of a new account', submittedBy: 'Li Na', submittedAt: t.clock.now().toISOString(),
     });
     expect((await call('GET', '/api/approvals/quotes', s.clerk)).statusCode).toBe(403);
   });
@@ -336,7 +336,7 @@ describe('below the margin floor', () => {
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json().revisions[0];
     expect(r.status).toBe('DRAFT');
-    expect(r.staff).toMatchObject({ approval: null, returned: { by: 'Zhang Wei (sales manager)', comment: 'Too cheap for CIF; try 3.30 or FOB.' } });
+    expect(r.staff).toMatchObject({ approval: null, returned: { by: 'Zhang Wei', comment: 'Too cheap for CIF; try 3.30 or FOB.' } });
     const note = await t.db.prisma.notification.findFirstOrThrow({ where: { kind: 'quote.returned', userId: clerkId, title: { contains: number } } });
     expect(note.body).toBe('Too cheap for CIF; try 3.30 or FOB.');
     expect(await auditOf(r.id, 'quote.reject')).toHaveLength(1);
@@ -359,7 +359,7 @@ describe('below the margin floor', () => {
     expect(r).toMatchObject({ status: 'SENT', sentAt: t.clock.now().toISOString(), total: { amount: '37800.00' } });
     expect(r.staff).toMatchObject({
       belowMarginFloor: true,
-      approval: { by: 'Zhang Wei (sales manager)', at: t.clock.now().toISOString(), comment: 'Approved: strategic account, first order.' },
+      approval: { by: 'Zhang Wei', at: t.clock.now().toISOString(), comment: 'Approved: strategic account, first order.' },
     });
     expect(await auditOf(r.id, 'quote.approve')).toHaveLength(1);
     expect(await auditOf(r.id, 'quote.send')).toHaveLength(1);

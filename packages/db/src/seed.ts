@@ -255,10 +255,10 @@ async function seedDemoDataIn(prisma: Prisma.TransactionClient, passwordHash: st
     return { created: false };
   }
   const staff: DemoUser[] = [
-    { email: 'clerk@demo.example', name: 'Li Na (export clerk)', role: 'CLERK', locale: 'zh-CN' },
-    { email: 'finance@demo.example', name: 'Wang Fang (finance)', role: 'FINANCE', locale: 'zh-CN' },
-    { email: 'manager@demo.example', name: 'Zhang Wei (sales manager)', role: 'MANAGER', locale: 'zh-CN' },
-    { email: 'admin@demo.example', name: 'Chen Jie (administrator)', role: 'ADMIN', locale: 'zh-CN' },
+    { email: 'clerk@demo.example', name: 'Li Na', role: 'CLERK', locale: 'zh-CN' },
+    { email: 'finance@demo.example', name: 'Wang Fang', role: 'FINANCE', locale: 'zh-CN' },
+    { email: 'manager@demo.example', name: 'Zhang Wei', role: 'MANAGER', locale: 'zh-CN' },
+    { email: 'admin@demo.example', name: 'Chen Jie', role: 'ADMIN', locale: 'zh-CN' },
   ];
   const manager = await (async () => {
     let managerId = '';
