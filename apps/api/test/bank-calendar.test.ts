@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, isBusinessDay, businessCalendar } from '@portal/domain';
-import { t, s, day, call, draft, expectFields } from './trade-fixture.ts';
+import { t, s, day, call, expectFields, shippedLcContract } from './trade-fixture.ts';
 
 /*
  * The bank calendar finance keeps: an L/C's last presentation day (21 days after shipped on board,
@@ -8,34 +8,6 @@ import { t, s, day, call, draft, expectFields } from './trade-fixture.ts';
  * moves to its next banking day (art. 29a). Changing the calendar moves the deadlines already worked
  * out, in the same transaction, audited.
  */
-
-const lcTerms = [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'LC', percent: '70', trigger: 'SIGHT' }];
-
-async function shippedLcContract() {
-  const product = await t.db.prisma.product.findUniqueOrThrow({ where: { sku: 'DW-BTL-500' } });
-  const inq = await call('POST', '/api/inquiries', s.buyer, {
-    lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }],
-    incoterm: 'CIF', namedPlace: 'Hamburg', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD',
-  });
-  const q = await call('POST', `/api/inquiries/${inq.json().id}/quotes`, s.clerk, draft(inq.json().lines[0].id, { paymentTerms: lcTerms }));
-  expect((await call('POST', `/api/quotes/${q.json().id}/revisions/1/send`, s.clerk)).statusCode).toBe(200);
-  const id = (await call('POST', `/api/quotes/${q.json().id}/revisions/1/accept`, s.buyer)).json().id as string;
-  expect((await call('POST', `/api/contracts/${id}/confirm`, s.buyer)).statusCode).toBe(200);
-  const lc = await call('PUT', `/api/contracts/${id}/letter-of-credit`, s.buyer, {
-    number: 'LC/DE/2026/00999', issuingBank: 'Hamburger Handelsbank AG', issuingBankBic: 'HHBKDEHHXXX', issueDate: day(0), expiryDate: day(81),
-    latestShipmentDate: day(60), presentationDays: 21, amount: '28665.84', currency: 'USD',
-  });
-  expect(lc.statusCode, lc.body).toBe(200);
-  const planned = await call('POST', `/api/contracts/${id}/shipments`, s.clerk, { lines: [{ contractLineNo: 1, quantity: '12000' }] });
-  expect(planned.statusCode, planned.body).toBe(201);
-  const sh = planned.json().shipments[0].id as string;
-  const event = (body: object) => call('POST', `/api/shipments/${sh}/events`, s.clerk, body);
-  const booking = { carrier: 'COSCO Shipping Lines', vessel: 'COSCO Aries', voyage: '041W', bookingNumber: 'COSU6312345671', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM', etd: day(0), eta: day(32) };
-  expect((await event({ milestone: 'BOOKING_CONFIRMED', classifier: 'ACT', date: day(-2), booking })).statusCode).toBe(201);
-  const bl = await event({ milestone: 'BL_ISSUED', classifier: 'ACT', date: day(0), onBoardDate: day(0), blNumber: 'COSU6312345671' });
-  expect(bl.statusCode, bl.body).toBe(201);
-  return id;
-}
 
 const drawing = (contractId: string) => t.db.prisma.paymentScheduleItem.findFirstOrThrow({ where: { contractId, method: 'LC', shipmentId: { not: null } } });
 const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
@@ -52,7 +24,7 @@ describe('the bank calendar finance keeps', () => {
   });
 
   it('moves a last presentation day that falls on a bank holiday to the next banking day, now and for deadlines already worked out', async () => {
-    const contractId = await shippedLcContract();
+    const contractId = await shippedLcContract({ lcNumber: 'LC/DE/2026/00999', bookingNumber: 'COSU6312345671' });
     const first = await drawing(contractId);
     const deadline = iso(first.presentBy)!;
     // Without a holiday on it, the deadline is 21 days after shipped on board, moved off a weekend.

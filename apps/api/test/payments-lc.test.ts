@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t, s, day, call, draft, DAY } from './trade-fixture.ts';
+import { t, s, day, call, DAY, shippedLcContract } from './trade-fixture.ts';
 
 /*
  * An L/C drawing at sight falls due on presentation. Nothing records a presentation yet, so a drawing
@@ -8,37 +8,9 @@ import { t, s, day, call, draft, DAY } from './trade-fixture.ts';
  * to pay under the credit, so the buyer gets no reminder, dunning letter or "to pay" item for it.
  */
 
-const lcTerms = [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'LC', percent: '70', trigger: 'SIGHT' }];
-
-async function shippedLcContract() {
-  const product = await t.db.prisma.product.findUniqueOrThrow({ where: { sku: 'DW-BTL-500' } });
-  const inq = await call('POST', '/api/inquiries', s.buyer, {
-    lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }],
-    incoterm: 'CIF', namedPlace: 'Hamburg', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD',
-  });
-  const q = await call('POST', `/api/inquiries/${inq.json().id}/quotes`, s.clerk, draft(inq.json().lines[0].id, { paymentTerms: lcTerms }));
-  expect((await call('POST', `/api/quotes/${q.json().id}/revisions/1/send`, s.clerk)).statusCode).toBe(200);
-  const id = (await call('POST', `/api/quotes/${q.json().id}/revisions/1/accept`, s.buyer)).json().id as string;
-  expect((await call('POST', `/api/contracts/${id}/confirm`, s.buyer)).statusCode).toBe(200);
-  const lc = await call('PUT', `/api/contracts/${id}/letter-of-credit`, s.buyer, {
-    number: 'LC/DE/2026/01001', issuingBank: 'Hamburger Handelsbank AG', issuingBankBic: 'HHBKDEHHXXX', issueDate: day(0), expiryDate: day(81),
-    latestShipmentDate: day(60), presentationDays: 21, amount: '28665.84', currency: 'USD',
-  });
-  expect(lc.statusCode, lc.body).toBe(200);
-  const planned = await call('POST', `/api/contracts/${id}/shipments`, s.clerk, { lines: [{ contractLineNo: 1, quantity: '12000' }] });
-  expect(planned.statusCode, planned.body).toBe(201);
-  const sh = planned.json().shipments[0].id as string;
-  const event = (body: object) => call('POST', `/api/shipments/${sh}/events`, s.clerk, body);
-  const booking = { carrier: 'COSCO Shipping Lines', vessel: 'COSCO Aries', voyage: '041W', bookingNumber: 'COSU6312345672', portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM', etd: day(0), eta: day(32) };
-  expect((await event({ milestone: 'BOOKING_CONFIRMED', classifier: 'ACT', date: day(-2), booking })).statusCode).toBe(201);
-  const bl = await event({ milestone: 'BL_ISSUED', classifier: 'ACT', date: day(0), onBoardDate: day(0), blNumber: 'COSU6312345672' });
-  expect(bl.statusCode, bl.body).toBe(201);
-  return id;
-}
-
 describe('an L/C drawing whose goods have shipped', () => {
   it('falls due on its last presentation day, ages as overdue after it, and is not dunned from the buyer', async () => {
-    const contractId = await shippedLcContract();
+    const contractId = await shippedLcContract({ lcNumber: 'LC/DE/2026/01001', bookingNumber: 'COSU6312345672' });
     const page = async () => (await call('GET', `/api/contracts/${contractId}/payments`, s.buyer)).json() as { items: { method: string; dueDate: string | null; presentBy: string | null; status: string }[]; summaries: { nextDueDate: string | null }[] };
     const drawing = (await page()).items.find((i) => i.method === 'LC')!;
     expect(drawing.presentBy).not.toBeNull();

@@ -66,3 +66,37 @@ export function expectFields(res: { statusCode: number; body: string; json(): { 
   expect(res.json().code).toBe('VALIDATION');
   expect(res.json().errors?.map((e) => e.field).sort()).toEqual([...fields].sort());
 }
+
+/** Payment terms with an L/C at sight for 70 %. */
+export const lcTerms = [{ method: 'TT', percent: '30', trigger: 'CONTRACT_CONFIRMATION' }, { method: 'LC', percent: '70', trigger: 'SIGHT' }];
+
+/**
+ * A confirmed contract of 12,000 bottles, 30 % T/T and 70 % L/C at sight (the credit registered with
+ * 21 days to present), whose one shipment went on board today. `ref` keeps the credit's and the
+ * booking's numbers apart between tests.
+ */
+export async function shippedLcContract(ref: { lcNumber: string; bookingNumber: string }) {
+  const product = await t.db.prisma.product.findUniqueOrThrow({ where: { sku: 'DW-BTL-500' } });
+  const inq = await call('POST', '/api/inquiries', s.buyer, {
+    lines: [{ productId: product.id, description: 'Stainless steel vacuum bottle 500 ml', quantity: '12000' }],
+    incoterm: 'CIF', namedPlace: 'Hamburg', destinationCountry: 'DE', destinationPortCode: 'DEHAM', currency: 'USD',
+  });
+  const q = await call('POST', `/api/inquiries/${inq.json().id}/quotes`, s.clerk, draft(inq.json().lines[0].id, { paymentTerms: lcTerms }));
+  expect((await call('POST', `/api/quotes/${q.json().id}/revisions/1/send`, s.clerk)).statusCode).toBe(200);
+  const id = (await call('POST', `/api/quotes/${q.json().id}/revisions/1/accept`, s.buyer)).json().id as string;
+  expect((await call('POST', `/api/contracts/${id}/confirm`, s.buyer)).statusCode).toBe(200);
+  const lc = await call('PUT', `/api/contracts/${id}/letter-of-credit`, s.buyer, {
+    number: ref.lcNumber, issuingBank: 'Hamburger Handelsbank AG', issuingBankBic: 'HHBKDEHHXXX', issueDate: day(0), expiryDate: day(81),
+    latestShipmentDate: day(60), presentationDays: 21, amount: '28665.84', currency: 'USD',
+  });
+  expect(lc.statusCode, lc.body).toBe(200);
+  const planned = await call('POST', `/api/contracts/${id}/shipments`, s.clerk, { lines: [{ contractLineNo: 1, quantity: '12000' }] });
+  expect(planned.statusCode, planned.body).toBe(201);
+  const sh = planned.json().shipments[0].id as string;
+  const event = (body: object) => call('POST', `/api/shipments/${sh}/events`, s.clerk, body);
+  const booking = { carrier: 'COSCO Shipping Lines', vessel: 'COSCO Aries', voyage: '041W', bookingNumber: ref.bookingNumber, portOfLoadingCode: 'CNNGB', portOfDischargeCode: 'DEHAM', etd: day(0), eta: day(32) };
+  expect((await event({ milestone: 'BOOKING_CONFIRMED', classifier: 'ACT', date: day(-2), booking })).statusCode).toBe(201);
+  const bl = await event({ milestone: 'BL_ISSUED', classifier: 'ACT', date: day(0), onBoardDate: day(0), blNumber: ref.bookingNumber });
+  expect(bl.statusCode, bl.body).toBe(201);
+  return id;
+}
