@@ -24,6 +24,8 @@ describe('a claim from a complaint that names no shipment', () => {
     });
     renderApp(`/staff/claims/new?ticket=${ticketId}`);
     expect(await screen.findByText(/This complaint names no shipment/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'A claim from a complaint' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← Back to the complaint' })).toHaveAttribute('href', `/staff/tickets/${ticketId}`);
     // Not the raw validation text, not a generic error.
     expect(screen.queryByText(/is required/)).toBeNull();
     const choice = screen.getByRole('link', { name: 'Shipment SHP-2026-000004 of contract SC-2026-000001' });

@@ -34,8 +34,13 @@ export default function ClaimNewRoute() {
   const failed = draft.error ?? terms.error;
   return (
     <div className="page">
-      <p><Link to={back}>← {t(staff ? 'claims.title.queue' : 'claims.title.buyer')}</Link></p>
-      {needsShipment ? <DraftShipmentChoice ticketId={ticketId} back={back} /> : failed ? <ErrorState error={failed} back={{ to: back, label: t('claims.title.buyer') }} /> : !data ? (shipmentId || ticketId ? <Loading /> : <p className="muted">{t('claims.intro.buyer')}</p>) : (
+      <p><Link to={back}>← {t(ticketId ? 'claims.new.backToComplaint' : staff ? 'claims.title.queue' : 'claims.title.buyer')}</Link></p>
+      {needsShipment ? (
+        <>
+          <h1>{t('claims.new.fromComplaintTitle')}</h1>
+          <DraftShipmentChoice ticketId={ticketId} back={back} />
+        </>
+      ) : failed ? <ErrorState error={failed} back={{ to: back, label: t('claims.title.buyer') }} /> : !data ? (shipmentId || ticketId ? <Loading /> : <p className="muted">{t('claims.intro.buyer')}</p>) : (
         <>
           <h1>{t('claims.new.title', { shipment: data.shipment.number })}</h1>
           {draft.data && <p className="muted">{t('claims.new.fromTicket', { ticket: draft.data.ticketNumber })} · {data.buyerCompany.name}</p>}

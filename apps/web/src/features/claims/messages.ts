@@ -7,6 +7,8 @@ export const en = {
   'claims.new': 'File a claim',
   'claims.new.title': 'File a claim on shipment {shipment}',
   'claims.new.fromTicket': 'Claim from complaint {ticket}',
+  'claims.new.fromComplaintTitle': 'A claim from a complaint',
+  'claims.new.backToComplaint': 'Back to the complaint',
   'claims.new.chooseShipment': 'This complaint names no shipment. Choose the shipment it concerns: the claim is made under its contract.',
   'claims.new.noShipment': 'No shipment of this customer has left yet. A claim concerns goods shipped: answer the complaint in the ticket instead.',
   'claims.new.shipmentChoice': 'Shipment {shipment} of contract {contract}',

@@ -9,6 +9,8 @@ export const zh: Record<keyof typeof en, string> = {
   'claims.new': '提出索赔',
   'claims.new.title': '就货运 {shipment} 提出索赔',
   'claims.new.fromTicket': '由投诉 {ticket} 转为索赔',
+  'claims.new.fromComplaintTitle': '由投诉转为索赔',
+  'claims.new.backToComplaint': '返回投诉工单',
   'claims.new.chooseShipment': '这项投诉未指明货运。请选择它所涉及的货运：索赔在该货运所属的合同项下提出。',
   'claims.new.noShipment': '该客户尚无已发运的货物。索赔针对已发运的货物：请在工单中答复这项投诉。',
   'claims.new.shipmentChoice': '合同 {contract} 的货运 {shipment}',
