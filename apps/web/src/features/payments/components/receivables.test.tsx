@@ -50,7 +50,25 @@ describe('the receipts list', () => {
     expect(calls[0]!.path).toBe(`/api/payments/receivables?companyId=${customer.id}&currency=USD&status=OPEN`);
     fireEvent.click(screen.getByRole('button', { name: 'Allocate' }));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toBeDefined());
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ allocations: [{ itemId: first.id, amount: '500.00' }, { itemId: second.id, amount: '300.00' }], writeOffBankCharges: true });
+    // Part of an item is paid: no write-off unless finance ticks it.
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ allocations: [{ itemId: first.id, amount: '500.00' }, { itemId: second.id, amount: '300.00' }], writeOffBankCharges: false });
+  });
+
+  it('says in words why a write-off above the tolerance is refused, not the API’s field path', async () => {
+    serveApi({
+      'GET /api/payments/receivables': () => ({ status: 200, body: [first] }),
+      [`POST /api/payments/receipts/${credit.id}/allocate`]: () => ({
+        status: 400, body: { code: 'VALIDATION', detail: 'short payment above the tolerance', errors: [{ field: 'body.allocations.0.amount', message: 'leaves USD 11710.24 open, more than the bank charge tolerance of USD 50.00' }] },
+      }),
+    });
+    renderWithProviders(<ReceiptsList receipts={[credit]} canAllocate />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Allocate BOC-9' }));
+    fireEvent.click(await screen.findByLabelText(`Allocate ${first.reference}`));
+    expect(screen.getByRole('checkbox', { name: 'Write off a shortfall within the bank charge tolerance' })).not.toBeChecked();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Write off a shortfall within the bank charge tolerance' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Allocate' }));
+    expect(await screen.findByText(/untick the write-off to pay part of an item/)).toBeInTheDocument();
+    expect(screen.queryByText(/allocations\.0\.amount/)).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { useReceivables } from '../api/list-receivables.ts';
 import { useRecordReceipt } from '../api/record-receipt.ts';
 import { useReverseEntry } from '../api/reverse-entry.ts';
 import { usePayText } from '../messages.ts';
+import { ApiError } from '../../../lib/api.ts';
 import { errorText } from './error-text.ts';
 import { ItemStatus } from './payment-page.tsx';
 
@@ -140,13 +141,18 @@ export function ReceiptsList({ receipts, canAllocate = false }: { receipts: Rece
   );
 }
 
+/** A refusal because an allocation would leave more of an item open than the bank charge tolerance writes off. */
+const aboveTolerance = (err: unknown) => err instanceof ApiError && err.fieldErrors.some((f) => /allocations\.\d+\.amount$/.test(f.field));
+
 /** Allocating what is left of a receipt to the customer's open items in its currency; ticking an item proposes what it can take. */
 function AllocateReceipt({ receipt, onDone }: { receipt: ReceiptView; onDone: () => void }) {
   const { pt, money, day } = usePayText();
   const allocate = useAllocateReceipt(receipt.id);
   const items = useReceivables({ companyId: receipt.customer.id, currency: receipt.unallocated.currency, status: 'OPEN' });
   const [picked, setPicked] = useState<Record<string, string>>({});
-  const [writeOff, setWriteOff] = useState(true);
+  // Off by default: money left on a receipt usually pays part of an item, and a write-off would then
+  // have to settle the rest within the bank charge tolerance.
+  const [writeOff, setWriteOff] = useState(false);
   const currency = receipt.unallocated.currency;
   const candidates = (items.data ?? []).filter((i) => i.customer.id === receipt.customer.id && i.open.currency === currency && new Dec(i.open.amount).gt(0));
   const left = () => Object.values(picked).reduce((rest, a) => rest.minus(/^\d+(\.\d+)?$/.test(a) ? a : 0), new Dec(receipt.unallocated.amount));
@@ -173,7 +179,7 @@ function AllocateReceipt({ receipt, onDone }: { receipt: ReceiptView; onDone: ()
         </ul>
       )}
       <label className="checkbox-row"><input type="checkbox" checked={writeOff} onChange={(e) => setWriteOff(e.target.checked)} /> {pt('pay.writeOffCharges')}</label>
-      <FormAlert message={allocate.error ? errorText(allocate.error) : null} />
+      <FormAlert message={aboveTolerance(allocate.error) ? pt('pay.shortAboveTolerance') : allocate.error ? errorText(allocate.error) : null} />
       <div className="form__actions">
         <button type="button" className="btn btn--ghost" onClick={onDone}>{pt('pay.cancel')}</button>
         <button type="button" className="btn btn--primary" disabled={allocations.length === 0 || allocate.isPending} onClick={submit}>{pt('pay.allocateSave')}</button>
