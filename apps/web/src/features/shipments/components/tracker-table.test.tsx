@@ -32,3 +32,12 @@ describe('the shipments tracker', () => {
     expect(punctualityCell('SC-2026-000002')).toBe('有延误风险 预计延误 3 天');
   });
 });
+
+describe('the shipments tracker on a phone', () => {
+  it('stacks: every cell but the contract carries its label, so the lateness and the value stay on screen', () => {
+    const { container } = renderWithProviders(<MemoryRouter><TrackerTable rows={rows} staff={false} linkFor={(id) => `/portal/contracts/${id}`} /></MemoryRouter>);
+    const table = container.querySelector('table')!;
+    expect(table.classList.contains('table--stack')).toBe(true);
+    for (const cell of table.querySelectorAll('tbody td')) expect(cell.classList.contains('cell--title') || cell.hasAttribute('data-label'), cell.outerHTML).toBe(true);
+  });
+});

@@ -21,7 +21,7 @@ export function TrackerTable({ rows, staff, linkFor }: { rows: TrackerRow[]; sta
   const { s, day, money } = useShipmentsText();
   return (
     <div className="table-wrap">
-      <table className="table table--dense">
+      <table className="table table--dense table--stack">
         <thead>
           <tr>
             <th scope="col">{s('tracker.contract')}</th>
@@ -37,10 +37,10 @@ export function TrackerTable({ rows, staff, linkFor }: { rows: TrackerRow[]; sta
         <tbody>
           {rows.map((r) => (
             <tr key={r.contractId} className={r.punctuality.status === 'LATE' ? 'row--alert' : undefined}>
-              <td><Link to={linkFor(r.contractId)}>{r.number}</Link></td>
-              {staff && <td>{r.buyerCompany.name}</td>}
-              <td>{r.shipmentStatus ? <span className="badge badge--info">{s(`st.${r.shipmentStatus}`)}</span> : <span className="muted">{s('tracker.noShipment')}</span>}{r.shipments > 1 && <span className="muted small"> ×{r.shipments}</span>}</td>
-              <td>
+              <td className="cell--title"><Link to={linkFor(r.contractId)}>{r.number}</Link></td>
+              {staff && <td data-label={s('tracker.buyer')}>{r.buyerCompany.name}</td>}
+              <td data-label={s('tracker.status')}>{r.shipmentStatus ? <span className="badge badge--info">{s(`st.${r.shipmentStatus}`)}</span> : <span className="muted">{s('tracker.noShipment')}</span>}{r.shipments > 1 && <span className="muted small"> ×{r.shipments}</span>}</td>
+              <td data-label={s('tracker.next')}>
                 {r.nextMilestone ? (
                   <>
                     {s(`m.${r.nextMilestone.milestone}`)}
@@ -48,12 +48,12 @@ export function TrackerTable({ rows, staff, linkFor }: { rows: TrackerRow[]; sta
                   </>
                 ) : s('tracker.done')}
               </td>
-              <td>{r.vessel ?? '—'}</td>
-              <td>{day(r.latestShipmentDate)}</td>
-              <td>
+              <td data-label={s('tracker.vessel')}>{r.vessel ?? '—'}</td>
+              <td data-label={s('tracker.latest')}>{day(r.latestShipmentDate)}</td>
+              <td data-label={s('tracker.onTime')}>
                 <Punctuality punctuality={r.punctuality} />
               </td>
-              <td className="num">{money(r.total.amount, r.total.currency)}</td>
+              <td className="num" data-label={s('ex.value')}>{money(r.total.amount, r.total.currency)}</td>
             </tr>
           ))}
         </tbody>
