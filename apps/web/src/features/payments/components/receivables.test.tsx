@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ReceiptView, ScheduleItemView } from '@portal/schemas';
 import { buyerSession, renderApp, renderWithProviders, serveApi } from '../../../test/render.tsx';
-import { ReceiptsList } from './receivables.tsx';
+import { Receivables, ReceiptsList } from './receivables.tsx';
 
 const customer = { id: '0190a0e0-0000-7000-8000-0000000000c1', name: 'Northwind Imports Ltd' };
 const usd = (amount: string) => ({ amount, currency: 'USD' });
@@ -87,5 +87,17 @@ describe('the receivables page', () => {
     const receipts = await screen.findByRole('region', { name: '收款记录' });
     expect(receipts.id).toBe('receipts');
     expect(await within(receipts).findByRole('button', { name: '核销 BOC-9' })).toBeInTheDocument();
+  });
+});
+
+describe('finance’s tables on a phone', () => {
+  it('stack: every cell of the receivables and the receipts carries its label (the amounts were past the right edge)', () => {
+    const { container } = renderWithProviders(<><Receivables items={[first, second]} today="2026-11-30" canRecord /><ReceiptsList receipts={[receipt({})]} canAllocate /></>);
+    const tables = [...container.querySelectorAll('table')];
+    expect(tables).toHaveLength(2);
+    for (const table of tables) {
+      expect(table.classList.contains('table--stack')).toBe(true);
+      for (const cell of table.querySelectorAll(':scope > tbody > tr > td')) expect(cell.hasAttribute('data-label') || cell.hasAttribute('colspan'), cell.outerHTML).toBe(true);
+    }
   });
 });

@@ -44,20 +44,20 @@ export function Receivables({ items, today, canRecord }: { items: ScheduleItemVi
   return (
     <>
       <div className="table-wrap">
-        <table className="table table--dense table--inputs payments-table">
+        <table className="table table--dense table--inputs table--stack payments-table">
           <thead><tr><th scope="col"><span className="visually-hidden">{pt('pay.allocate')}</span></th><th scope="col">{pt('pay.customer')}</th><th scope="col">{pt('pay.contract')}</th><th scope="col">{pt('pay.item')}</th><th scope="col">{pt('pay.dueDate')}</th><th scope="col" className="num">{pt('pay.open')}</th><th scope="col">{pt('pay.reference')}</th><th scope="col">{pt('pay.status')}</th><th scope="col" className="num">{pt('pay.allocate')}</th></tr></thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id} className={i.status === 'OVERDUE' ? 'row--alert' : undefined}>
-                <td>{canRecord && <input type="checkbox" aria-label={`${pt('pay.allocate')} ${i.reference}`} checked={i.id in picked} disabled={i.open.amount === '0.00'} onChange={() => toggle(i)} />}</td>
-                <td>{i.customer.name}</td>
-                <td>{i.contractNumber}</td>
-                <td>{i.description}</td>
-                <td>{day(i.dueDate)}</td>
-                <td className="num">{money(i.open.amount, i.open.currency)}</td>
-                <td><code>{i.reference}</code></td>
-                <td><ItemStatus item={i} /></td>
-                <td className="num">{i.id in picked && <input aria-label={`${pt('pay.amount')} ${i.reference}`} inputMode="decimal" value={picked[i.id]} onChange={(e) => setPicked({ ...picked, [i.id]: e.target.value })} />}</td>
+                <td data-label={pt('pay.allocate')}>{canRecord && <input type="checkbox" aria-label={`${pt('pay.allocate')} ${i.reference}`} checked={i.id in picked} disabled={i.open.amount === '0.00'} onChange={() => toggle(i)} />}</td>
+                <td data-label={pt('pay.customer')}>{i.customer.name}</td>
+                <td data-label={pt('pay.contract')}>{i.contractNumber}</td>
+                <td data-label={pt('pay.item')}>{i.description}</td>
+                <td data-label={pt('pay.dueDate')}>{day(i.dueDate)}</td>
+                <td className="num" data-label={pt('pay.open')}>{money(i.open.amount, i.open.currency)}</td>
+                <td data-label={pt('pay.reference')}><code>{i.reference}</code></td>
+                <td data-label={pt('pay.status')}><ItemStatus item={i} /></td>
+                <td className="num" data-label={pt('pay.amount')}>{i.id in picked && <input aria-label={`${pt('pay.amount')} ${i.reference}`} inputMode="decimal" value={picked[i.id]} onChange={(e) => setPicked({ ...picked, [i.id]: e.target.value })} />}</td>
               </tr>
             ))}
           </tbody>
@@ -97,7 +97,7 @@ export function ReceiptsList({ receipts, canAllocate = false }: { receipts: Rece
     <>
       <FormAlert message={reverse.error ? errorText(reverse.error) : null} />
       <div className="table-wrap">
-        <table className="table table--dense payments-table">
+        <table className="table table--dense table--stack payments-table">
           <thead><tr><th scope="col">{pt('pay.valueDate')}</th><th scope="col">{pt('pay.customer')}</th><th scope="col" className="num">{pt('pay.amount')}</th><th scope="col" className="num">{pt('pay.unallocated')}</th><th scope="col">{pt('pay.bankReference')}</th><th scope="col">{pt('pay.entries')}</th></tr></thead>
           <tbody>
             {receipts.map((r) => {
@@ -105,17 +105,17 @@ export function ReceiptsList({ receipts, canAllocate = false }: { receipts: Rece
               return (
                 <Fragment key={r.id}>
                   <tr>
-                    <td>{day(r.valueDate)}</td>
-                    <td>{r.customer.name}</td>
-                    <td className="num">{money(r.amount.amount, r.amount.currency)}</td>
-                    <td className="num">
+                    <td data-label={pt('pay.valueDate')}>{day(r.valueDate)}</td>
+                    <td data-label={pt('pay.customer')}>{r.customer.name}</td>
+                    <td className="num" data-label={pt('pay.amount')}>{money(r.amount.amount, r.amount.currency)}</td>
+                    <td className="num" data-label={pt('pay.unallocated')}>
                       {money(r.unallocated.amount, r.unallocated.currency)}
                       {canAllocate && unallocated && open !== r.id && (
                         <> <button type="button" className="btn btn--secondary btn--small" aria-label={`${pt('pay.allocate')} ${r.bankReference}`} onClick={() => setOpen(r.id)}>{pt('pay.allocate')}</button></>
                       )}
                     </td>
-                    <td>{r.bankReference}</td>
-                    <td>
+                    <td data-label={pt('pay.bankReference')}>{r.bankReference}</td>
+                    <td data-label={pt('pay.entries')}>
                       <ul className="plain-list small">
                         {r.entries.map((e) => (
                           <li key={e.id}>
