@@ -91,3 +91,13 @@ describe('messages', () => {
     }
   });
 });
+
+describe('a sentence that starts with a choice', () => {
+  it('starts with a capital letter: "A credit note … is recorded", not "a credit note …"', async () => {
+    const { claimMessages } = await import('../modules/claims/claims.messages.ts');
+    const params = { number: 'CLM-2026-000003', settlement: 'CREDIT_NOTE', amount: { amount: '2115.07', currency: 'USD' }, reference: 'CN-1', company: 'Northwind', proposer: 'Li Na' };
+    for (const kind of ['claims.settled', 'claims.accepted', 'claims.approvalNeeded'] as const) {
+      expect(renderMessage(claimMessages, kind, 'en', params).body, kind).toMatch(/^A credit note against a later contract of /);
+    }
+  });
+});

@@ -12,6 +12,8 @@ const kindZh = '{kind, select, QUALITY {质量} QUANTITY {数量短缺} DAMAGE {
 const partyEn = '{party, select, EXPORTER {us, the exporter} FACTORY {our factory} CARRIER {the forwarder or carrier} INSURER {the insurer (an insured loss)} BUYER {your company} other {—}}';
 const partyZh = '{party, select, EXPORTER {出口商（我方）} FACTORY {生产工厂} CARRIER {货代或承运人} INSURER {保险公司（保险责任）} BUYER {贵公司} other {—}}';
 const settlementEn = '{settlement, select, REFUND {a refund} CREDIT_NOTE {a credit note against a later contract} REPLACEMENT {a replacement shipment} PRICE_DISCOUNT {a price discount} other {a settlement}}';
+/** The same at the start of a sentence. */
+const SettlementEn = '{settlement, select, REFUND {A refund} CREDIT_NOTE {A credit note against a later contract} REPLACEMENT {A replacement shipment} PRICE_DISCOUNT {A price discount} other {A settlement}}';
 const settlementZh = '{settlement, select, REFUND {退款} CREDIT_NOTE {贷记单（抵后续合同）} REPLACEMENT {补发货物} PRICE_DISCOUNT {价格折让} other {理赔}}';
 
 export const claimMessages = defineMessages({
@@ -23,13 +25,13 @@ export const claimMessages = defineMessages({
     'claims.evidenceRequested': { title: 'Claim {number}: please add evidence', body: '{reason} Our response time is paused until you add it in the portal.', action: 'Add evidence' },
     'claims.evidenceAdded': { title: '{company} added evidence to claim {number}', body: '{files, plural, one {# file} other {# files}}. {note}', action: 'Open the claim' },
     'claims.responsibility': { title: 'Claim {number}: responsibility determined', body: `Responsible: ${partyEn}. {note}`, action: 'Open the claim' },
-    'claims.approvalNeeded': { title: 'Settlement of claim {number} needs your approval', body: `${settlementEn} of {amount} for {company}, proposed by {proposer}, above the approval threshold.`, action: 'Review the settlement' },
+    'claims.approvalNeeded': { title: 'Settlement of claim {number} needs your approval', body: `${SettlementEn} of {amount} for {company}, proposed by {proposer}, above the approval threshold.`, action: 'Review the settlement' },
     'claims.offerReturned': { title: 'Settlement of claim {number} sent back', body: '{reason}', action: 'Open the claim' },
     'claims.settlementOffered': { title: 'Claim {number}: a settlement is offered', body: `We offer ${settlementEn} of {amount}. Please accept it or tell us why not. {note}`, action: 'Answer the offer' },
-    'claims.accepted': { title: '{company} accepted the settlement of claim {number}', body: `${settlementEn} of {amount}: to be recorded by finance.`, action: 'Open the claim' },
+    'claims.accepted': { title: '{company} accepted the settlement of claim {number}', body: `${SettlementEn} of {amount}: to be recorded by finance.`, action: 'Open the claim' },
     'claims.disputed': { title: '{company} disputes the settlement of claim {number}', body: '{reason}', action: 'Open the claim' },
     'claims.reopened': { title: 'Claim {number} is investigated again', body: '{note}', action: 'Open the claim' },
-    'claims.settled': { title: 'Claim {number} is settled', body: `${settlementEn} of {amount} is recorded (reference {reference}). The claim is closed.`, action: 'Open the claim' },
+    'claims.settled': { title: 'Claim {number} is settled', body: `${SettlementEn} of {amount} is recorded (reference {reference}). The claim is closed.`, action: 'Open the claim' },
     'claims.rejected': { title: 'Claim {number} is rejected', body: '{reason}', action: 'Open the claim' },
     'claims.closed': { title: 'Claim {number} is closed', body: '{note}', action: 'Open the claim' },
     'claims.withdrawn': { title: '{company} withdrew claim {number}', body: '{note}', action: 'Open the claim' },
