@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { demoPasswordHash, verifyPassword, type Prisma, type PrismaClient } from '@portal/db';
-import { Dec, calendarDate, costPerUnit, figuresAtQuantity, type Actor, type CostSheetFigures, type ExportCostingInput } from '@portal/domain';
+import { Dec, calendarDate, costPerUnit, figuresAtQuantity, type Actor } from '@portal/domain';
 import {
   ApprovalBody, CounterOfferBody, CreateInquiryBody, DeclineBody, PostMessageBody, ProposeAmendmentBody, QuoteDraftBody, RecordLetterOfCreditBody, RegisterCompanyBody,
   ReviewLetterOfCreditBody,
@@ -14,7 +14,7 @@ import { createCatalogEditingService } from '../modules/catalog/catalog-editing.
 import { createCatalogImagesService } from '../modules/catalog/catalog-images.service.ts';
 import { createCategoryTree } from '../modules/catalog/category-tree.ts';
 import { sheetInputSelect } from '../modules/costing/costing.repository.ts';
-import { inputOf, resultOf } from '../modules/costing/costing.service.ts';
+import { sheetFiguresOf } from '../modules/costing/costing.service.ts';
 import { seedClaimsDemo } from '../modules/claims/claims.demo.ts';
 import { createClaimsService } from '../modules/claims/claims.service.ts';
 import { createCompaniesService } from '../modules/companies/companies.service.ts';
@@ -307,8 +307,7 @@ async function writeHistory(s: DemoServices, now: Date): Promise<DemoContract[]>
    */
   const priceAtMargin = async (l: Line, margin: string) => {
     const sheet = await prisma.costSheet.findUniqueOrThrow({ where: { id: product(l.sku).costSheetId }, select: sheetInputSelect });
-    const figures = { ...(resultOf(sheet) as unknown as CostSheetFigures), input: inputOf(sheet) as unknown as ExportCostingInput };
-    return costPerUnit(figuresAtQuantity(figures, String(l.quantity)), 'FOB', 'USD').div(new Dec(1).minus(margin)).toFixed(4, Dec.ROUND_UP);
+    return costPerUnit(figuresAtQuantity(sheetFiguresOf(sheet), String(l.quantity)), 'FOB', 'USD').div(new Dec(1).minus(margin)).toFixed(4, Dec.ROUND_UP);
   };
   /**
    * The clerk drafts the next revision: each line at `factors[i]` × the product's list price, or at the

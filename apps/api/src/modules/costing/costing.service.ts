@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CostingInput, type CostSheetListQuery, type CostSheetSaveBody, type CostSheetView } from '@portal/schemas';
 import {
   DomainError, calculateExportPrice, calculateExportPrices, evaluateExportPrice, evaluateExportPrices, validationError, withFieldPrefix,
-  type Actor, type CostedBatch, type ExportCostingInput, type ExportCostingResult, type ExportEvaluationInput, type ExportEvaluationResult, type FieldError,
+  type Actor, type CostedBatch, type CostSheetFigures, type ExportCostingInput, type ExportCostingResult, type ExportEvaluationInput, type ExportEvaluationResult, type FieldError,
 } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { Clock } from '../../infra/clock.ts';
@@ -104,6 +104,11 @@ export function inputOf(row: repo.CostSheetInputRow): Record<string, unknown> {
 export function resultOf(row: { result: unknown }): Record<string, unknown> {
   const { input: _input, ...result } = (row.result ?? {}) as Record<string, unknown>;
   return result;
+}
+
+/** A saved sheet as the quote's margin reads it (domain CostSheetFigures): its result with its input. */
+export function sheetFiguresOf(row: repo.CostSheetInputRow): CostSheetFigures {
+  return { ...(resultOf(row) as unknown as CostSheetFigures), input: inputOf(row) as unknown as ExportCostingInput };
 }
 
 function toView(row: repo.CostSheetRow, versions?: Awaited<ReturnType<typeof repo.listSeriesVersions>>): CostSheetView {

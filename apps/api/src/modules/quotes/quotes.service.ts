@@ -1,7 +1,7 @@
 import type { ApprovalBody, NextRevisionBody, PendingApproval, QuoteDraftBody, QuoteView, z } from '@portal/schemas';
 import {
   DomainError, assertBelowFloorReason, assertMayTradeWith, assertEditable, assertNotOwnWork, assertVisibleTo, calendarDate, currencyScale, decideApproval, decideSend, draftReferences, isOpenInquiry, isSent, isStaff,
-  addDays, linesFromConversation, midnightUtc, priceDraft, type Actor, type CostSheetFigures, type ExportCostingInput, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
+  addDays, linesFromConversation, midnightUtc, priceDraft, type Actor, type Instalment, type PricedDraft, type RevisionHands, type RevisionStatus,
 } from '@portal/domain';
 import type { Prisma, PrismaClient } from '@portal/db';
 import type { MailAttachment } from '@portal/mail';
@@ -11,7 +11,7 @@ import type { Clock } from '../../infra/clock.ts';
 import { nextDocumentNumber } from '../../infra/numbering.ts';
 import { isUniqueViolation, type Db } from '../../infra/tx.ts';
 import { findExporter } from '../companies/companies.repository.ts';
-import { inputOf, resultOf } from '../costing/costing.service.ts';
+import { sheetFiguresOf } from '../costing/costing.service.ts';
 import type { SettingsService } from '../settings/settings.service.ts';
 import { quoteDocument, quotePdfName, renderQuotePdf } from './quote-pdf.ts';
 import { askManagersToApprove, tellDraftReturned, tellQuoteSent } from './quote.notifications.ts';
@@ -92,7 +92,7 @@ export function createQuotesService(deps: { prisma: PrismaClient; clock: Clock; 
     ]);
     const sheet = (s: (typeof sheets)[number]) => ({
       id: s.id, productId: s.productId, name: s.name, version: s.version,
-      figures: { ...(resultOf(s) as unknown as CostSheetFigures), input: inputOf(s) as unknown as ExportCostingInput },
+      figures: sheetFiguresOf(s),
     });
     const priced = priceDraft(body, {
       today: today(),

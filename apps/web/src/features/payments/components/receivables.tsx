@@ -16,6 +16,9 @@ import { ItemStatus } from './payment-page.tsx';
  * Finance's receivables with receipt entry: pick the open items a payment settles (one customer and
  * currency), type what arrived; the allocation proposes each item's open amount and can be changed.
  */
+/** An allocation of a decimal amount above zero (a box left empty or mistyped allocates nothing). */
+const isPositive = (a: { amount: string }) => /^\d+(\.\d+)?$/.test(a.amount) && new Dec(a.amount).gt(0);
+
 export function Receivables({ items, today, canRecord }: { items: ScheduleItemView[]; today: string; canRecord: boolean }) {
   const { pt, money, day } = usePayText();
   const record = useRecordReceipt();
@@ -36,7 +39,7 @@ export function Receivables({ items, today, canRecord }: { items: ScheduleItemVi
       {
         companyId: first.customer.id, amount: form.amount, currency: first.amount.currency, valueDate: form.valueDate, bankReference: form.bankReference,
         ...(form.bankCharges ? { bankCharges: form.bankCharges } : {}), ...(form.payerName ? { payerName: form.payerName } : {}),
-        allocations: chosen.map((i) => ({ itemId: i.id, amount: picked[i.id]! })).filter((a) => Number(a.amount) > 0), writeOffBankCharges: form.writeOffBankCharges,
+        allocations: chosen.map((i) => ({ itemId: i.id, amount: picked[i.id]! })).filter(isPositive), writeOffBankCharges: form.writeOffBankCharges,
       },
       { onSuccess: () => { setPicked({}); setForm({ ...form, amount: '', bankReference: '', bankCharges: '', payerName: '' }); } },
     );
@@ -162,7 +165,7 @@ function AllocateReceipt({ receipt, onDone }: { receipt: ReceiptView; onDone: ()
     else next[i.id] = Dec.max(0, Dec.min(i.open.amount, left())).toFixed(2);
     setPicked(next);
   };
-  const allocations = Object.entries(picked).map(([itemId, amount]) => ({ itemId, amount })).filter((a) => /^\d+(\.\d+)?$/.test(a.amount) && new Dec(a.amount).gt(0));
+  const allocations = Object.entries(picked).map(([itemId, amount]) => ({ itemId, amount })).filter(isPositive);
   const submit = () => allocate.mutate({ allocations, writeOffBankCharges: writeOff }, { onSuccess: onDone });
   return (
     <section aria-label={pt('pay.allocateReceipt', { amount: money(receipt.unallocated.amount, currency), customer: receipt.customer.name })}>
